@@ -1,0 +1,9 @@
+/**
+ * Every scenario, in run order. Baselines run first because later scenarios divide by them.
+ * Another issue adds its scenario by writing `bench/<name>.ts` exporting a Scenario and listing it here.
+ */
+import { baselineScenario } from './baseline-bullmq.js';
+import { pipelineThroughputScenario } from './pipeline-throughput.js';
+import type { Scenario } from './scenario.js';
+
+export const SCENARIOS: readonly Scenario[] = [baselineScenario, pipelineThroughputScenario];

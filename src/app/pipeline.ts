@@ -1,0 +1,121 @@
+/**
+ * A running pipeline: queues for the configured topology, the workers, the stores they write,
+ * and the HTTP server partners and operators read. Producers are attached separately (see
+ * producers.ts) so tests and benchmarks can feed the ingest sink directly.
+ */
+import type { Config } from '../shared/config.js';
+import { DeadLetters } from '../shared/dead-letters.js';
+import { createIngestSink, type IngestSink } from '../shared/ingest-sink.js';
+import type { Logger } from '../shared/logger.js';
+import { openPipelineQueues, type PipelineQueues } from '../shared/queues.js';
+import { ArticleStore } from '../feeds/article-store.js';
+import { feedIndexRoute, feedRoutes } from '../feeds/feed-routes.js';
+import { startHttpServer, type HttpServer, type Route } from '../server/http.js';
+import { operatorRoutes } from '../server/operator-routes.js';
+import { pushRoute } from '../server/push-route.js';
+import { RedisSourceStateStore } from '../producers/feed/source-state.js';
+import type { Source } from '../shared/sources.js';
+import { sourceStatePrefix, startProducers, type RunningProducers } from './producers.js';
+import type { StageTimer } from '../workers/run-stages.js';
+import { startWorkers, type RunningWorkers } from '../workers/start-workers.js';
+import { createStages } from '../workers/stages.js';
+import { RedisStoryStore } from '../workers/story-store.js';
+import type { Services } from './services.js';
+
+export interface Pipeline {
+  queues: PipelineQueues;
+  workers: RunningWorkers | null;
+  store: ArticleStore;
+  deadLetters: DeadLetters;
+  sink: IngestSink;
+  http: HttpServer | null;
+  producers: RunningProducers | null;
+  /** Public base URL of the feed server. */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export interface PipelineOptions {
+  /** Run workers in this process (default true). */
+  workers?: boolean;
+  /** Serve HTTP (default true). */
+  http?: boolean;
+  /** Extra routes placed before the built-in ones. */
+  extraRoutes?: Route[];
+  /**
+   * The configured sources: feed and wire-folder sources are run by producers in this process,
+   * push sources are accepted on POST /ingest, and all are listed on GET /sources.
+   */
+  sources?: Source[];
+  /** Write S3 snapshots (default true). */
+  archive?: boolean;
+  timer?: StageTimer;
+}
+
+/** Starts queues, workers and the feed server on `services`. */
+export async function startPipeline(config: Config, services: Services, log: Logger, opts: PipelineOptions = {}): Promise<Pipeline> {
+  const queues = openPipelineQueues({
+    redisUrl: services.redisUrl,
+    prefix: config.prefix,
+    topology: config.topology,
+    attempts: config.attempts,
+    backoffMs: config.backoffMs,
+  });
+  const store = new ArticleStore(services.redis, { prefix: config.prefix, feedLength: config.feedLength });
+  const deadLetters = new DeadLetters(services.redis, config.prefix);
+  const stories = new RedisStoryStore(services.redis, config.prefix);
+  const stages = createStages({ store, archive: opts.archive === false ? null : { s3: services.s3, bucket: services.bucket } });
+  const workers =
+    opts.workers === false
+      ? null
+      : startWorkers(
+          { redisUrl: services.redisUrl, prefix: config.prefix, concurrency: config.concurrency },
+          queues,
+          stages,
+          { log, now: () => new Date(), stories },
+          deadLetters,
+          opts.timer,
+        );
+  const sink = createIngestSink({ queue: queues.ingest, redis: services.redis, prefix: config.prefix });
+  const sources = opts.sources ?? [];
+  const sourceState = new RedisSourceStateStore(services.redis, sourceStatePrefix(config.prefix));
+  let baseUrl = config.publicBaseUrl ?? '';
+  let http: HttpServer | null = null;
+  if (opts.http !== false) {
+    const base = () => baseUrl;
+    http = await startHttpServer({
+      host: config.host,
+      port: config.port,
+      log,
+      routes: [
+        ...(opts.extraRoutes ?? []),
+        pushRoute({ sources: () => sources, sink, redis: services.redis, prefix: config.prefix, log }),
+        operatorRoutes({ queues, deadLetters, operatorToken: config.operatorToken, sources: { list: () => sources, state: sourceState } }),
+        feedIndexRoute(store, base),
+        feedRoutes(store, base, config.feedPageSize),
+      ],
+    });
+    if (!config.publicBaseUrl) baseUrl = http.url;
+  }
+  const producers = sources.some((s) => s.kind !== 'push')
+    ? startProducers({ sources, sink, state: sourceState, deadLetters, log })
+    : null;
+  return {
+    queues,
+    workers,
+    store,
+    deadLetters,
+    sink,
+    http,
+    producers,
+    get baseUrl() {
+      return baseUrl;
+    },
+    async close() {
+      await producers?.stop();
+      await http?.close();
+      await workers?.close();
+      await queues.close();
+    },
+  };
+}

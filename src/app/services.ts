@@ -1,0 +1,86 @@
+/**
+ * The outside services a running pipeline needs: Redis (found or started) and S3 (configured or
+ * embedded). Start-up order and clean shutdown live here so `start`, `ingest` and the tests agree.
+ */
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { Redis } from 'ioredis';
+import { createS3Client } from '../archive/s3-client.js';
+import { startEmbeddedS3 } from '../archive/embedded-s3.js';
+import { embeddedS3Settings } from '../archive/embedded-s3.js';
+import type { Config } from '../shared/config.js';
+import { ConfigError, PermanentError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import { createRedisConnection, ensureRedis, redactUrl, redisAnswers, type RedisHandle } from '../shared/redis.js';
+
+export interface Services {
+  redisUrl: string;
+  /** True when this process started a private redis-server (it goes away with the process). */
+  redisStarted: boolean;
+  redis: Redis;
+  s3: S3Client;
+  bucket: string;
+  /** Human description of where snapshots go, for the start banner. */
+  archiveLocation: string;
+  close(): Promise<void>;
+}
+
+/** The bucket the embedded S3 server creates. */
+export const EMBEDDED_BUCKET = 'wirepipe-archive';
+
+/** Finds or starts Redis; connects S3 (S3_ENDPOINT/S3_BUCKET or AWS's chain) or starts s3rver. */
+export async function connectServices(
+  config: Config,
+  log: Logger,
+  opts: { withS3?: boolean; spawnRedis?: boolean } = {},
+): Promise<Services> {
+  const redisHandle = opts.spawnRedis === false && !config.redisUrl ? await existingLocalRedis() : await ensureRedis({ ...(config.redisUrl ? { url: config.redisUrl } : {}), log });
+  const redis = createRedisConnection(redisHandle.url);
+  const closers: (() => Promise<unknown>)[] = [async () => redis.quit(), () => redisHandle.stop()];
+  let s3: S3Client;
+  let bucket: string;
+  let archiveLocation: string;
+  if (opts.withS3 === false) {
+    s3 = createS3Client({ endpoint: null, bucket: 'unused', region: config.s3.region, forcePathStyle: false });
+    bucket = 'unused';
+    archiveLocation = '(no archive)';
+  } else if (config.s3.endpoint || config.s3.bucket) {
+    if (!config.s3.bucket) throw new ConfigError(['S3_BUCKET: required when S3_ENDPOINT is set']);
+    s3 = createS3Client({ endpoint: config.s3.endpoint ?? null, bucket: config.s3.bucket, region: config.s3.region, forcePathStyle: config.s3.forcePathStyle });
+    bucket = config.s3.bucket;
+    archiveLocation = `s3://${bucket}/articles/ (${config.s3.endpoint ?? 'AWS'})`;
+  } else {
+    const embedded = await startEmbeddedS3({ directory: config.s3.embeddedDir, bucket: EMBEDDED_BUCKET });
+    closers.unshift(() => embedded.stop());
+    s3 = createS3Client(embeddedS3Settings(embedded));
+    bucket = embedded.bucket;
+    archiveLocation = `s3://${bucket}/articles/ on the embedded S3 server ${embedded.endpoint}, files under ${embedded.directory}`;
+  }
+  log.info({ redis: redactUrl(redisHandle.url), startedRedis: redisHandle.started }, 'redis ready');
+  return {
+    redisUrl: redisHandle.url,
+    redisStarted: redisHandle.started,
+    redis,
+    s3,
+    bucket,
+    archiveLocation,
+    async close() {
+      s3.destroy();
+      for (const close of closers) await close().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * For commands that talk to a running pipeline (ingest, failed): a private Redis started now would
+ * be empty and die with the command, so only an existing one will do.
+ */
+async function existingLocalRedis(): Promise<RedisHandle> {
+  const url = 'redis://127.0.0.1:6379';
+  if (!(await redisAnswers(url))) {
+    throw new PermanentError(
+      'REDIS_UNAVAILABLE',
+      `no Redis answers at ${url}: set REDIS_URL to the Redis of the running pipeline (\`wirepipe start\` prints it).`,
+    );
+  }
+  return { url, started: false, stop: async () => undefined };
+}

@@ -1,0 +1,89 @@
+/** The `wirepipe` command line: parses arguments and dispatches to one command module. */
+import { parseArgs } from 'node:util';
+import { ConfigError, WirepipeError } from '../shared/errors.js';
+import { processFiles } from './process-command.js';
+
+const HELP = `wirepipe: wire feeds in, clean tagged stories out (RSS, Atom, JSON Feed, IPTC ninjs on S3)
+
+Usage:
+  wirepipe start                     producers, workers and the feed server in one process
+                                     (bundled samples unless SOURCES_FILE is set)
+  wirepipe process FILE... [--format article|ninjs] [--source ID]
+                                     normalize → translate-tag → enrich in this process, no Redis;
+                                     one JSON object per article per line
+  wirepipe ingest FILE... [--source ID]
+                                     put wire copy, a feed document or ninjs JSON on the queue
+  wirepipe failed [--count N]        the newest dead letters (items that failed for good)
+  wirepipe --help
+
+Configuration is read from the environment (see README.md): REDIS_URL, S3_ENDPOINT, S3_BUCKET,
+TOPOLOGY (split|fused), HOST, PORT, SOURCES_FILE, LOG_LEVEL, ...`;
+
+type Out = { out: (line: string) => void; err: (line: string) => void };
+const stdio: Out = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Runs the CLI with `argv` (without node and script); resolves to the process exit code. */
+export async function runCli(argv: string[], io: Out = stdio): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.out(HELP);
+        return 0;
+      case 'process': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { format: { type: 'string', default: 'article' }, source: { type: 'string', default: 'local' } },
+        });
+        if (values.format !== 'article' && values.format !== 'ninjs') {
+          io.err(`--format must be article or ninjs, not "${values.format}"`);
+          return 2;
+        }
+        if (positionals.length === 0) {
+          io.err('process needs at least one FILE');
+          return 2;
+        }
+        const failures = await processFiles({ files: positionals, format: values.format, sourceId: values.source, ...io });
+        return failures === 0 ? 0 : 1;
+      }
+      case 'start': {
+        const { startCommand } = await import('./start-command.js');
+        return await startCommand(io);
+      }
+      case 'ingest': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { source: { type: 'string', default: 'local' } } });
+        if (positionals.length === 0) {
+          io.err('ingest needs at least one FILE');
+          return 2;
+        }
+        const { ingestCommand } = await import('./ingest-command.js');
+        return await ingestCommand(positionals, values.source, io);
+      }
+      case 'failed': {
+        const { values } = parseArgs({ args: rest, options: { count: { type: 'string', default: '20' } } });
+        const { failedCommand } = await import('./failed-command.js');
+        return await failedCommand(Number(values.count) || 20, io);
+      }
+      default:
+        io.err(`unknown command "${command}"\n\n${HELP}`);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof WirepipeError) {
+      io.err(`wirepipe: ${err.message}`);
+      return 1;
+    }
+    if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${err.message}\n\n${HELP}`);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,51 @@
+/** `wirepipe start`: producers, workers and the feed server in one process, until Ctrl-C. */
+import { resolve } from 'node:path';
+import { loadConfig } from '../shared/config.js';
+import { createLogger } from '../shared/logger.js';
+import { loadSources, type Source } from '../shared/sources.js';
+import { redactUrl } from '../shared/redis.js';
+import { connectServices } from '../app/services.js';
+import { startPipeline } from '../app/pipeline.js';
+import { sampleSources, startSampleFeedServer } from '../app/sample-sources.js';
+import type { HttpServer } from '../server/http.js';
+
+/** Runs until SIGINT/SIGTERM; returns the exit code. */
+export async function startCommand(io: { out: (l: string) => void; err: (l: string) => void }): Promise<number> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const services = await connectServices(config, log);
+  let sampleServer: HttpServer | null = null;
+  let sources: Source[];
+  if (config.sourcesFile) {
+    sources = await loadSources(config.sourcesFile);
+  } else {
+    sampleServer = await startSampleFeedServer(log);
+    sources = (await sampleSources(sampleServer.url, resolve('data/drop'))).sources;
+  }
+  const pipeline = await startPipeline(config, services, log, { sources });
+  const base = pipeline.baseUrl;
+  io.out(
+    [
+      '',
+      `wirepipe is running (topology: ${config.topology.name}).`,
+      `  Feeds:      ${base}/feeds/all.rss   ${base}/feeds/all.atom   ${base}/feeds/all.json`,
+      `              ${base}/feeds/category/<section>.{rss,atom,json}   ${base}/feeds/lang/<code>.{rss,atom,json}`,
+      `  Feed list:  ${base}/`,
+      `  Operators:  ${base}/status   ${base}/failed`,
+      `  Snapshots:  ${services.archiveLocation}`,
+      `  Redis:      ${redactUrl(services.redisUrl)}${services.redisStarted ? ' (started for this run; `REDIS_URL=' + redactUrl(services.redisUrl) + ' npx wirepipe ingest FILE` reaches it)' : ''}`,
+      `  Sources:    ${sources.map((s) => s.id).join(', ')}${config.sourcesFile ? '' : ' (bundled samples)'}`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  io.out('stopping...');
+  await sampleServer?.close();
+  await pipeline.close();
+  await services.close();
+  return 0;
+}

@@ -1,0 +1,133 @@
+/**
+ * What every format mapper produces before it becomes a RawItem: the one place identity rules,
+ * date fallbacks and de-duplication live, so RSS, Atom, JSON Feed and ninjs agree on them.
+ */
+import type { Rendition } from '../../shared/article.js';
+import type { RawCategory, RawItem } from '../../shared/raw-item.js';
+import { sha256Hex } from '../../shared/ids.js';
+import { readDate } from './dates.js';
+
+export interface ItemDraft {
+  format: 'feed-item' | 'ninjs';
+  /** guid / id as the source gave it. */
+  id: string | null;
+  url: string | null;
+  title: string | null;
+  summary: string | null;
+  content: string | null;
+  contentType: 'text' | 'html';
+  authors: string[];
+  categories: RawCategory[];
+  /** Date strings as written; the first non-blank one of each list is read. */
+  publishedRaw: (string | null)[];
+  updatedRaw: (string | null)[];
+  language: string | null;
+  renditions: Rendition[];
+  baseUrl: string | null;
+}
+
+export interface DraftContext {
+  sourceId: string;
+  receivedAt: Date;
+}
+
+/** An empty draft to fill in. */
+export function emptyDraft(format: ItemDraft['format']): ItemDraft {
+  return {
+    format, id: null, url: null, title: null, summary: null, content: null, contentType: 'html',
+    authors: [], categories: [], publishedRaw: [], updatedRaw: [], language: null, renditions: [], baseUrl: null,
+  };
+}
+
+/** Trimmed string or null for blank / non-string values. */
+export function clean(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  const t = v.trim();
+  return t === '' ? null : t;
+}
+
+/** Resolves a possibly relative URL against a base; unresolvable relative URLs stay as written. */
+export function absoluteUrl(ref: string | null, base: string | null): string | null {
+  if (ref === null) return null;
+  try {
+    return new URL(ref, base ?? undefined).href;
+  } catch {
+    return ref;
+  }
+}
+
+function uniqueStrings(values: string[]): string[] {
+  return [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];
+}
+
+function uniqueCategories(cats: RawCategory[]): RawCategory[] {
+  const seen = new Set<string>();
+  const out: RawCategory[] = [];
+  for (const c of cats) {
+    const term = c.term.trim();
+    if (term === '') continue;
+    const key = `${c.scheme ?? ''}\u0000${term}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ term, scheme: c.scheme });
+  }
+  return out;
+}
+
+function uniqueRenditions(rs: Rendition[]): Rendition[] {
+  const seen = new Set<string>();
+  return rs.filter((r) => (r.href !== '' && !seen.has(r.href) ? (seen.add(r.href), true) : false));
+}
+
+/**
+ * Turns a draft into a RawItem: identity = id, else link, else a hash of title + date (with the
+ * body when both are missing, so untitled undated items do not all collide).
+ */
+export function finishDraft(d: ItemDraft, ctx: DraftContext): RawItem {
+  const published = readDate(...d.publishedRaw);
+  const updated = readDate(...d.updatedRaw);
+  let identity = d.id;
+  let derived = false;
+  if (identity === null) identity = d.url;
+  if (identity === null) {
+    derived = true;
+    const date = d.publishedRaw.find((x) => x !== null && x.trim() !== '') ?? d.updatedRaw.find((x) => x !== null && x.trim() !== '') ?? '';
+    const basis = d.title === null && date === '' ? `\n\n${d.summary ?? ''}\n${d.content ?? ''}` : '';
+    identity = sha256Hex(`${d.title ?? ''}\n${date.trim()}${basis}`);
+  }
+  return {
+    sourceId: ctx.sourceId,
+    format: d.format,
+    identity,
+    identityDerived: derived,
+    url: d.url,
+    title: d.title,
+    summary: d.summary,
+    content: d.content ?? d.summary ?? '',
+    contentType: d.contentType,
+    authors: uniqueStrings(d.authors),
+    categories: uniqueCategories(d.categories),
+    published: published.iso ?? (updated.iso !== null && !published.invalid ? updated.iso : null),
+    updated: updated.iso,
+    dateInvalid: published.invalid || (published.iso === null && updated.invalid),
+    language: d.language,
+    renditions: uniqueRenditions(d.renditions),
+    receivedAt: ctx.receivedAt.toISOString(),
+    baseUrl: d.baseUrl,
+  };
+}
+
+/** Keeps the first item of each identity; returns the dropped identities for a debug log. */
+export function dedupeItems(items: RawItem[]): { items: RawItem[]; dropped: string[] } {
+  const seen = new Set<string>();
+  const out: RawItem[] = [];
+  const dropped: string[] = [];
+  for (const it of items) {
+    if (seen.has(it.identity)) dropped.push(it.identity);
+    else {
+      seen.add(it.identity);
+      out.push(it);
+    }
+  }
+  return { items: out, dropped };
+}

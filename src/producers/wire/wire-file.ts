@@ -1,0 +1,44 @@
+/** Plain-text agency wire copy → one RawItem; interpreting the layout is the normalize stage's job. */
+import { PermanentError } from '../../shared/errors.js';
+import { sha256Hex } from '../../shared/ids.js';
+import type { RawItem } from '../../shared/raw-item.js';
+import { decodeBody } from '../feed/decode.js';
+
+const CRLF = /\r\n?/g;
+
+export interface WireFileContext {
+  sourceId: string;
+  fileName: string;
+  receivedAt: Date;
+}
+
+/**
+ * One wire copy file → one 'wire-text' RawItem whose identity is the SHA-256 of its NFC text
+ * (line endings made LF, so a re-send through a Windows relay keeps its identity). Empty → error.
+ */
+export function wireTextToRawItem(bytes: Uint8Array, ctx: WireFileContext): RawItem {
+  const text = decodeBody(bytes, 'text/plain').replace(CRLF, '\n');
+  if (text.trim() === '') {
+    throw new PermanentError('EMPTY_STORY', `wire file ${ctx.fileName} has no text`, { fileName: ctx.fileName });
+  }
+  return {
+    sourceId: ctx.sourceId,
+    format: 'wire-text',
+    identity: sha256Hex(text),
+    identityDerived: true,
+    url: null,
+    title: null,
+    summary: null,
+    content: text,
+    contentType: 'text',
+    authors: [],
+    categories: [],
+    published: null,
+    updated: null,
+    dateInvalid: false,
+    language: null,
+    renditions: [],
+    receivedAt: ctx.receivedAt.toISOString(),
+    baseUrl: null,
+  };
+}

@@ -1,0 +1,20 @@
+/** Who may use the operator endpoints: holders of OPERATOR_TOKEN, or, when none is set, loopback clients. */
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { errorReply, type Reply } from './http.js';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** Null when the request may proceed, else the 401/403 reply to send. */
+export function checkOperator(req: IncomingMessage, token: string | undefined): Reply | null {
+  if (!token) {
+    return LOOPBACK.has(req.socket.remoteAddress ?? '')
+      ? null
+      : errorReply(403, 'OPERATOR_ONLY', 'operator endpoints answer loopback clients only unless OPERATOR_TOKEN is set');
+  }
+  const header = req.headers['authorization'];
+  const given = typeof header === 'string' && /^Bearer /i.test(header) ? Buffer.from(header.slice(7).trim()) : null;
+  const expected = Buffer.from(token);
+  if (given && given.length === expected.length && timingSafeEqual(given, expected)) return null;
+  return errorReply(401, 'OPERATOR_AUTH', 'send Authorization: Bearer <OPERATOR_TOKEN>');
+}

@@ -1,0 +1,66 @@
+/** Operator endpoints: liveness, queue depths and failures, dead letters, source health. */
+import type { DeadLetters } from '../shared/dead-letters.js';
+import type { PipelineQueues } from '../shared/queues.js';
+import type { Source } from '../shared/sources.js';
+import type { SourceStateStore } from '../producers/feed/source-state.js';
+import { errorReply, json, type Route } from './http.js';
+import { checkOperator } from './operator-auth.js';
+
+export interface OperatorDeps {
+  queues: PipelineQueues;
+  deadLetters: DeadLetters;
+  operatorToken: string | undefined;
+  /** Present when producers run in this process. */
+  sources?: { list: () => Source[]; state: SourceStateStore };
+}
+
+const SOURCE_ACTION = /^\/sources\/([a-z0-9-]+)\/(pause|resume)$/;
+
+/**
+ * GET /healthz (open), and for operators: GET /status (queue counts per stage group),
+ * GET /failed (newest dead letters), GET /sources (each source with its health),
+ * POST /sources/{id}/pause|resume.
+ */
+export function operatorRoutes(deps: OperatorDeps): Route {
+  return async (req, url) => {
+    if (url.pathname === '/healthz' && req.method === 'GET') return json(200, { ok: true });
+    const isOperatorPath = ['/status', '/failed', '/sources'].includes(url.pathname) || SOURCE_ACTION.test(url.pathname);
+    if (!isOperatorPath) return null;
+    const denied = checkOperator(req, deps.operatorToken);
+    if (denied) return denied;
+
+    if (req.method === 'GET' && url.pathname === '/status') {
+      const queues = await Promise.all(
+        deps.queues.queues.map(async (q) => ({
+          queue: q.name,
+          counts: await q.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'),
+        })),
+      );
+      return json(200, { topology: deps.queues.topology.name, queues });
+    }
+    if (req.method === 'GET' && url.pathname === '/failed') {
+      const count = Math.min(Number(url.searchParams.get('count') ?? 50) || 50, 1000);
+      return json(200, { deadLetters: await deps.deadLetters.list(count) });
+    }
+    if (!deps.sources) return errorReply(404, 'NO_PRODUCERS', 'no producers run in this process');
+    if (req.method === 'GET' && url.pathname === '/sources') {
+      const sources = await Promise.all(
+        deps.sources.list().map(async (s) => {
+          const { validators: _validators, ...health } = await deps.sources!.state.get(s.id);
+          return { id: s.id, kind: s.kind, url: s.url ?? null, path: s.path ?? null, enabled: s.enabled, intervalSeconds: s.intervalSeconds, ...health };
+        }),
+      );
+      return json(200, { sources });
+    }
+    const action = SOURCE_ACTION.exec(url.pathname);
+    if (action && req.method === 'POST') {
+      const id = action[1] as string;
+      if (!deps.sources.list().some((s) => s.id === id)) return errorReply(404, 'SOURCE_UNKNOWN', `no source "${id}"`);
+      const paused = action[2] === 'pause';
+      // Resuming clears the error streak so the next poll is not immediately re-paused.
+      await deps.sources.state.update(id, paused ? { paused } : { paused, consecutiveErrors: 0, nextPollAt: null });
+      return json(200, { id, paused });
+    }
+    return errorReply(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`);
+  };
+}

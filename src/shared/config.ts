@@ -1,0 +1,102 @@
+/**
+ * Process configuration from the environment: one zod schema, defaults in the schema, validated
+ * once at start-up. The process refuses to start and lists every problem at once.
+ */
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+import { parseTopology, type Topology } from './topology.js';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+const EnvSchema = z.object({
+  REDIS_URL: z.string().url().optional(),
+  /** Prefix of every wirepipe key and BullMQ queue in Redis; lets several pipelines share one Redis. */
+  WIREPIPE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('wirepipe'),
+  /** `split` (a queue per stage), `fused` (one job runs all stages), or groups like `normalize+translate-tag,enrich+publish`. */
+  TOPOLOGY: z.string().default('fused'),
+  /** Jobs a worker runs at once per queue. */
+  WORKER_CONCURRENCY: positiveInt.default(50),
+  /** Attempts for retryable failures before a job goes to the failed set. */
+  JOB_ATTEMPTS: positiveInt.default(5),
+  /** First backoff delay (ms); doubles each attempt, with jitter. */
+  JOB_BACKOFF_MS: positiveInt.default(1000),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port.default(8080),
+  /** Public base URL of the feed server (for self links); defaults to http://HOST:PORT. */
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+  /** Where the embedded S3 server stores objects when no S3_ENDPOINT is set. */
+  EMBEDDED_S3_DIR: z.string().default('./data/s3'),
+  /** The sources file (YAML or JSON); defaults to the bundled samples. */
+  SOURCES_FILE: z.string().optional(),
+  /** Items kept per feed (category, language, all). */
+  FEED_LENGTH: positiveInt.default(500),
+  /** Entries rendered per feed document. */
+  FEED_PAGE_SIZE: positiveInt.default(50),
+  /** Bearer token operators send to /status, /failed and /sources; unset: loopback clients only. */
+  OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  redisUrl: string | undefined;
+  prefix: string;
+  topology: Topology;
+  concurrency: number;
+  attempts: number;
+  backoffMs: number;
+  host: string;
+  port: number;
+  publicBaseUrl: string | undefined;
+  s3: { endpoint: string | undefined; bucket: string | undefined; region: string; forcePathStyle: boolean; embeddedDir: string };
+  sourcesFile: string | undefined;
+  feedLength: number;
+  feedPageSize: number;
+  logLevel: string;
+  operatorToken: string | undefined;
+}
+
+/** Reads and validates the environment; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  let topology: Topology | undefined;
+  try {
+    topology = parseTopology(parsed.success ? parsed.data.TOPOLOGY : (env['TOPOLOGY'] ?? 'fused'));
+  } catch (err) {
+    problems.push(`TOPOLOGY: ${(err as Error).message}`);
+  }
+  if (problems.length > 0 || !parsed.success || !topology) throw new ConfigError(problems);
+  const e = parsed.data;
+  return {
+    redisUrl: e.REDIS_URL,
+    prefix: e.WIREPIPE_PREFIX,
+    topology,
+    concurrency: e.WORKER_CONCURRENCY,
+    attempts: e.JOB_ATTEMPTS,
+    backoffMs: e.JOB_BACKOFF_MS,
+    host: e.HOST,
+    port: e.PORT,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    s3: {
+      endpoint: e.S3_ENDPOINT,
+      bucket: e.S3_BUCKET,
+      region: e.S3_REGION,
+      // Path-style is what MinIO/s3rver need; virtual-hosted style is AWS's default.
+      forcePathStyle: e.S3_FORCE_PATH_STYLE ? e.S3_FORCE_PATH_STYLE === 'true' : Boolean(e.S3_ENDPOINT),
+      embeddedDir: e.EMBEDDED_S3_DIR,
+    },
+    sourcesFile: e.SOURCES_FILE,
+    feedLength: e.FEED_LENGTH,
+    feedPageSize: e.FEED_PAGE_SIZE,
+    logLevel: e.LOG_LEVEL,
+    operatorToken: e.OPERATOR_TOKEN,
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Word lists the extractors share: Vietnamese surnames, honorifics, titles and the words that end
+ * a role phrase, in Vietnamese, English and French. Each list is turned into a set of token keys
+ * once at module load (see fold.ts), so lookups ignore case and tone-mark placement.
+ */
+import { asciiFold, phraseKey } from './fold.js';
+
+/** A set of tone-insensitive phrase keys. */
+function keySet(words: readonly string[]): ReadonlySet<string> {
+  return new Set(words.map(phraseKey));
+}
+
+/** A set of ASCII-folded keys (for names written without diacritics). */
+function asciiSet(words: readonly string[]): ReadonlySet<string> {
+  return new Set(words.map((w) => asciiFold(w)));
+}
+
+const VI_SURNAMES = [
+  'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ',
+  'Ngô', 'Dương', 'Lý', 'Lưu', 'Đinh', 'Đoàn', 'Trương', 'Trịnh', 'Mai', 'Cao', 'Lâm', 'Tô', 'Hà',
+  'Đào', 'Chu', 'Châu', 'Tạ', 'Lương', 'Thái', 'Kiều', 'Quách', 'Triệu', 'La', 'Lạc', 'Giang',
+  'Mạc', 'Khổng', 'Tăng', 'Thân', 'Tôn', 'Âu', 'Khúc', 'Kim', 'Lò', 'Lục', 'Mã', 'Nghiêm', 'Nông',
+  'Phùng', 'Quan', 'Tiêu', 'Từ', 'Ông', 'Vương', 'Vi', 'Đàm', 'Diệp', 'Doãn', 'Hứa', 'Hầu', 'Lã',
+  'Lại', 'Liêu', 'Mạnh', 'Nhữ', 'Ninh', 'Phí', 'Phương', 'Sầm', 'Tào', 'Thạch', 'Tống',
+  'Trà', 'Trình', 'Ưng', 'Viên', 'Cù', 'Chử', 'Giáp', 'Hàn', 'Khương', 'Khuất', 'Lường',
+  'Mông', 'Nhâm', 'Ôn', 'Sùng', 'Giàng', 'Vàng', 'Thào', 'Ly', 'Mùa', 'Lầu', 'Danh', 'Kha',
+  'Bạch', 'Cấn', 'Chúc', 'Đậu', 'Điểu', 'Lữ', 'Mẫn', 'Ngọ', 'Quản', 'Vy',
+];
+/** Vietnamese family names (tone-insensitive keys). */
+export const SURNAMES = keySet(VI_SURNAMES);
+/** The same family names without diacritics ("Tran", "Nguyen") for English/French copy. */
+export const SURNAMES_ASCII = asciiSet(VI_SURNAMES);
+
+const EAST_ASIAN_FAMILY = [
+  // Korean
+  'Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Jeong', 'Kang', 'Cho', 'Yoon', 'Jang', 'Lim', 'Han', 'Oh', 'Seo',
+  'Shin', 'Kwon', 'Hwang', 'Ahn', 'Song', 'Yoo', 'Hong', 'Moon', 'Yang', 'Bae', 'Baek', 'Ko', 'Nam',
+  // Japanese
+  'Sato', 'Suzuki', 'Takahashi', 'Tanaka', 'Watanabe', 'Ito', 'Yamamoto', 'Nakamura', 'Kobayashi',
+  'Kato', 'Yoshida', 'Yamada', 'Sasaki', 'Yamaguchi', 'Matsumoto', 'Inoue', 'Kimura', 'Hayashi',
+  'Shimizu', 'Kishida', 'Abe', 'Ishiba', 'Takaichi', 'Motegi', 'Mori', 'Ikeda', 'Hashimoto', 'Ono',
+  // Chinese (pinyin)
+  'Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Huang', 'Zhao', 'Wu', 'Zhou', 'Xu', 'Sun', 'Zhu', 'Hu',
+  'Guo', 'Lin', 'Xi', 'Ma', 'Gao', 'Luo', 'Zheng',
+];
+/** Romanized Korean, Japanese and Chinese family names. */
+export const FOREIGN_FAMILY = asciiSet(EAST_ASIAN_FAMILY);
+
+const WESTERN_GIVEN = [
+  'Daniel', 'David', 'John', 'James', 'Michael', 'Robert', 'William', 'Richard', 'Thomas', 'Mark',
+  'Paul', 'Peter', 'Andrew', 'Christopher', 'Matthew', 'Anthony', 'Steven', 'Kevin', 'Brian', 'George',
+  'Edward', 'Stephen', 'Charles', 'Joseph', 'Donald', 'Joe', 'Kamala', 'Antony', 'Marco', 'Marc',
+  'Emmanuel', 'Jean', 'Pierre', 'Jacques', 'François', 'Nicolas', 'Philippe', 'Michel', 'Alain',
+  'Olivier', 'Laurent', 'Christophe', 'Julien', 'Sébastien', 'Étienne', 'Louis', 'Luc', 'Yves',
+  'Marie', 'Anne', 'Sophie', 'Catherine', 'Isabelle', 'Nathalie', 'Claire', 'Élisabeth', 'Hélène',
+  'Maria', 'Anna', 'Elena', 'Sarah', 'Emma', 'Laura', 'Julia', 'Jennifer', 'Susan', 'Karen', 'Linda',
+  'Elizabeth', 'Mary', 'Patricia', 'Barbara', 'Jessica', 'Rachel', 'Rebecca', 'Hannah', 'Ursula',
+  'Angela', 'Olaf', 'Friedrich', 'Klaus', 'Hans', 'Stefan', 'Markus', 'Carlos', 'Juan', 'José',
+  'Luis', 'Miguel', 'Antonio', 'Giorgia', 'Sergio', 'Vladimir', 'Sergey', 'Sergei', 'Dmitry',
+  'Alexander', 'Alexandre', 'Ivan', 'Igor', 'Narendra', 'Anthony', 'Scott', 'Justin', 'Jacinda',
+  'Ramon', 'Ferdinand', 'Anwar', 'Joko', 'Prabowo', 'Hun', 'Sonexay', 'Thongloun', 'Paetongtarn',
+  'Lawrence', 'Vivian', 'Tedros', 'Kristalina', 'Ajay', 'Carlo', 'Rafael', 'Ana', 'Lucas', 'Martin',
+  'Henrik', 'Lars', 'Erik', 'Jan', 'Tom', 'Tim', 'Ben', 'Sam', 'Adam', 'Eric', 'Frank', 'Gary',
+];
+/** Common Western given names: a capitalized pair starting with one is a person. */
+export const WESTERN_GIVEN_NAMES = asciiSet(WESTERN_GIVEN);
+
+/** Vietnamese middle names that make a four-syllable name likely ("Nguyễn Thị Kim Ngân"). */
+export const MIDDLE_NAMES = keySet([
+  'Thị', 'Văn', 'Hữu', 'Đình', 'Công', 'Bá', 'Trọng', 'Thế', 'Viết', 'Duy', 'Quốc', 'Minh', 'Ngọc',
+  'Thanh', 'Xuân', 'Kim', 'Thu', 'Hồng', 'Phương', 'Đức', 'Quang', 'Tiến', 'Mạnh', 'Hoàng', 'Nữ', 'Như',
+]);
+
+/** Honorifics before a name: "ông", "bà", "Mr", "Mme". Never part of the name or role. */
+export const HONORIFICS = keySet([
+  'ông', 'bà', 'anh', 'chị', 'cô', 'chú', 'bác', 'cụ', 'em', 'cháu', 'thầy', 'đồng chí', 'ngài',
+  'Mr', 'Mrs', 'Ms', 'Miss', 'Mister', 'Madam', 'Sir', 'M', 'Mme', 'Mlle', 'Monsieur', 'Madame',
+]);
+
+/** Honorifics so common as ordinary words that a single given name after them needs care. */
+export const WEAK_HONORIFICS = keySet(['anh', 'chị', 'em', 'cô', 'chú', 'bác', 'cháu', 'cụ', 'thầy']);
+
+/**
+ * Heads of a title that can stand before a name and open a role phrase. Longer heads are listed
+ * where a shorter head would start at the wrong word ("Phó Chủ tịch" before "Chủ tịch").
+ */
+export const TITLE_HEADS = keySet([
+  // Vietnamese: offices
+  'Chủ tịch', 'Phó Chủ tịch', 'Tổng Bí thư', 'Bí thư', 'Phó Bí thư', 'Thủ tướng', 'Phó Thủ tướng',
+  'Bộ trưởng', 'Thứ trưởng', 'Giám đốc', 'Phó Giám đốc', 'Tổng Giám đốc', 'Phó Tổng Giám đốc',
+  'Trưởng ban', 'Phó Trưởng ban', 'Chủ nhiệm', 'Phó Chủ nhiệm', 'Đại sứ', 'Tổng Lãnh sự', 'Lãnh sự',
+  'Tham tán', 'Tùy viên', 'Trưởng đại diện', 'Trưởng phòng', 'Phó Trưởng phòng', 'Chánh Văn phòng',
+  'Phó Chánh Văn phòng', 'Chánh án', 'Viện trưởng', 'Phó Viện trưởng', 'Hiệu trưởng', 'Phó Hiệu trưởng',
+  'Cục trưởng', 'Phó Cục trưởng', 'Vụ trưởng', 'Phó Vụ trưởng', 'Tổng cục trưởng', 'Tổng Thư ký',
+  'Phó Tổng Thư ký', 'Người phát ngôn', 'Trưởng đoàn', 'Phó Trưởng đoàn', 'Tổng thống', 'Phó Tổng thống',
+  'Ngoại trưởng', 'Quốc vương', 'Nhà vua', 'Thái tử', 'Hoàng tử', 'Công chúa', 'Nữ hoàng', 'Thống đốc',
+  'Phó Thống đốc', 'Thị trưởng', 'Tổng Tham mưu trưởng', 'Tư lệnh', 'Phó Tư lệnh', 'Chính ủy',
+  'Đại tướng', 'Thượng tướng', 'Trung tướng', 'Thiếu tướng', 'Đại tá', 'Thượng tá', 'Trung tá',
+  'Thiếu tá', 'Đại úy', 'Ủy viên', 'Đại biểu Quốc hội', 'Chủ tọa', 'Trưởng Công an', 'Đội trưởng',
+  'Trưởng thôn', 'Trưởng bản', 'Trưởng khoa', 'Tổng biên tập', 'Phó Tổng biên tập', 'Chủ nhiệm Ủy ban',
+  'Thủ trưởng', 'Kiểm toán trưởng', 'Tổng Kiểm toán', 'Chủ tịch nước', 'Phó Chủ tịch nước', 'Trưởng Ban',
+  'Phó Trưởng Ban', 'Giáo sư', 'Phó Giáo sư', 'Tiến sĩ', 'Thạc sĩ', 'GS', 'PGS', 'TS', 'ThS', 'BS',
+  'NSND', 'NSƯT', 'Nghệ sĩ Nhân dân', 'Nghệ sĩ Ưu tú', 'Anh hùng', 'Huấn luyện viên', 'HLV',
+  'Huấn luyện viên trưởng', 'nhà báo', 'phóng viên', 'nhà văn', 'nhà thơ', 'nhạc sĩ', 'họa sĩ', 'ca sĩ',
+  'diễn viên', 'đạo diễn', 'nhà nghiên cứu', 'chuyên gia', 'kỹ sư', 'luật sư', 'bác sĩ', 'nghệ nhân',
+  'vận động viên', 'VĐV', 'cầu thủ', 'thủ môn', 'tiền đạo', 'tiền vệ', 'hậu vệ', 'doanh nhân',
+  'Giám mục', 'Hòa thượng', 'Thượng tọa', 'Linh mục', 'Mục sư', 'Thủ lĩnh', 'Phát ngôn viên', 'Điều phối viên', 'Trưởng nhóm', 'Quyền Chủ tịch', 'Quyền Giám đốc',
+  // English
+  'Chairman', 'Chairwoman', 'Chair', 'Vice Chairman', 'Vice Chairwoman', 'Vice Chair', 'President',
+  'Vice President', 'Prime Minister', 'Deputy Prime Minister', 'Minister', 'Deputy Minister',
+  'Vice Minister', 'Foreign Minister', 'Secretary', 'General Secretary', 'Party General Secretary',
+  'Secretary-General', 'Secretary General', 'Director', 'Director-General', 'Director General',
+  'Deputy Director', 'Deputy Director-General', 'Ambassador', 'Consul General', 'Consul', 'Governor',
+  'Deputy Governor', 'Mayor', 'Chief', 'Head', 'Spokesperson', 'Spokesman', 'Spokeswoman', 'CEO',
+  'Chief Executive', 'General', 'Lieutenant General', 'Major General', 'Colonel', 'Professor', 'Prof',
+  'Dr', 'Doctor', 'coach', 'head coach', 'King', 'Queen', 'Prince', 'Princess', 'Sultan', 'Senator',
+  'Chancellor', 'Deputy', 'Vice', 'Permanent Vice Chairman', 'Permanent Deputy Prime Minister',
+  'Country Director', 'Representative', 'Chief Representative', 'Commander', 'Rector', 'Editor-in-Chief',
+  'spokesperson', 'Leader', 'National Assembly Chairman', 'State President', 'Justice',
+  // French
+  'ministre', 'le ministre', 'la ministre', 'vice-ministre', 'Premier ministre', 'président',
+  'présidente', 'vice-président', 'vice-présidente', 'directeur', 'directrice', 'directeur général',
+  'directrice générale', 'ambassadeur', 'ambassadrice', 'secrétaire général', 'secrétaire générale',
+  'gouverneur', 'maire', 'porte-parole', 'chef', 'consul général', 'vice-Premier ministre', 'général',
+  'professeur', 'docteur', 'roi', 'reine', 'sélectionneur', 'entraîneur', 'vice-président du comité',
+  'chef de la diplomatie', 'Président', 'Ministre', 'Directeur', 'Ambassadeur',
+]);
+
+/** The longest title head, in tokens. */
+export const MAX_TITLE_TOKENS = 5;
+
+/**
+ * Words (one or two syllables, written lowercase) that end a role phrase or cannot sit inside one:
+ * verbs of saying and doing, and function words. A role never runs through them ("Bộ trưởng cho
+ * biết ông ..." is no role). Checked as phrases because single syllables like "thông" or "hội"
+ * also live inside organisation names ("Truyền thông", "Quốc hội").
+ */
+export const ROLE_BREAKS = keySet([
+  // Vietnamese
+  'cho biết', 'nói', 'khẳng định', 'nhấn mạnh', 'cho rằng', 'đã', 'sẽ', 'đang', 'vừa', 'cũng', 'là',
+  'được', 'bị', 'có', 'khi', 'thì', 'mà', 'này', 'đó', 'phát biểu', 'nhận định', 'chia sẻ',
+  'tuyên bố', 'đề nghị', 'yêu cầu', 'trao', 'tặng', 'ký kết', 'gặp', 'tiếp', 'dự', 'chủ trì', 'thăm',
+  'làm việc', 'tham dự', 'tham gia', 'ông', 'bà', 'anh', 'chị', 'đồng chí', 'với', 'theo', 'về',
+  'trong', 'ngày', 'hôm', 'để', 'các', 'những', 'một', 'đến', 'nêu rõ', 'trả lời', 'đánh giá',
+  'thông báo', 'thông tin', 'bày tỏ', 'cảm ơn', 'hoan nghênh', 'chúc mừng', 'lên tiếng', 'cảnh báo',
+  'kêu gọi', 'dẫn đầu', 'đón', 'hội đàm', 'điện đàm', 'gửi', 'ghi nhận', 'còn', 'cùng', 'sáng',
+  'chiều', 'tối', 'trước', 'sau', 'nhưng', 'nếu', 'vì', 'do', 'nên', 'không', 'chưa', 'rất',
+  'nhiều', 'đây', 'ấy', 'lại', 'ra', 'vào', 'hiện', 'nay', 'từng', 'phụ trách', 'khẳng', 'nhấn',
+  'khai mạc', 'bế mạc', 'phát động', 'công bố', 'trình bày', 'báo cáo', 'họp', 'ký', 'chỉ đạo',
+  // English
+  'said', 'says', 'told', 'met', 'meets', 'visited', 'visits', 'has', 'have', 'had', 'was', 'were',
+  'is', 'are', 'will', 'would', 'stressed', 'noted', 'added', 'called', 'urged', 'highlighted',
+  'announced', 'affirmed', 'welcomed', 'received', 'hosted', 'chaired', 'attended', 'signed',
+  'expressed', 'asked', 'on', 'when', 'who', 'which', 'that', 'while', 'after', 'before', 'during',
+  'according', 'with', 'by', 'also', 'spoke', 'speaking', 'presented', 'led', 'his', 'her', 'their',
+  'a', 'an', 'as', 'but', 'it',
+  // French
+  'ont', 'est', 'sont', 'sera', 'déclaré', 'souligné', 'indiqué', 'affirmé', 'rencontré', 'reçu',
+  'estime', 'selon', 'lors', 'qui', 'que', 'avec', 'pour', 'par', 'salué', 'annoncé', 'rappelé',
+  'a déclaré', 'a souligné', 'a indiqué', 'a affirmé', 'a salué', 'a annoncé', 'a rappelé',
+]);
+
+/** Words before a name that say a person follows even without a title ("said", "according to", "theo"). */
+export const PERSON_CUES = keySet(['said', 'says', 'told', 'according to', 'selon', 'a déclaré', 'a indiqué', 'a souligné']);
+
+/** Words that precede a street, school, prize or doctrine named after a person: no person mention. */
+export const NAMED_AFTER_HEADS = keySet([
+  'đường', 'phố', 'Trường', 'trường', 'giải', 'Giải', 'cầu', 'sân', 'quảng trường', 'lăng', 'tư tưởng',
+  'Lăng', 'Bảo tàng', 'bảo tàng', 'Quỹ', 'quỹ', 'Cúp', 'cúp', 'Street', 'Road', 'rue', 'avenue', 'Avenue',
+  'tàu', 'chiến dịch', 'Chiến dịch', 'Học viện', 'Đại học', 'THPT', 'THCS', 'Tiểu học', 'bến', 'đền',
+  'Đền', 'chùa', 'Chùa', 'nhà tưởng niệm', 'Khu di tích', 'khu di tích', 'Bệnh viện', 'Công viên',
+]);

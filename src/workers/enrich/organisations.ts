@@ -1,0 +1,318 @@
+/**
+ * Organisations: well-known bodies by name or abbreviation, and names built on a head word
+ * ("Sở Thông tin và Truyền thông Hà Giang", "UBND tỉnh Hà Giang", "Ministry of Foreign Affairs",
+ * "ministère des Affaires étrangères"), stopping before a person's name or a verb. A parenthesized
+ * abbreviation after a name is linked to it, and later uses of the abbreviation join it.
+ */
+import type { Organisation } from '../../shared/article.js';
+import { phraseKey } from './fold.js';
+import {
+  EN_GENERIC, EN_ORG_HEADS, FR_CONNECTORS, FR_ORG_HEADS, FR_ORG_LOWER, HEAD_ABBREVIATIONS, KNOWN_ORGS,
+  MISSION_HEADS, VI_ADMIN_LINKS, VI_NOT_ORG, VI_ORG_HEADS, VI_ORG_LOWER,
+} from './org-lexicon.js';
+import { roleBreakAt, titleLengthAt } from './role-phrases.js';
+import type { Section, Span } from './spans.js';
+import { hardBreakBefore, spanText } from './spans.js';
+import type { Token } from './tokenize.js';
+
+export interface OrgMention extends Span {
+  name: string;
+  abbreviation: string | null;
+  /** Dedup identity: a known body's id, else the name's key. */
+  id: string;
+}
+
+interface Known {
+  id: string;
+  abbreviation: string | null;
+  tokens: number;
+}
+
+function phraseMap<V>(entries: readonly (readonly [string, V])[]): { map: ReadonlyMap<string, V>; max: number } {
+  const map = new Map<string, V>();
+  let max = 1;
+  for (const [k, v] of entries) {
+    const key = phraseKey(k);
+    if (!map.has(key)) map.set(key, v);
+    max = Math.max(max, key.split(' ').length);
+  }
+  return { map, max };
+}
+
+const KNOWN = phraseMap(KNOWN_ORGS.map(([id, form, abbr]) => [form, { id, abbreviation: abbr, tokens: phraseKey(form).split(' ').length }] as const));
+const KNOWN_ABBR: ReadonlyMap<string, { id: string; name: string }> = new Map(
+  KNOWN_ORGS.filter(([, , a]) => a !== null).map(([id, form, abbr]) => [abbr ?? '', { id, name: form }] as const).reverse(),
+);
+const CANONICAL: ReadonlyMap<string, string> = new Map(KNOWN_ORGS.map(([id, form]) => [id, form] as const).reverse());
+const VI_HEADS = phraseMap(VI_ORG_HEADS.map((h) => [h, true] as const));
+const MISSION = new Set(MISSION_HEADS.map(phraseKey));
+const VI_LOWER = phraseMap(VI_ORG_LOWER.map((h) => [h, true] as const));
+const ADMIN = phraseMap(VI_ADMIN_LINKS.map((h) => [h, true] as const));
+const NOT_ORG = new Set(VI_NOT_ORG.map(phraseKey));
+const EN_HEADS = new Set(EN_ORG_HEADS.map(phraseKey));
+const EN_GEN = new Set(EN_GENERIC.map(phraseKey));
+const EN_CONNECT = new Set(['of', 'for', 'and', 'on', '&'].map(phraseKey));
+const EN_LOWER_INSIDE = new Set(['provincial', 'municipal', 'city', 'district', 'the'].map(phraseKey));
+const FR_HEADS = phraseMap(FR_ORG_HEADS.map((h) => [h, true] as const));
+const FR_CONNECT = new Set(FR_CONNECTORS.map(phraseKey));
+const FR_LOWER = new Set(FR_ORG_LOWER.map(phraseKey));
+const ABBR_RE = /^[\p{Lu}Đ][\p{Lu}Đ0-9&]{1,9}$/u;
+const MAX_ORG_TOKENS = 16;
+const MAX_LOWER_RUN = 3;
+
+function keyOf(T: readonly Token[], i: number, n: number): string | null {
+  if (i + n > T.length) return null;
+  let k = '';
+  for (let j = i; j < i + n; j++) {
+    if (j > i && hardBreakBefore(T, j) && T[j]?.sep !== '-' && T[j]?.sep !== ',') return null;
+    k += (j > i ? ' ' : '') + (T[j]?.key ?? '');
+  }
+  return k;
+}
+
+function longest<V>(T: readonly Token[], i: number, pm: { map: ReadonlyMap<string, V>; max: number }): number {
+  for (let n = Math.min(pm.max, T.length - i); n >= 1; n--) {
+    const k = keyOf(T, i, n);
+    if (k !== null && pm.map.has(k)) return n;
+  }
+  return 0;
+}
+
+interface Ctx {
+  section: Section;
+  isPerson: (i: number) => boolean;
+  isPlaceStart: (i: number) => boolean;
+}
+
+/** A parenthesized abbreviation right after token e-1: "(VFF)". Returns it and the index after ")". */
+function parenAbbreviation(T: readonly Token[], e: number): { abbr: string; next: number } | null {
+  const t = T[e];
+  if (!t || !t.sep.endsWith('(') || !ABBR_RE.test(t.text)) return null;
+  const after = T[e + 1];
+  if (after && !after.sep.startsWith(')')) return null;
+  return { abbr: t.text, next: e + 1 };
+}
+
+/** End (exclusive) of a Vietnamese name that starts with a head of `h` tokens at `i`. */
+function extendVietnamese(ctx: Ctx, i: number, h: number): number {
+  const T = ctx.section.tokens;
+  const mission = MISSION.has(keyOf(T, i, h) ?? '');
+  let j = i + h;
+  while (j < T.length && j - i < MAX_ORG_TOKENS) {
+    const t = T[j];
+    if (!t || ctx.isPerson(j)) break;
+    if (hardBreakBefore(T, j)) break;
+    if (t.cap) {
+      // A title opens a person's role, not more of this name ("... Hà Giang Giám đốc ...").
+      if (titleLengthAt(T, j) > 0 && !t.upper && j > i + h) break;
+      j++;
+      continue;
+    }
+    if (roleBreakAt(T, j)) break;
+    const admin = longest(T, j, ADMIN);
+    if (admin > 0 && T[j + admin]?.cap && !hardBreakBefore(T, j + admin)) {
+      j += admin;
+      continue;
+    }
+    const lower = longest(T, j, VI_LOWER);
+    if (lower > 0 && (t.key !== 'và' || (T[j + 1]?.cap && !hardBreakBefore(T, j + 1)))) {
+      j += lower;
+      continue;
+    }
+    if (mission && t.key === 'tại' && ctx.isPlaceStart(j + 1)) {
+      j++;
+      continue;
+    }
+    if (t.key === 'tại' || t.key === 'của' || t.key === 'cho' || t.key === 'ở') break;
+    // Lowercase syllables finishing a capitalized word ("Ngoại giao", "Thông tin đối ngoại"):
+    // a short run that ends at punctuation or runs into more of the name belongs to it.
+    let r = j;
+    while (r < T.length && !T[r]?.cap && !hardBreakBefore(T, r) && !roleBreakAt(T, r) && r - j <= MAX_LOWER_RUN) r++;
+    const runLen = r - j;
+    const endsWell = r >= T.length || hardBreakBefore(T, r) || (T[r]?.cap && !ctx.isPerson(r));
+    if (runLen <= MAX_LOWER_RUN && endsWell) j = r;
+    else if (T[j - 1]?.cap) j++;
+    else break;
+    if (!endsWell) break;
+  }
+  while (j > i + h && (T[j - 1]?.key === 'và' || (!T[j - 1]?.cap && longest(T, j - 1, ADMIN) === 1 && !T[j]?.cap))) j--;
+  return j;
+}
+
+/** Organisation mentions in one section. */
+export function findOrganisations(
+  section: Section,
+  isPerson: (i: number) => boolean,
+  isPlaceStart: (i: number) => boolean,
+  language: string,
+  /** Abbreviation → id from "Name (ABBR)" in earlier sections; this call adds to it. */
+  defined: Map<string, string>,
+): OrgMention[] {
+  const T = section.tokens;
+  const ctx: Ctx = { section, isPerson, isPlaceStart };
+  const out: OrgMention[] = [];
+  for (let i = 0; i < T.length; ) {
+    const t = T[i];
+    if (!t || isPerson(i) || (!t.cap && !(language === 'fr' && longest(T, i, FR_HEADS) > 0))) {
+      i++;
+      continue;
+    }
+    const m = matchAt(ctx, i, language);
+    if (!m) {
+      i++;
+      continue;
+    }
+    let { end } = m;
+    let abbreviation = m.abbreviation;
+    const paren = parenAbbreviation(T, end);
+    if (paren) {
+      abbreviation = paren.abbr;
+      end = paren.next;
+    }
+    const name = m.name ?? spanText(section, i, m.end);
+    const id = m.id ?? `name:${phraseKey(name)}`;
+    if (paren) defined.set(paren.abbr, id);
+    out.push({ start: i, end, name, abbreviation, id });
+    i = end;
+  }
+  // Standalone abbreviations defined earlier in the story or known ("VFF", "TTXVN", "WHO").
+  for (let i = 0; i < T.length; i++) {
+    const t = T[i];
+    if (!t || !t.upper || isPerson(i) || out.some((o) => i >= o.start && i < o.end)) continue;
+    const id = defined.get(t.text);
+    const known = KNOWN_ABBR.get(t.text);
+    if (id) out.push({ start: i, end: i + 1, name: t.text, abbreviation: t.text, id });
+    else if (known) out.push({ start: i, end: i + 1, name: CANONICAL.get(known.id) ?? known.name, abbreviation: t.text, id: known.id });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function matchAt(ctx: Ctx, i: number, language: string): { end: number; name: string | null; abbreviation: string | null; id: string | null } | null {
+  const T = ctx.section.tokens;
+  const known = longest(T, i, KNOWN);
+  if (known > 0) {
+    const k = KNOWN.map.get(keyOf(T, i, known) ?? '');
+    if (k && !(known === 1 && T[i]?.upper && !isKnownAbbrForm(k))) {
+      return { end: i + known, name: null, abbreviation: k.abbreviation, id: k.id };
+    }
+  }
+  const t = T[i];
+  if (!t) return null;
+  // "UBND tỉnh Hà Giang": an abbreviated head, expanded in the name, the written form kept as abbreviation.
+  const expansion = HEAD_ABBREVIATIONS[t.text];
+  if (expansion) {
+    const end = extendVietnamese(ctx, i, 1);
+    if (end === i + 1 || !hasProperPart(T, i + 1, end)) return null;
+    const written = spanText(ctx.section, i, end);
+    return { end, name: expansion + written.slice(t.text.length), abbreviation: written, id: `name:${phraseKey(expansion + written.slice(t.text.length))}` };
+  }
+  if (language === 'en' || t.key === t.ascii) {
+    const en = matchEnglish(ctx, i);
+    if (en) return en;
+  }
+  if (language === 'fr') {
+    const fr = matchFrench(ctx, i);
+    if (fr) return fr;
+  }
+  const h = longest(T, i, VI_HEADS);
+  if (h === 0 || ctx.isPlaceStart(i)) return null;
+  const nextTok = T[i + h];
+  if (!nextTok || hardBreakBefore(T, i + h)) return null;
+  const two = keyOf(T, i, h + 1);
+  if (two && NOT_ORG.has(two)) return null;
+  const opensWithName = nextTok.cap || (longest(T, i + h, ADMIN) > 0) || longest(T, i + h, VI_LOWER) > 0;
+  if (!opensWithName || ctx.isPerson(i + h) || (nextTok.cap && ctx.isPlaceStart(i + h) && h === 1 && t.key === 'hội')) return null;
+  const end = extendVietnamese(ctx, i, h);
+  if (end <= i + h || !hasProperPart(T, i + h, end)) return null;
+  return { end, name: null, abbreviation: null, id: null };
+}
+
+function isKnownAbbrForm(k: Known): boolean {
+  return k.tokens === 1;
+}
+
+/** Something after the head says which body: a capitalized word beyond administrative links. */
+function hasProperPart(T: readonly Token[], from: number, end: number): boolean {
+  for (let j = from; j < end; j++) if (T[j]?.cap) return true;
+  return false;
+}
+
+/** English: a capitalized stretch with a head noun ("Ministry of Foreign Affairs", "Vietnam Football Federation"). */
+function matchEnglish(ctx: Ctx, i: number): { end: number; name: null; abbreviation: null; id: null } | null {
+  const T = ctx.section.tokens;
+  let j = i;
+  let hasHead = false;
+  let lastGood = i;
+  if (T[i]?.key === 'the' || titleLengthAt(T, i) > 0) return null;
+  while (j < T.length && j - i < MAX_ORG_TOKENS) {
+    const t = T[j];
+    if (!t || ctx.isPerson(j) || (j > i && hardBreakBefore(T, j))) break;
+    if (t.cap) {
+      if (j > i && titleLengthAt(T, j) > 0 && !EN_HEADS.has(t.key)) break;
+      if (EN_HEADS.has(t.key)) hasHead = true;
+      j++;
+      lastGood = j;
+      continue;
+    }
+    if ((EN_CONNECT.has(t.key) || EN_LOWER_INSIDE.has(t.key)) && T[j + 1]?.cap && !hardBreakBefore(T, j + 1)) {
+      j++;
+      continue;
+    }
+    if (EN_CONNECT.has(t.key) && T[j + 1]?.key === 'the' && T[j + 2]?.cap) {
+      j += 2;
+      continue;
+    }
+    break;
+  }
+  if (!hasHead) return null;
+  // Trailing lowercase "province"/"city" qualifies a People's Committee: "... of Ha Giang province".
+  let end = lastGood;
+  if ((T[end]?.key === 'province' || T[end]?.key === 'city') && !hardBreakBefore(T, end)) end++;
+  const generic = T.slice(i, lastGood).every((t) => EN_GEN.has(t.key) || EN_CONNECT.has(t.key) || EN_LOWER_INSIDE.has(t.key));
+  if (generic) return null;
+  return { end, name: null, abbreviation: null, id: null };
+}
+
+/** French: a head then connectors, capitalized words and known lowercase words ("ministère des Affaires étrangères"). */
+function matchFrench(ctx: Ctx, i: number): { end: number; name: null; abbreviation: null; id: null } | null {
+  const T = ctx.section.tokens;
+  const h = longest(T, i, FR_HEADS);
+  if (h === 0) return null;
+  let j = i + h;
+  let lastGood = j;
+  while (j < T.length && j - i < MAX_ORG_TOKENS) {
+    const t = T[j];
+    if (!t || ctx.isPerson(j) || hardBreakBefore(T, j) || roleBreakAt(T, j)) break;
+    if (t.cap || FR_LOWER.has(t.key)) {
+      j++;
+      lastGood = j;
+      continue;
+    }
+    if (FR_CONNECT.has(t.key)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (lastGood === i + h) return null;
+  if (!T.slice(i + h, lastGood).some((t) => t.cap || FR_LOWER.has(t.key))) return null;
+  return { end: lastGood, name: null, abbreviation: null, id: null };
+}
+
+/** One Organisation per body, in order of first mention; a known body keeps its first written form. */
+export function mergeOrganisations(mentions: readonly OrgMention[]): Organisation[] {
+  const byId = new Map<string, Organisation>();
+  const byAbbr = new Map<string, string>();
+  for (const m of mentions) {
+    const viaAbbr = m.name === m.abbreviation ? byAbbr.get(m.name) : undefined;
+    const id = viaAbbr ?? m.id;
+    const had = byId.get(id);
+    if (had) {
+      had.abbreviation ??= m.abbreviation;
+      continue;
+    }
+    byId.set(id, { name: m.name, abbreviation: m.abbreviation });
+    if (m.abbreviation) byAbbr.set(m.abbreviation, id);
+  }
+  return [...byId.values()];
+}

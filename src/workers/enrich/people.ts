@@ -1,0 +1,177 @@
+/**
+ * People mentioned in a story, with their role as written. A name is a run of capitalized tokens
+ * that a title, an honorific, an apposition or its own shape (a Vietnamese family name followed by
+ * two or three syllables, a common Western given name, an East Asian family name) marks as a
+ * person. Shorter later mentions ("ông Hòa", "Bộ trưởng Thành", "Mr Park") join the full name.
+ */
+import type { Person } from '../../shared/article.js';
+import {
+  FOREIGN_FAMILY, MIDDLE_NAMES, NAMED_AFTER_HEADS, PERSON_CUES, SURNAMES, SURNAMES_ASCII,
+  WEAK_HONORIFICS, WESTERN_GIVEN_NAMES,
+} from './lexicon.js';
+import { isHonorific, roleAfter, roleBefore, titleLengthAt } from './role-phrases.js';
+import type { PlaceMatch, Section, Span } from './spans.js';
+import { hardBreakBefore, spanText } from './spans.js';
+import type { Token } from './tokenize.js';
+
+export interface PersonMention extends Span {
+  name: string;
+  /** Token keys of the name, for matching short mentions to full names. */
+  keys: string[];
+  role: string | null;
+  section: number;
+}
+
+const MAX_NAME = 4;
+
+function isSurname(t: Token | undefined): boolean {
+  if (!t) return false;
+  return t.key === t.ascii ? SURNAMES_ASCII.has(t.ascii) : SURNAMES.has(t.key);
+}
+
+/** Token ranges that start with a place or an acronym inside a capitalized run are not the name. */
+function stripPrefix(T: readonly Token[], a: number, b: number, placeEnds: ReadonlyMap<number, number>): number {
+  let s = a;
+  while (s < b - 1) {
+    const pe = placeEnds.get(s);
+    if (pe !== undefined && pe < b) {
+      s = pe;
+      continue;
+    }
+    const h = titleLengthAt(T, s);
+    if (h > 0 && s + h < b) {
+      s += h;
+      continue;
+    }
+    const t = T[s];
+    if (t && (t.upper || (t.cap && isHonorific(T, s)))) {
+      s++;
+      continue;
+    }
+    break;
+  }
+  return s;
+}
+
+/** The name inside capitalized run [s, b): the whole run, or its tail starting at a family name. */
+function pickName(T: readonly Token[], s: number, b: number): [number, number] {
+  const n = b - s;
+  if (n <= MAX_NAME && isSurname(T[s])) return [s, b];
+  if (n >= 4 && isSurname(T[b - 4]) && MIDDLE_NAMES.has(T[b - 3]?.key ?? '') && !isSurname(T[b - 3])) return [b - 4, b];
+  if (n >= 3 && isSurname(T[b - 3])) return [b - 3, b];
+  if (n >= 2 && isSurname(T[b - 2]) && n > MAX_NAME) return [b - 2, b];
+  if (n <= MAX_NAME) return [s, b];
+  return [b - 2, b];
+}
+
+function namedAfterSomething(T: readonly Token[], ns: number): boolean {
+  for (let n = 1; n <= 3 && ns - n >= 0; n++) {
+    let k = '';
+    for (let j = ns - n; j < ns; j++) k += (j > ns - n ? ' ' : '') + (T[j]?.key ?? '');
+    if (NAMED_AFTER_HEADS.has(k)) return true;
+  }
+  return false;
+}
+
+function cuedBefore(T: readonly Token[], ns: number): boolean {
+  const p1 = T[ns - 1]?.key ?? '';
+  const p2 = ns >= 2 ? `${T[ns - 2]?.key} ${p1}` : '';
+  return !hardBreakBefore(T, ns) && (PERSON_CUES.has(p1) || PERSON_CUES.has(p2));
+}
+
+/** A name with no title or honorific must look like one on its own. */
+function standaloneName(T: readonly Token[], ns: number, ne: number, covered: boolean): boolean {
+  const n = ne - ns;
+  const first = T[ns];
+  if (!first || covered) return false;
+  if (isSurname(first) && n >= 3 && n <= MAX_NAME) return true;
+  if (n >= 2 && n <= 3 && WESTERN_GIVEN_NAMES.has(first.ascii) && first.key === first.ascii) return true;
+  // "Park Jin-woo", "Kishida Fumio": a romanized family name and a given name.
+  if (n === 2 && FOREIGN_FAMILY.has(first.ascii) && first.key === first.ascii && !isSurname(first)) return true;
+  return false;
+}
+
+/** All person mentions in one section, full and short, in text order. */
+export function findPersonMentions(section: Section, sectionIndex: number, places: readonly PlaceMatch[]): PersonMention[] {
+  const T = section.tokens;
+  const placeEnds = new Map<number, number>();
+  const placeExact = new Set<string>();
+  for (const p of places) {
+    placeEnds.set(p.start, p.end);
+    placeExact.add(`${p.start}:${p.end}`);
+  }
+  const mentions: PersonMention[] = [];
+  const inPerson = new Uint8Array(T.length);
+  const isPerson = (i: number): boolean => inPerson[i] === 1;
+
+  for (let a = 0; a < T.length; ) {
+    if (!T[a]?.cap) {
+      a++;
+      continue;
+    }
+    let b = a + 1;
+    while (b < T.length && T[b]?.cap && !hardBreakBefore(T, b)) b++;
+    const s = stripPrefix(T, a, b, placeEnds);
+    const [ns, ne] = pickName(T, s, b);
+    const next = b;
+    const honorific = ns > 0 && isHonorific(T, ns - 1) && !hardBreakBefore(T, ns) && !(WEAK_HONORIFICS.has(T[ns - 1]?.key ?? '') && T[ns - 1]?.cap && !T[ns - 1]?.sentenceStart);
+    const before = roleBefore(section, ns, isPerson);
+    const after = before ? null : roleAfter(section, ne, isPerson);
+    const covered = placeExact.has(`${ns}:${ne}`) || (placeEnds.get(ns) ?? -1) >= ne;
+    const context = honorific || before !== null || after !== null || cuedBefore(T, ns);
+    let ok = context ? !covered || honorific : standaloneName(T, ns, ne, covered);
+    if (ok && !honorific && before === null && namedAfterSomething(T, ns)) ok = false;
+    // A lone capitalized word after a title is a person only when it is not an acronym or a place.
+    if (ok && ne - ns === 1 && (T[ns]?.upper || covered)) ok = false;
+    if (ok && ne - ns > MAX_NAME) ok = false;
+    if (ok) {
+      const name = spanText(section, ns, ne);
+      mentions.push({
+        start: ns,
+        end: ne,
+        name,
+        keys: T.slice(ns, ne).map((t) => t.key),
+        role: before?.role ?? after?.role ?? null,
+        section: sectionIndex,
+      });
+      inPerson.fill(1, ns, ne);
+    }
+    a = next;
+  }
+  return mentions;
+}
+
+function isPartOf(short: readonly string[], full: readonly string[]): boolean {
+  if (short.length >= full.length) return false;
+  const k = short.length;
+  const suffix = full.slice(full.length - k);
+  const prefix = full.slice(0, k);
+  return suffix.every((x, i) => x === short[i]) || prefix.every((x, i) => x === short[i]);
+}
+
+/**
+ * One Person per individual: full names deduplicated tone-insensitively, short mentions folded
+ * into the full name they are part of; a short mention with no full name stays as written.
+ */
+export function mergePeople(mentions: readonly PersonMention[]): Person[] {
+  const byKey = new Map<string, { person: Person; keys: string[]; order: number }>();
+  const sorted = mentions.map((m, order) => ({ m, order })).sort((x, y) => y.m.keys.length - x.m.keys.length || x.order - y.order);
+  for (const { m, order } of sorted) {
+    const key = m.keys.join(' ');
+    const same = byKey.get(key);
+    if (same) {
+      same.person.role ??= m.role;
+      same.order = Math.min(same.order, order);
+      continue;
+    }
+    const owners = [...byKey.values()].filter((p) => isPartOf(m.keys, p.keys));
+    if (owners.length > 0) {
+      // The nearest full name mentioned before this one, else the first in the text.
+      const owner = owners.filter((p) => p.order < order).sort((x, y) => y.order - x.order)[0] ?? owners[0];
+      if (owner) owner.person.role ??= m.role;
+      continue;
+    }
+    byKey.set(key, { person: { name: m.name, role: m.role }, keys: m.keys, order });
+  }
+  return [...byKey.values()].sort((x, y) => x.order - y.order).map((p) => p.person);
+}

@@ -1,0 +1,122 @@
+/**
+ * Recognizing title heads and role phrases around a name, in token terms. A role is the stretch
+ * from a title head to the name ("Phó Chủ tịch UBND tỉnh Hà Giang"), or an apposition after it
+ * (", Giám đốc Sở Thông tin và Truyền thông Hà Giang,").
+ */
+import { HONORIFICS, MAX_TITLE_TOKENS, ROLE_BREAKS, TITLE_HEADS } from './lexicon.js';
+import type { Section } from './spans.js';
+import { hardBreakBefore } from './spans.js';
+import type { Token } from './tokenize.js';
+
+const MAX_ROLE_TOKENS = 18;
+const PAREN = /^[()]+$/u;
+const APPOSITION_SEP = /^[,(\-–—]$/u;
+const LEADING_ARTICLE = /^(?:le|la|les|l['’]|the)\s*/iu;
+const TRAILING_PUNCT = /[\s,;:(\-–—]+$/u;
+
+function keysAt(T: readonly Token[], i: number, n: number): string | null {
+  if (i + n > T.length) return null;
+  let k = '';
+  for (let j = i; j < i + n; j++) {
+    if (j > i && hardBreakBefore(T, j)) return null;
+    k += (j > i ? ' ' : '') + (T[j]?.key ?? '');
+  }
+  return k;
+}
+
+/** Tokens in the longest title head starting at token i (0 if none). */
+export function titleLengthAt(T: readonly Token[], i: number): number {
+  for (let n = MAX_TITLE_TOKENS; n >= 1; n--) {
+    const k = keysAt(T, i, n);
+    if (k !== null && TITLE_HEADS.has(k)) return n;
+  }
+  return 0;
+}
+
+/** True when a lowercase role-breaking word or phrase ("cho biết", "said") starts at token i. */
+export function roleBreakAt(T: readonly Token[], i: number): boolean {
+  const t = T[i];
+  if (!t || t.cap) return false;
+  if (ROLE_BREAKS.has(t.key)) return true;
+  const two = keysAt(T, i, 2);
+  return two !== null && ROLE_BREAKS.has(two);
+}
+
+/** True when token i is an honorific ("ông", "Mr", "M."). */
+export function isHonorific(T: readonly Token[], i: number): boolean {
+  const t = T[i];
+  if (!t) return false;
+  if (HONORIFICS.has(t.key)) return true;
+  const two = keysAt(T, i, 2);
+  return two !== null && HONORIFICS.has(two);
+}
+
+function cleanRole(text: string): string | null {
+  const r = text.replace(TRAILING_PUNCT, '').replace(LEADING_ARTICLE, '').trim();
+  return r.length > 0 ? r : null;
+}
+
+/**
+ * The role written before a name starting at token `ns`: the leftmost title head reachable
+ * backwards without crossing punctuation, a role-breaking word or another person. One comma
+ * (optionally followed by an honorific) right before the name may be crossed:
+ * "Đại sứ Mỹ tại Việt Nam, ông Marc Knapper", "le ministre de l'Agriculture, Lê Văn Thành".
+ */
+export function roleBefore(section: Section, ns: number, isPerson: (i: number) => boolean): { role: string; start: number } | null {
+  const T = section.tokens;
+  let end = ns - 1;
+  if (end >= 0 && isHonorific(T, end) && !hardBreakBefore(T, ns)) {
+    if (T[end]?.sep === ',') end--;
+    else if (end - 1 >= 0 && isHonorific(T, end - 1) && T[end - 1]?.sep === ',') end -= 2; // "đồng chí"
+    else end--;
+  } else if (T[ns]?.sep === ',') {
+    // French/English apposition before the name; the title must then be found.
+  } else if (hardBreakBefore(T, ns) && T[ns]?.sep !== ')') return null;
+  let best = -1;
+  for (let j = end; j >= 0 && end - j < MAX_ROLE_TOKENS; j--) {
+    if (isPerson(j)) break;
+    if (j < end && hardBreakBefore(T, j + 1) && !PAREN.test(T[j + 1]?.sep ?? '')) break;
+    if (roleBreakAt(T, j)) break;
+    if (!T[j]?.cap && isHonorific(T, j)) break;
+    if (titleLengthAt(T, j) > 0) best = j;
+    if (T[j]?.sentenceStart) break;
+  }
+  if (best < 0) return null;
+  const a = T[best];
+  const b = T[end];
+  if (!a || !b) return null;
+  const role = cleanRole(section.text.slice(a.start, b.end));
+  return role ? { role, start: best } : null;
+}
+
+/** The apposition role after a name ending before token `ne`: ", Giám đốc Sở ..." up to the next break. */
+export function roleAfter(section: Section, ne: number, isPerson: (i: number) => boolean): { role: string; end: number } | null {
+  const T = section.tokens;
+  const first = T[ne];
+  if (!first || !APPOSITION_SEP.test(first.sep)) return null;
+  const h = titleLengthAt(T, ne);
+  if (h === 0) return null;
+  let k = ne + h;
+  let openParen = first.sep === '(';
+  while (k < T.length && k - ne < MAX_ROLE_TOKENS) {
+    const t = T[k];
+    if (!t || isPerson(k)) break;
+    if (hardBreakBefore(T, k)) {
+      if (t.sep === '(' && !openParen && t.upper) {
+        openParen = true;
+      } else if (t.sep === ')' && openParen && first.sep !== '(') {
+        openParen = false;
+      } else break;
+    }
+    if (roleBreakAt(T, k)) break;
+    if (!t.cap && isHonorific(T, k)) break;
+    k++;
+  }
+  // A trailing abbreviation in parentheses belongs to the role: "(EVN)".
+  const last = T[k - 1];
+  if (!last) return null;
+  let text = section.text.slice(first.start, last.end);
+  if (T[k]?.sep.startsWith(')') && text.includes('(') && !text.includes(')')) text += ')';
+  const role = cleanRole(text);
+  return role ? { role, end: k } : null;
+}

@@ -1,0 +1,36 @@
+/** Token spans shared by the extractors: one section's tokens plus what earlier passes found. */
+import type { GazetteerEntry } from './gazetteer.js';
+import type { Token } from './tokenize.js';
+
+/** A half-open token range [start, end) in one section. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A gazetteer hit over tokens. */
+export interface PlaceMatch extends Span {
+  entry: GazetteerEntry;
+}
+
+/** One section (headline, lead or body) being analysed. */
+export interface Section {
+  text: string;
+  tokens: Token[];
+}
+
+/** The text a token span covers, exactly as written. */
+export function spanText(section: Section, start: number, end: number): string {
+  const a = section.tokens[start];
+  const b = section.tokens[end - 1];
+  if (!a || !b) return '';
+  return section.text.slice(a.start, b.end);
+}
+
+/** True when any punctuation other than a joining hyphen or dot separates token i from i-1. */
+export function hardBreakBefore(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t) return true;
+  if (t.glued) return false;
+  return t.sep.length > 0;
+}

@@ -1,0 +1,205 @@
+/**
+ * HTML bodies of feed items and ninjs: sanitized with an allowlist, split into paragraph blocks,
+ * images collected as renditions. Only the markup a syndication partner can render safely stays.
+ */
+import sanitizeHtml from 'sanitize-html';
+import type { Rendition } from '../../shared/article.js';
+import type { Block } from './story-parts.js';
+import { normalizeInline } from './text.js';
+
+const DROP_MARK = 'data-wirepipe-drop';
+// Class or id of page furniture an editor cuts: share/print widgets, related links, ads, comments.
+const WIDGET_RE =
+  /(?:^|[\s_-])(?:share|sharing|social|print|related|relate|tin-lien-quan|tinlienquan|comment|comments|advert|ads|banner|newsletter|subscribe|breadcrumb|tags?|toolbar|sidebar|recommend|readmore|read-more|xem-them)(?:$|[\s_-])/iu;
+const TRACKING_SRC_RE = /(?:pixel|beacon|tracking|tracker|\/1x1|spacer|blank)\.(?:gif|png)|[?&](?:utm_|pixel)/iu;
+const YOUTUBE_HOSTS = ['www.youtube.com', 'youtube.com', 'www.youtube-nocookie.com', 'youtube-nocookie.com'];
+
+function absolute(href: string, base: string | null): string | null {
+  try {
+    return base ? new URL(href, base).href : new URL(href).href;
+  } catch {
+    return null;
+  }
+}
+
+function isTiny(value: string | undefined): boolean {
+  return value !== undefined && /^\s*[01](?:px)?\s*$/u.test(value);
+}
+
+function optionsFor(base: string | null): sanitizeHtml.IOptions {
+  return {
+    allowedTags: [
+      'p', 'br', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'strong', 'b', 'em', 'i',
+      'u', 'sub', 'sup', 'a', 'img', 'figure', 'figcaption', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+      'caption', 'iframe', 'pre', 'code', 'div', 'section', 'article', 'aside', 'header', 'footer', 'main',
+    ],
+    allowedAttributes: {
+      a: ['href', 'rel', 'title'],
+      img: ['src', 'alt', 'width', 'height', 'title'],
+      iframe: ['src', 'width', 'height', 'allowfullscreen', 'title'],
+      td: ['colspan', 'rowspan'],
+      th: ['colspan', 'rowspan'],
+      '*': [DROP_MARK],
+    },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: ['http', 'https'], iframe: ['https'] },
+    allowProtocolRelative: false,
+    allowedIframeHostnames: YOUTUBE_HOSTS,
+    allowIframeRelativeUrls: false,
+    disallowedTagsMode: 'discard',
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'svg', 'button', 'form', 'nav'],
+    transformTags: {
+      '*': (tagName, attribs) => {
+        const cls = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
+        const out: Record<string, string> = { ...attribs };
+        if (WIDGET_RE.test(cls)) out[DROP_MARK] = '1';
+        if (tagName === 'a' && attribs.href !== undefined) {
+          const href = absolute(attribs.href.trim(), base);
+          if (href === null) delete out.href;
+          else out.href = href;
+          out.rel = 'noopener';
+        }
+        if ((tagName === 'img' || tagName === 'iframe') && attribs.src !== undefined) {
+          const src = absolute(attribs.src.trim(), base);
+          if (src === null) delete out.src;
+          else out.src = src;
+        }
+        return { tagName: tagName === 'h1' ? 'h2' : tagName, attribs: out };
+      },
+    },
+    exclusiveFilter: (frame) => {
+      if (frame.attribs[DROP_MARK] !== undefined) return true;
+      if (frame.tag === 'img') {
+        const src = frame.attribs.src;
+        return src === undefined || (isTiny(frame.attribs.width) && isTiny(frame.attribs.height)) || TRACKING_SRC_RE.test(src);
+      }
+      if (frame.tag === 'iframe') return frame.attribs.src === undefined;
+      if (frame.tag === 'a' && frame.attribs.href === undefined) return 'excludeTag';
+      return false;
+    },
+  };
+}
+
+/** Sanitized HTML: allowlisted tags, absolute links with rel="noopener", no scripts or pixels. */
+export function sanitizeBodyHtml(html: string, base: string | null): string {
+  return sanitizeHtml(html, optionsFor(base)).replace(new RegExp(` ${DROP_MARK}="[^"]*"`, 'gu'), '');
+}
+
+const BLOCK_TAGS: ReadonlySet<string> = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'figure', 'table', 'pre', 'iframe']);
+const CONTAINER_TAGS: ReadonlySet<string> = new Set(['div', 'section', 'article', 'aside', 'header', 'footer', 'main']);
+const TOKEN_RE = /<(\/?)([a-z0-9]+)([^>]*)>|[^<]+/giu;
+const ENTITY_RE = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|nbsp|#39));/giu;
+const NAMED: Readonly<Record<string, string>> = Object.freeze({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' });
+
+/** Text of an HTML fragment with the entities sanitize-html leaves decoded. */
+export function htmlToText(html: string): string {
+  const text = html
+    .replace(/<br\s*\/?>/giu, ' ')
+    .replace(/<\/(?:li|tr|td|th|figcaption|caption)>/giu, ' ')
+    .replace(/<[^>]*>/gu, '')
+    .replace(ENTITY_RE, (_m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (dec !== undefined) return String.fromCodePoint(Number(dec));
+      if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16));
+      return NAMED[name!.toLowerCase()] ?? '';
+    });
+  return normalizeInline(text);
+}
+
+/** Escapes text for HTML element content. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const IMG_RE = /<img\s([^>]*)>/giu;
+const ATTR_RE = /([a-z-]+)="([^"]*)"/giu;
+
+function attrs(s: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of s.matchAll(ATTR_RE)) out[m[1]!.toLowerCase()] = m[2]!;
+  return out;
+}
+
+/** Images of sanitized HTML as renditions (caption from the figure's figcaption, else alt). */
+export function imageRenditions(html: string): Rendition[] {
+  const out: Rendition[] = [];
+  for (const m of html.matchAll(IMG_RE)) {
+    const a = attrs(m[1]!);
+    if (!a.src) continue;
+    const after = html.slice(m.index + m[0].length, m.index + m[0].length + 2000);
+    const fig = /^\s*(?:<\/a>\s*)?<figcaption>([\s\S]*?)<\/figcaption>/iu.exec(after);
+    const caption = fig ? htmlToText(fig[1]!) : a.alt ? htmlToText(a.alt) : '';
+    const width = a.width && /^\d+$/u.test(a.width) ? Number(a.width) : null;
+    const height = a.height && /^\d+$/u.test(a.height) ? Number(a.height) : null;
+    out.push({ href: htmlToText(a.src), type: null, width, height, caption: caption === '' ? null : caption });
+  }
+  return out;
+}
+
+/**
+ * Splits sanitized HTML into paragraph blocks: block elements as they are, loose text in
+ * containers wrapped as <p>, figure captions marked as captions, bare images dropped from text.
+ */
+export function htmlBlocks(html: string): Block[] {
+  const blocks: Block[] = [];
+  let loose = '';
+  const flushLoose = (): void => {
+    const text = htmlToText(loose);
+    if (text !== '') blocks.push({ text, html: `<p>${loose.trim()}</p>` });
+    loose = '';
+  };
+  let depth = 0;
+  let blockTag = '';
+  let blockStart = 0;
+  for (const m of html.matchAll(TOKEN_RE)) {
+    const [token, closing, rawName] = m;
+    const name = rawName?.toLowerCase();
+    if (depth > 0) {
+      if (name === blockTag) depth += closing ? -1 : 1;
+      if (depth === 0) {
+        const blockHtml = html.slice(blockStart, m.index + token.length);
+        pushBlock(blocks, blockTag, blockHtml);
+      }
+      continue;
+    }
+    if (name !== undefined && BLOCK_TAGS.has(name) && !closing) {
+      flushLoose();
+      if (name === 'iframe' && token.endsWith('/>')) {
+        blocks.push({ text: '', html: token });
+        continue;
+      }
+      blockTag = name;
+      blockStart = m.index;
+      depth = 1;
+      continue;
+    }
+    if (name !== undefined && CONTAINER_TAGS.has(name)) {
+      flushLoose();
+      continue;
+    }
+    if (name === 'br' && /<br\s*\/?>\s*$/iu.test(loose)) {
+      flushLoose();
+      continue;
+    }
+    if (name === 'img') continue;
+    loose += token;
+  }
+  flushLoose();
+  return blocks;
+}
+
+function pushBlock(blocks: Block[], tag: string, blockHtml: string): void {
+  if (tag === 'figure') {
+    const cap = /<figcaption>([\s\S]*?)<\/figcaption>/iu.exec(blockHtml);
+    const text = cap ? htmlToText(cap[1]!) : '';
+    if (text !== '') blocks.push({ text, html: null, caption: true });
+    return;
+  }
+  if (tag === 'iframe') {
+    blocks.push({ text: '', html: blockHtml });
+    return;
+  }
+  const withoutImages = blockHtml.replace(IMG_RE, '');
+  const text = htmlToText(withoutImages);
+  if (text === '') return;
+  blocks.push({ text, html: withoutImages.replace(/<(p|h[2-6])>\s+/u, '<$1>').replace(/\s+<\/(p|h[2-6])>$/u, '</$1>') });
+}

@@ -1,0 +1,186 @@
+/**
+ * The normalize stage: a raw item (plain-text wire copy, feed item or ninjs) becomes a complete
+ * Article, read the way a wire editor reads copy. Versions: an unchanged re-send returns null.
+ */
+import { emptyEnrichment, type Article } from '../../shared/article.js';
+import { PermanentError } from '../../shared/errors.js';
+import { sha256Hex, storyId, storyUri } from '../../shared/ids.js';
+import type { RawItem } from '../../shared/raw-item.js';
+import type { NormalizeStage, StageContext } from '../stage.js';
+import type { DuplicateIndex } from './duplicate-index.js';
+import { fingerprint } from './fingerprint.js';
+import { escapeHtml } from './html.js';
+import { isAgencyMark } from './lexicon.js';
+import { cleanField, readContent } from './read-raw.js';
+import { readStoryParts, type Block, type StoryParts } from './story-parts.js';
+import { parseBylineLine } from './tail.js';
+import { canonicalTonePlacement, toneInsensitiveKey } from './text.js';
+
+export { canonicalTonePlacement, normalizeText, toneInsensitiveKey } from './text.js';
+export { fingerprint, similarity, type Fingerprint } from './fingerprint.js';
+export { InMemoryDuplicateIndex, type DuplicateIndex, type DuplicateMatch } from './duplicate-index.js';
+
+/** A StageContext that may carry a near-duplicate index (sets Article.duplicateOf when given). */
+export interface NormalizeContext extends StageContext {
+  duplicates?: DuplicateIndex;
+}
+
+/** The structured reading of a raw item, before versioning: everything but id/version/hash. */
+export interface NormalizedContent {
+  parts: StoryParts;
+  headline: string;
+  lead: string | null;
+  category: string | null;
+  tags: string[];
+  byline: string[];
+  bodyText: string;
+  bodyHtml: string;
+  renditions: Article['renditions'];
+  contentHash: string;
+  legacyEncoding: string | null;
+}
+
+function unique(values: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values) {
+    const k = toneInsensitiveKey(v);
+    if (v === '' || seen.has(k)) continue;
+    seen.add(k);
+    out.push(v);
+  }
+  return out;
+}
+
+function bodyHtmlOf(blocks: Block[]): string {
+  return blocks.map((b) => b.html ?? `<p>${escapeHtml(b.text)}</p>`).join('\n');
+}
+
+function firstSentence(text: string): string {
+  const m = /^(.{1,160}?[.!?…])(?:\s|$)/u.exec(text);
+  return (m ? m[1]! : text.slice(0, 160)).trim();
+}
+
+/** Feed authors as people: agency marks dropped, "A - B" split into names. */
+function feedAuthors(authors: string[]): string[] {
+  const out: string[] = [];
+  for (const a of authors) {
+    const clean = cleanField(a, false);
+    if (clean === null || isAgencyMark(clean)) continue;
+    out.push(...(parseBylineLine(clean) ?? [clean]));
+  }
+  return out;
+}
+
+/**
+ * Reads a raw item into its story parts and content hash. Throws PermanentError EMPTY_STORY /
+ * UNREADABLE_WIRE_COPY when there is nothing to publish.
+ */
+export function readRawItem(raw: RawItem): NormalizedContent {
+  const title = cleanField(raw.title, false);
+  const summary = cleanField(raw.summary, true);
+  if (raw.content.trim() === '' && title === null) {
+    throw new PermanentError('EMPTY_STORY', `item "${raw.identity}" of source ${raw.sourceId} has no title and empty content`, { identity: raw.identity, sourceId: raw.sourceId });
+  }
+  const content = readContent(raw);
+  const isWire = raw.format === 'wire-text';
+  const parts = readStoryParts(content.blocks, {
+    publishedIso: raw.published ?? raw.receivedAt,
+    hasHeaderLines: isWire,
+  });
+  const bodyText = parts.body.map((b) => b.text).filter((t) => t !== '').join('\n\n');
+  let headline = (isWire ? (parts.headline ?? title) : (title ?? parts.headline)) ?? '';
+  if (headline === '' && bodyText !== '') headline = firstSentence(bodyText);
+  if (headline === '' && bodyText === '') {
+    throw new PermanentError(
+      isWire ? 'UNREADABLE_WIRE_COPY' : 'EMPTY_STORY',
+      `item "${raw.identity}" of source ${raw.sourceId} has neither a headline nor body text (${content.blocks.length} non-empty lines)`,
+      { identity: raw.identity, sourceId: raw.sourceId },
+    );
+  }
+  // A feed summary that is only the opening of the body cut short is a teaser, not a lead.
+  let lead = parts.lead;
+  if (!isWire && summary !== null) {
+    const teaser = toneInsensitiveKey(summary.replace(/(?:\.\.\.|…|\[…\]|\[\.\.\.\])$/u, ''));
+    lead = teaser !== '' && toneInsensitiveKey(bodyText).startsWith(teaser) ? lead : summary;
+  }
+  const category = isWire ? (parts.category ?? raw.categories[0]?.term ?? null) : (raw.categories[0]?.term ?? parts.category);
+  const tags = unique([...raw.categories.map((c) => c.term.trim()), ...(category ? [category] : [])]);
+  const byline = unique([...feedAuthors(raw.authors), ...parts.byline]);
+  const renditions = uniqueRenditions([...raw.renditions, ...content.renditions]);
+  const hashed = [headline, lead ?? '', bodyText, ...parts.captions, ...parts.credits.map((c) => c.caption ?? '')].join('\n');
+  return {
+    parts,
+    headline,
+    lead,
+    category,
+    tags,
+    byline,
+    bodyText,
+    bodyHtml: bodyHtmlOf(parts.body),
+    renditions,
+    contentHash: sha256Hex(canonicalTonePlacement(hashed)),
+    legacyEncoding: content.legacyEncoding,
+  };
+}
+
+function uniqueRenditions(list: Article['renditions']): Article['renditions'] {
+  const seen = new Set<string>();
+  return list.filter((r) => (seen.has(r.href) ? false : (seen.add(r.href), true)));
+}
+
+/** The stable story id: the source's identity, or for derived identities headline + dateline day. */
+export function storyIdFor(raw: RawItem, headline: string, datelineDate: string | null): string {
+  if (!raw.identityDerived) return storyId(raw.sourceId, raw.identity);
+  return storyId(raw.sourceId, `${toneInsensitiveKey(headline)}|${datelineDate ?? ''}`);
+}
+
+/** Turns a raw item into an Article, or null when this exact content was already recorded. */
+export const normalize: NormalizeStage = async (raw, ctx) => {
+  const n = readRawItem(raw);
+  const id = storyIdFor(raw, n.headline, n.parts.dateline.date);
+  const at = raw.updated ?? raw.published ?? raw.receivedAt;
+  const decision = await ctx.stories.recordVersion(id, n.contentHash, at);
+  if (!decision.isNew) return null;
+  // An edited re-send often keeps the original publication time: the new version is "now".
+  const versionCreated = decision.version > 1 && Date.parse(at) <= Date.parse(decision.firstCreated) ? raw.receivedAt : at;
+  if (n.legacyEncoding !== null) ctx.log.debug({ articleId: id, encoding: n.legacyEncoding }, 'converted legacy Vietnamese encoding');
+
+  const article: Article = {
+    id,
+    version: decision.version,
+    uri: storyUri(id),
+    sourceId: raw.sourceId,
+    url: raw.url,
+    language: raw.language ?? 'und',
+    languageConfidence: 0,
+    category: n.category,
+    tags: n.tags,
+    headline: n.headline,
+    lead: n.lead,
+    body: { text: n.bodyText, html: n.bodyHtml },
+    dateline: n.parts.dateline,
+    byline: n.byline,
+    credits: n.parts.credits,
+    renditions: n.renditions,
+    summary: n.lead ?? '',
+    slug: '',
+    wordCount: 0,
+    contentHash: n.contentHash,
+    firstCreated: decision.firstCreated,
+    versionCreated,
+    pubStatus: 'usable',
+    embargoedUntil: null,
+    duplicateOf: null,
+    translationOf: null,
+    ...emptyEnrichment(),
+  };
+  const duplicates = (ctx as NormalizeContext).duplicates;
+  if (duplicates !== undefined) {
+    const fp = fingerprint(article);
+    const match = await duplicates.findDuplicate(fp, id);
+    if (match !== null) article.duplicateOf = match.id;
+    await duplicates.add(id, fp);
+  }
+  return article;
+};

@@ -1,0 +1,151 @@
+/**
+ * Vietnamese text that slipped through in a pre-Unicode encoding: VIQR ("Vie^.t Nam", ASCII
+ * marks after the vowel), TCVN3/ABC mojibake ("ViÖt Nam", 8-bit font codes read as Latin-1) and
+ * VNI mojibake ("Vieät Nam", mark bytes after the vowel). Detected conservatively, converted to
+ * Unicode NFC. Text that already holds Vietnamese letters is never touched.
+ */
+
+// Letters only Vietnamese uses (â, ê, ô are French too, and legacy mark bytes).
+const VIETNAMESE_LETTER_RE = /[ăđơưĂĐƠƯ\u1EA0-\u1EF9]/u;
+
+const ACUTE = '\u0301';
+const GRAVE = '\u0300';
+const HOOK = '\u0309';
+const TILDE = '\u0303';
+const DOT = '\u0323';
+const CIRC = '\u0302';
+const BREVE = '\u0306';
+const HORN = '\u031B';
+
+// ---- TCVN3 (ABC): one byte per letter, upper-case toned letters share the lower-case codes.
+const TCVN3_TABLE: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    'µ': 'à', '¶': 'ả', '·': 'ã', '¸': 'á', '¹': 'ạ',
+    '¨': 'ă', '»': 'ằ', '¼': 'ẳ', '½': 'ẵ', '¾': 'ắ', 'Æ': 'ặ',
+    '©': 'â', 'Ç': 'ầ', 'È': 'ẩ', 'É': 'ẫ', 'Ê': 'ấ', 'Ë': 'ậ',
+    '®': 'đ',
+    'Ì': 'è', 'Î': 'ẻ', 'Ï': 'ẽ', 'Ð': 'é', 'Ñ': 'ẹ',
+    'ª': 'ê', 'Ò': 'ề', 'Ó': 'ể', 'Ô': 'ễ', 'Õ': 'ế', 'Ö': 'ệ',
+    '×': 'ì', 'Ø': 'ỉ', 'Ü': 'ĩ', 'Ý': 'í', 'Þ': 'ị',
+    'ß': 'ò', 'á': 'ỏ', 'â': 'õ', 'ã': 'ó', 'ä': 'ọ',
+    '«': 'ô', 'å': 'ồ', 'æ': 'ổ', 'ç': 'ỗ', 'è': 'ố', 'é': 'ộ',
+    '¬': 'ơ', 'ê': 'ờ', 'ë': 'ở', 'ì': 'ỡ', 'í': 'ớ', 'î': 'ợ',
+    'ï': 'ù', 'ñ': 'ủ', 'ò': 'ũ', 'ó': 'ú', 'ô': 'ụ',
+    '\u00AD': 'ư', 'õ': 'ừ', 'ö': 'ử', '÷': 'ữ', 'ø': 'ứ', 'ù': 'ự',
+    'ú': 'ỳ', 'û': 'ỷ', 'ü': 'ỹ', 'ý': 'ý', 'þ': 'ỵ',
+    '¡': 'Ă', '¢': 'Â', '£': 'Ê', '¤': 'Ô', '¥': 'Ơ', '¦': 'Ư', '§': 'Đ',
+  }),
+);
+// Codes that ordinary French/English/German text never uses inside a word.
+const TCVN3_STRONG_RE = /(?<![aeiouyAEIOUY])[µ¶·¸¹¨¼½¾Æ©ÇÈÉÊË®ÌÎÏÐÑªÒÓÕÖ×ØÜÝÞßåæ¬\u00ADõö÷øúýþ¡¢£¤¥¦§]/gu;
+const TCVN3_CHAR_RE = /[µ¶·¸¹¨»¼½¾Æ©ÇÈÉÊË®ÌÎÏÐÑªÒÓÔÕÖ×ØÜÝÞßáâãä«åæçèé¬êëìíîïñòóô\u00ADõö÷øùúûüýþ¡¢£¤¥¦§]/gu;
+
+// ---- VIQR: ASCII marks after the vowel. Quality: ^ ( +; tone: ' ` ? ~ .; "dd" = đ.
+const VIQR_SIGNAL_RE = /[aeoAEO]\^|[ouOU]\+|[aA]\(|[aeiouyAEIOUY][\^(+]?[`'~?.](?=\p{L})|[aeiouyAEIOUY][\^(+]?[`'~]|\bdd|\bDD|\bDd/gu;
+const VIQR_SYLLABLE_RE = /\\([.?'`~^(+])|([dD])([dD])|([aeiouyAEIOUY])(\^|\(|\+)?([`'~]|[?.](?=\p{L}|\s+\p{Ll}|[,;:!)]|[.?]))?/gu;
+
+// ---- VNI: mark bytes after the vowel.
+const VNI_SIGNAL_RE = /[ôöÔÖ][ùøûõïÙØÛÕÏ]|[aeoAEO][âáàåãäÂÁÀÅÃÄ]|[aA][êéèúüëÊÉÈÚÜË]|ñ[aeiouôö]|Ñ[AEIOUÔÖaeiouôö]|[aeiouyAEIOUY][ùøûõÙØÛÕ](?=\p{L})/gu;
+const VNI_CIRC_TONES: Readonly<Record<string, string>> = Object.freeze({
+  'â': CIRC, 'á': CIRC + ACUTE, 'à': CIRC + GRAVE, 'å': CIRC + HOOK, 'ã': CIRC + TILDE, 'ä': CIRC + DOT,
+});
+const VNI_BREVE_TONES: Readonly<Record<string, string>> = Object.freeze({
+  'ê': BREVE, 'é': BREVE + ACUTE, 'è': BREVE + GRAVE, 'ú': BREVE + HOOK, 'ü': BREVE + TILDE, 'ë': BREVE + DOT,
+});
+const VNI_TONES: Readonly<Record<string, string>> = Object.freeze({
+  'ù': ACUTE, 'ø': GRAVE, 'û': HOOK, 'õ': TILDE, 'ï': DOT,
+});
+const VNI_STANDALONE: Readonly<Record<string, string>> = Object.freeze({
+  'ô': 'ơ', 'ö': 'ư', 'ñ': 'đ', 'í': 'í', 'ì': 'ì', 'æ': 'ỉ', 'ó': 'ĩ', 'ò': 'ị', 'î': 'ỵ',
+  'Ô': 'Ơ', 'Ö': 'Ư', 'Ñ': 'Đ', 'Í': 'Í', 'Ì': 'Ì', 'Æ': 'Ỉ', 'Ó': 'Ĩ', 'Ò': 'Ị', 'Î': 'Ỵ',
+});
+const BASE_VOWELS = 'aeiouyAEIOUY';
+
+function wordCount(text: string): number {
+  return text.split(/\s+/u).filter((w) => w !== '').length || 1;
+}
+
+function countMatches(text: string, re: RegExp): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
+/** Which legacy encoding the text is in, or null for ordinary Unicode text. */
+export function detectLegacyEncoding(text: string): 'tcvn3' | 'viqr' | 'vni' | null {
+  if (VIETNAMESE_LETTER_RE.test(text)) return null;
+  const words = wordCount(text);
+  // TCVN3 codes stand for whole vowels (after consonants); VNI codes follow a vowel. Both use
+  // the same Latin-1 range, so the better-fitting reading wins.
+  const tcvn = countMatches(text, TCVN3_STRONG_RE);
+  const vni = countMatches(text, VNI_SIGNAL_RE);
+  const tcvnOk = tcvn >= 3 && tcvn / words >= 0.08;
+  const vniOk = vni >= 3 && vni / words >= 0.1;
+  if (tcvnOk && (!vniOk || tcvn > vni)) return 'tcvn3';
+  if (vniOk) return 'vni';
+  const viqr = countMatches(text, VIQR_SIGNAL_RE);
+  if (viqr >= 3 && viqr / words >= 0.1) return 'viqr';
+  return null;
+}
+
+/** TCVN3 (ABC) mojibake read as Latin-1 → Unicode NFC. */
+export function convertTcvn3(text: string): string {
+  return text.replace(TCVN3_CHAR_RE, (c) => TCVN3_TABLE.get(c) ?? c).normalize('NFC');
+}
+
+/** VIQR (ASCII-marked Vietnamese) → Unicode NFC; "\" escapes a literal mark. */
+export function convertViqr(text: string): string {
+  return text
+    .replace(VIQR_SYLLABLE_RE, (m, escaped: string | undefined, d1: string | undefined, d2: string | undefined, vowel: string | undefined, quality: string | undefined, tone: string | undefined) => {
+      if (escaped !== undefined) return escaped;
+      if (d1 !== undefined) return d1 === 'D' ? 'Đ' : d2 === 'd' && d1 === 'd' ? 'đ' : m;
+      let out = vowel!;
+      if (quality === '^' && /[aeoAEO]/u.test(out)) out += CIRC;
+      else if (quality === '(' && /[aA]/u.test(out)) out += BREVE;
+      else if (quality === '+' && /[ouOU]/u.test(out)) out += HORN;
+      else if (quality !== undefined) out += quality;
+      if (tone !== undefined) {
+        out += tone === "'" ? ACUTE : tone === '`' ? GRAVE : tone === '?' ? HOOK : tone === '~' ? TILDE : DOT;
+      }
+      return out;
+    })
+    .normalize('NFC');
+}
+
+/** VNI mojibake read as Latin-1 → Unicode NFC. */
+export function convertVni(text: string): string {
+  const out: string[] = [];
+  for (const c of text) {
+    const last = out[out.length - 1];
+    if (last !== undefined) {
+      const nfd = last.normalize('NFD');
+      const base = nfd.charAt(0);
+      const marks = nfd.slice(1);
+      const lower = c.toLowerCase();
+      let mark: string | undefined;
+      if (BASE_VOWELS.includes(base)) {
+        const plain = marks === '';
+        if (plain && 'aeoAEO'.includes(base)) mark = VNI_CIRC_TONES[lower];
+        if (mark === undefined && plain && 'aA'.includes(base)) mark = VNI_BREVE_TONES[lower];
+        if (mark === undefined && !TONE_RE.test(marks)) mark = VNI_TONES[lower];
+      }
+      if (mark !== undefined) {
+        out[out.length - 1] = (last + mark).normalize('NFC');
+        continue;
+      }
+    }
+    out.push(VNI_STANDALONE[c] ?? c);
+  }
+  return out.join('').normalize('NFC');
+}
+const TONE_RE = /[\u0300\u0301\u0303\u0309\u0323]/u;
+
+/** Converts legacy-encoded Vietnamese to Unicode; other text is returned unchanged. */
+export function fixLegacyEncoding(text: string): { text: string; encoding: 'tcvn3' | 'viqr' | 'vni' | null } {
+  const encoding = detectLegacyEncoding(text);
+  if (encoding === 'tcvn3') return { text: convertTcvn3(text), encoding };
+  if (encoding === 'vni') return { text: convertVni(text), encoding };
+  if (encoding === 'viqr') return { text: convertViqr(text), encoding };
+  return { text, encoding };
+}

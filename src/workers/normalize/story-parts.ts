@@ -1,0 +1,311 @@
+/**
+ * Reads the parts of a story from its paragraphs the way a wire editor does: section label,
+ * headline, location line and lead on top; the dateline that opens the body; captions in the
+ * body; end mark, byline, sign-off and boilerplate at the end. Shared by wire text and HTML.
+ */
+import type { Credit, Dateline } from '../../shared/article.js';
+import { parseCaptionLine } from './credits.js';
+import { openingDate, parseDateline, type DatelineMatch } from './dateline.js';
+import { isKnownPlace, isKnownSectionLabel } from './lexicon.js';
+import {
+  hasEndMark,
+  isBoilerplateHeading,
+  isBoilerplateLine,
+  isSignOff,
+  parseBylineLine,
+  stripEndMark,
+} from './tail.js';
+
+/** One paragraph-level block: its text and, for HTML input, its sanitized markup. */
+export interface Block {
+  text: string;
+  html: string | null;
+  /** Set by the HTML reader for <figcaption>/<figure> text: always a caption. */
+  caption?: boolean;
+}
+
+export interface StoryParts {
+  category: string | null;
+  headline: string | null;
+  location: string | null;
+  lead: string | null;
+  dateline: Dateline;
+  byline: string[];
+  credits: Credit[];
+  /** Captions in reading order (their text is part of the content hash). */
+  captions: string[];
+  body: Block[];
+}
+
+export interface ReadOptions {
+  publishedIso: string;
+  /** Wire text carries label/headline/location/lead as lines; feeds carry them as fields. */
+  hasHeaderLines: boolean;
+}
+
+// How far into the copy a dateline may sit: label, headline, location, lead, a photo caption.
+const DATELINE_SEARCH_LIMIT = 7;
+const SENTENCE_END_RE = /[.!?…:"”»)]$/u;
+const DIGIT_RE = /\d/u;
+
+function words(text: string): number {
+  return text.split(/\s+/u).filter((w) => w !== '').length;
+}
+
+function isShortLine(text: string, maxWords: number): boolean {
+  return words(text) <= maxWords && text.length <= 40 && !SENTENCE_END_RE.test(text) && !DIGIT_RE.test(text);
+}
+
+/** Title Case words ("Hà Giang", "TP Hồ Chí Minh") look like a place; "Hội nhập" like a label. */
+function isTitleCase(text: string): boolean {
+  return text.split(/[\s-]+/u).every((w) => w === '' || /^[\p{Lu}\d]/u.test(w));
+}
+
+function labelScore(text: string): number {
+  if (!isShortLine(text, 5)) return -1;
+  if (isKnownSectionLabel(text)) return 3;
+  if (isKnownPlace(text)) return 0;
+  const n = words(text);
+  if (n > 1 && !isTitleCase(text)) return 2;
+  return 1;
+}
+
+function placeScore(text: string): number {
+  if (!isShortLine(text, 6)) return -1;
+  if (isKnownPlace(text)) return 3;
+  if (isKnownSectionLabel(text)) return 0;
+  if (isTitleCase(text)) return words(text) > 1 ? 2 : 1;
+  return 0;
+}
+
+function isLeadLike(text: string): boolean {
+  const n = words(text);
+  return (n >= 6 && SENTENCE_END_RE.test(text)) || n >= 20;
+}
+
+interface Header {
+  category: string | null;
+  headline: string | null;
+  location: string | null;
+  lead: string | null;
+  extra: string[];
+  byline: string[];
+}
+
+/** Splits the lines above the body into label / headline / location / lead. */
+function classifyHeader(lines: string[], leadExpected: boolean): Header {
+  const h: Header = { category: null, headline: null, location: null, lead: null, extra: [], byline: [] };
+  const rest: string[] = [];
+  for (const line of lines) {
+    // English copy may carry "By Name" under the headline.
+    if (/^(?:By|Par)\s+\p{Lu}/u.test(line)) {
+      const names = parseBylineLine(line);
+      if (names) {
+        h.byline.push(...names);
+        continue;
+      }
+    }
+    rest.push(line);
+  }
+  if (leadExpected && rest.length >= 2 && isLeadLike(rest[rest.length - 1]!)) h.lead = rest.pop()!;
+  if (rest.length === 0) return h;
+  if (rest.length === 1) {
+    h.headline = rest[0]!;
+    return h;
+  }
+  const [a, b] = rest as [string, string];
+  if (rest.length === 2) {
+    const la = labelScore(a);
+    const pb = placeScore(b);
+    if (la > 0 && (la > pb || (la === pb && a.length <= b.length))) {
+      h.category = a;
+      h.headline = b;
+    } else if (pb > 0) {
+      h.headline = a;
+      h.location = b;
+    } else if (la >= 0 && labelScore(b) < 0 && words(a) < words(b)) {
+      h.category = a;
+      h.headline = b;
+    } else {
+      h.headline = a;
+      if (h.lead === null) h.lead = b;
+      else h.extra.push(b);
+    }
+    return h;
+  }
+  let i = 0;
+  if (labelScore(a) > 0) {
+    h.category = a;
+    i = 1;
+  }
+  h.headline = rest[i]!;
+  i += 1;
+  const next = rest[i];
+  if (next !== undefined && placeScore(next) > 0) {
+    h.location = next;
+    i += 1;
+  }
+  const remaining = rest.slice(i);
+  if (h.lead === null && remaining.length > 0) h.lead = remaining.shift()!;
+  h.extra.push(...remaining);
+  return h;
+}
+
+function findDateline(texts: string[], publishedIso: string, from: number): { index: number; match: DatelineMatch } | null {
+  const limit = Math.min(texts.length, from + DATELINE_SEARCH_LIMIT);
+  for (let i = from; i < limit; i++) {
+    const m = parseDateline(texts[i]!, publishedIso);
+    if (m && m.strength === 'agency') return { index: i, match: m };
+  }
+  for (let i = from; i < limit; i++) {
+    if (words(texts[i]!) < 8) continue;
+    const m = parseDateline(texts[i]!, publishedIso);
+    if (m) return { index: i, match: m };
+  }
+  return null;
+}
+
+interface Tail {
+  byline: string[];
+  end: number;
+}
+
+/** Strips boilerplate, sign-offs and byline lines from the end; returns where the story ends. */
+function readTail(blocks: Block[], start: number): Tail {
+  let end = blocks.length;
+  for (let i = start; i < end; i++) {
+    if (isBoilerplateHeading(blocks[i]!.text)) {
+      end = i;
+      break;
+    }
+  }
+  const byline: string[] = [];
+  while (end > start) {
+    const text = blocks[end - 1]!.text;
+    if (isBoilerplateLine(text) || isSignOff(text)) {
+      end -= 1;
+      continue;
+    }
+    if (hasEndMark(text)) break;
+    const names = parseBylineLine(text);
+    // The last body paragraph stays even when it looks like a name: a byline never stands alone.
+    if (names && end - 1 > start) {
+      byline.unshift(...names);
+      end -= 1;
+      continue;
+    }
+    break;
+  }
+  return { byline, end };
+}
+
+/** Reads every part of a story from its blocks. Never throws; missing parts are null/empty. */
+export function readStoryParts(input: Block[], opts: ReadOptions): StoryParts {
+  const credits: Credit[] = [];
+  const captions: string[] = [];
+  const blocks: Block[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const b = input[i]!;
+    // The first line of wire copy is never a caption: it is the label or the headline.
+    const cap = i === 0 && opts.hasHeaderLines ? null : parseCaptionLine(b.text);
+    if (cap) {
+      credits.push(...cap.credits);
+      if (cap.caption) captions.push(cap.caption);
+      continue;
+    }
+    if (b.caption) {
+      captions.push(b.text);
+      continue;
+    }
+    if (isBoilerplateLine(b.text) && !isBoilerplateHeading(b.text)) continue;
+    blocks.push(b);
+  }
+
+  const texts = blocks.map((b) => b.text);
+  const found = findDateline(texts, opts.publishedIso, opts.hasHeaderLines ? 1 : 0);
+  let header: Header;
+  let bodyStart: number;
+  if (!opts.hasHeaderLines) {
+    header = { category: null, headline: null, location: null, lead: null, extra: [], byline: [] };
+    bodyStart = found ? found.index : 0;
+    // Feed bodies sometimes repeat text before the dateline (a sapo); keep it as the lead.
+    if (found && found.index > 0) header.lead = texts.slice(0, found.index).join(' ');
+  } else if (found) {
+    header = classifyHeader(texts.slice(0, found.index), true);
+    bodyStart = found.index;
+  } else {
+    // No dateline: label?, headline, location? (lines without a sentence end), then the lead
+    // when at least two more paragraphs follow it.
+    const storyEnd = readTail(blocks, 0).end;
+    let k = 0;
+    while (k < Math.min(3, storyEnd) && (k === 0 || !isLeadLike(texts[k]!))) k++;
+    header = classifyHeader(texts.slice(0, k), false);
+    bodyStart = k;
+    if (header.lead === null && storyEnd - bodyStart >= 3 && isLeadLike(texts[bodyStart]!)) {
+      header.lead = texts[bodyStart]!;
+      bodyStart += 1;
+    }
+  }
+
+  const tail = readTail(blocks, bodyStart);
+  const body = blocks.slice(bodyStart, tail.end).map((b) => ({ ...b }));
+  for (const extra of header.extra.reverse()) body.unshift({ text: extra, html: null });
+
+  const dateline: Dateline = { place: null, date: null, agency: null, raw: null };
+  if (found) {
+    dateline.place = found.match.place;
+    dateline.date = found.match.date;
+    dateline.agency = found.match.agency;
+    dateline.raw = found.match.raw;
+    const first = body[header.extra.length];
+    if (first) {
+      if (found.match.rest === '') body.splice(header.extra.length, 1);
+      else body[header.extra.length] = { text: found.match.rest, html: stripPrefixHtml(first, found.match.raw, found.match.rest) };
+    }
+    if (dateline.date === null && found.match.rest !== '') dateline.date = openingDate(found.match.rest, opts.publishedIso);
+  }
+  if (dateline.place === null && header.location !== null) dateline.place = header.location;
+
+  const last = body[body.length - 1];
+  if (last && hasEndMark(last.text)) {
+    const text = stripEndMark(last.text);
+    body[body.length - 1] = { text, html: last.html === null ? null : last.html.replace(/\s*\.?\s*\/\s*\.\s*(<\/[a-z0-9]+>\s*)*$/iu, (m) => (/[.!?…"”»)]\s*$/u.test(last.html!.slice(0, last.html!.length - m.length).replace(/<[^>]*>/g, '')) ? '' : '.') + m.replace(/^[^<]*/u, '')) };
+  }
+
+  return {
+    category: header.category,
+    headline: header.headline,
+    location: header.location,
+    lead: header.lead,
+    dateline,
+    byline: [...header.byline, ...tail.byline],
+    credits,
+    captions,
+    body: body.filter((b) => b.text !== ''),
+  };
+}
+
+/** The block's HTML without the dateline prefix; null (rebuild from text) when markup is in the way. */
+function stripPrefixHtml(block: Block, raw: string, rest: string): string | null {
+  if (block.html === null) return null;
+  const open = /^<([a-z0-9]+)(\s[^>]*)?>/iu.exec(block.html);
+  if (!open) return null;
+  const inner = block.html.slice(open[0].length);
+  // Dateline wrapped in its own <strong>/<b>/<span>: drop that element.
+  const wrapped = /^\s*<(strong|b|em|span)(?:\s[^>]*)?>([^<]*)<\/\1>\s*/iu.exec(inner);
+  if (wrapped && decodeEntities(wrapped[2]!).trim() === raw.trim()) {
+    return open[0] + inner.slice(wrapped[0].length).replace(/^\s*[-–—,]\s*/u, '');
+  }
+  const escapedRaw = escapeText(raw);
+  if (inner.startsWith(escapedRaw)) return open[0] + inner.slice(escapedRaw.length).trimStart();
+  void rest;
+  return null;
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

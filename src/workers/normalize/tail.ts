@@ -1,0 +1,68 @@
+/**
+ * The end of a story as an editor reads it: the "./." end mark, the writers' names, the agency
+ * sign-off ("TTXVN", "Theo TTXVN" = "according to TTXVN": a source, not a person) and the web
+ * boilerplate ("Tin liên quan" = related news, "Xem thêm" = see more) that follows.
+ */
+import { AGENCY_CHAIN_SOURCE, isAgencyMark } from './lexicon.js';
+
+// A line that is only a boilerplate heading; everything after it is a list of links.
+const BOILERPLATE_HEADING_RE =
+  /^(?:Tin liên quan|Tin cùng chuyên mục|Tin khác|Tin mới|Xem thêm|Đọc thêm|Bài liên quan|Có thể bạn quan tâm|Related news|Related stories|Related articles|Related|Read more|See also|More news|Voir aussi|Lire aussi|Articles connexes|Sur le même sujet|Dans la même rubrique)\s*[:.]?$/iu;
+// A single inline boilerplate line anywhere: "Xem thêm: ...", "Read more: ...", widgets' labels.
+const BOILERPLATE_LINE_RE =
+  /^(?:(?:Xem thêm|Đọc thêm|Tin liên quan|Read more|Related|See also|Lire aussi|Voir aussi)\s*[:>»]|(?:Chia sẻ|In bài|Gửi bài|Bình luận|Share|Print|Email|Tweet|Partager|Imprimer|Từ khóa|Từ khoá|Tags?|Mots-clés)\s*[:]?(?:\s|$)|(?:Facebook|Twitter|Zalo|LinkedIn|Email|Print)(?:\s*[|·]\s*(?:Facebook|Twitter|Zalo|LinkedIn|Email|Print))+$)/iu;
+const SIGN_OFF_RE = new RegExp(
+  `^(?:(?:Theo|Nguồn|Source|Sources|Selon|D'après|Nguồn tin)\\s*:?\\s*)?\\(?${AGENCY_CHAIN_SOURCE}\\)?\\s*[.]?$`,
+  'iu',
+);
+const BYLINE_PREFIX_RE =
+  /^(?:(?:Bài|Tin|Bài và ảnh|Tin và ảnh|Tin, ảnh|Bài, ảnh|Nhóm phóng viên|Phóng viên|PV|By|Par|Reported by|Story and photos by|Text and photos)\s*:?\s+)/iu;
+const NAME_WORD = "[\\p{Lu}][\\p{L}\\p{M}'’.-]*";
+const NAME_RE = new RegExp(`^${NAME_WORD}(?:\\s+(?:(?:de|du|da|van|von|le|la|bin|binti)\\s+)?${NAME_WORD}){0,4}$`, 'u');
+const NAME_SEPARATORS = /\s*(?:\s[-–—]\s|,|;|\/|\s&\s|\svà\s|\sand\s|\set\s)\s*/u;
+const END_MARK_RE = /\s*(?:\.\s*\/\s*\.|\/\s*\.)\s*$/u;
+
+/** True for a line that is web boilerplate (related-news headings, share widgets, tag lists). */
+export function isBoilerplateLine(line: string): boolean {
+  return BOILERPLATE_HEADING_RE.test(line) || BOILERPLATE_LINE_RE.test(line);
+}
+
+/** True for a related-news heading after which the rest of the copy is links, not story. */
+export function isBoilerplateHeading(line: string): boolean {
+  return BOILERPLATE_HEADING_RE.test(line);
+}
+
+/** True for an agency sign-off line ("TTXVN", "Theo TTXVN", "CVN/VNA", "(VNA)"). */
+export function isSignOff(line: string): boolean {
+  return SIGN_OFF_RE.test(line.trim());
+}
+
+/** True when a paragraph carries the wire end mark "./." (or "/."). */
+export function hasEndMark(paragraph: string): boolean {
+  return END_MARK_RE.test(paragraph);
+}
+
+/** The paragraph without the "./." end mark; the sentence keeps its final period. */
+export function stripEndMark(paragraph: string): string {
+  return paragraph.replace(END_MARK_RE, (m) => {
+    const before = paragraph.slice(0, paragraph.length - m.length);
+    return /[.!?…"”»)]$/u.test(before) ? '' : '.';
+  });
+}
+
+/**
+ * The writers named on a byline line ("Minh Tâm", "Xuân Khu - Thu Hương", "Minh Tâm/TTXVN"),
+ * agency marks dropped; null when the line is not a byline.
+ */
+export function parseBylineLine(line: string): string[] | null {
+  const text = line.trim().replace(BYLINE_PREFIX_RE, '').replace(/\s*\((?:[^()]*)\)\s*$/u, (m) => (isAgencyMark(m.replace(/[()]/g, '')) ? '' : m));
+  if (text.length === 0 || text.length > 90) return null;
+  const names: string[] = [];
+  for (const part of text.split(NAME_SEPARATORS)) {
+    const p = part.trim();
+    if (p === '' || isAgencyMark(p)) continue;
+    if (!NAME_RE.test(p)) return null;
+    names.push(p);
+  }
+  return names;
+}

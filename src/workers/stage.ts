@@ -1,0 +1,50 @@
+/**
+ * What a stage is: a plain async function with no knowledge of BullMQ. The adapter in
+ * `src/workers/bullmq-adapter.ts` and the in-process runner in `src/workers/pipeline.ts` are the
+ * only places that know how stages are chained.
+ */
+import type { Logger } from 'pino';
+import type { Article } from '../shared/article.js';
+import type { RawItem } from '../shared/raw-item.js';
+
+/** The outcome of recording a version of a story. */
+export interface VersionDecision {
+  /** The version number this content has (new or already known). */
+  version: number;
+  /**
+   * False when exactly this content was already published: nothing new to do. Content that was
+   * recorded but never published (a job that failed after normalize and is now retried) is still
+   * new, so a retry never loses the story.
+   */
+  isNew: boolean;
+  /** When version 1 was first recorded (ISO 8601). */
+  firstCreated: string;
+}
+
+/** Remembers story versions so a re-send with the same content is not a new version. */
+export interface StoryStore {
+  /**
+   * Atomically records `contentHash` for story `id`: unchanged content returns its known version
+   * with isNew false, changed content gets the next version number.
+   */
+  recordVersion(id: string, contentHash: string, at: string): Promise<VersionDecision>;
+  /** Marks a version as published (the last stage succeeded), so a re-send of it is dropped. */
+  markPublished(id: string, version: number): Promise<void>;
+}
+
+/** Everything a stage may use; clients are passed in, never imported as globals. */
+export interface StageContext {
+  log: Logger;
+  /** Injected so tests and replays control time. */
+  now: () => Date;
+  stories: StoryStore;
+}
+
+/** A stage: returns the next form of the item, or null when there is nothing more to do. */
+export type Stage<In, Out> = (input: In, ctx: StageContext) => Promise<Out | null>;
+
+export type NormalizeStage = Stage<RawItem, Article>;
+export type ArticleStage = Stage<Article, Article>;
+
+export const STAGE_NAMES = ['normalize', 'translate-tag', 'enrich', 'publish'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];

@@ -1,0 +1,30 @@
+/** The stage functions by name, so a topology can pick them by configuration. */
+import { normalize } from './normalize/index.js';
+import { translateTag } from './translate-tag/index.js';
+import { enrich } from './enrich/index.js';
+import { createPublishStage, type PublishTargets } from './publish/index.js';
+import type { ArticleStage, NormalizeStage, StageName } from './stage.js';
+
+export interface StageSet {
+  normalize: NormalizeStage;
+  'translate-tag': ArticleStage;
+  enrich: ArticleStage;
+  publish: ArticleStage;
+}
+
+/** The stages that need no outside service: what `wirepipe process` runs. */
+export const OFFLINE_STAGES: readonly StageName[] = ['normalize', 'translate-tag', 'enrich'];
+
+/** Every stage; publish writes to the given targets. */
+export function createStages(targets: PublishTargets | null): StageSet {
+  return {
+    normalize,
+    'translate-tag': translateTag,
+    enrich,
+    publish: targets
+      ? createPublishStage(targets)
+      : async () => {
+          throw new Error('the publish stage was asked to run without publish targets');
+        },
+  };
+}

@@ -1,0 +1,65 @@
+/** Starts one BullMQ worker per stage group of the topology, in this process. */
+import { Worker, type Job } from 'bullmq';
+import { bullConnection, bullPrefix, type PipelineQueues } from '../shared/queues.js';
+import type { DeadLetters } from '../shared/dead-letters.js';
+import type { Logger } from '../shared/logger.js';
+import { createGroupProcessor } from './bullmq-adapter.js';
+import type { StageTimer } from './run-stages.js';
+import type { StageContext } from './stage.js';
+import type { StageSet } from './stages.js';
+
+export interface WorkerSettings {
+  redisUrl: string;
+  prefix: string;
+  concurrency: number;
+}
+
+export interface RunningWorkers {
+  workers: Worker[];
+  close(): Promise<void>;
+}
+
+/** Starts workers for every queue of `queues`; a job that exhausts its retries becomes a dead letter. */
+export function startWorkers(
+  settings: WorkerSettings,
+  queues: PipelineQueues,
+  stages: StageSet,
+  ctx: StageContext,
+  deadLetters: DeadLetters,
+  timer?: StageTimer,
+): RunningWorkers {
+  const log: Logger = ctx.log;
+  const workers = queues.topology.groups.map((group, i) => {
+    const processor = createGroupProcessor({
+      group,
+      next: queues.queues[i + 1] ?? null,
+      stages,
+      ctx,
+      deadLetters,
+      ...(timer ? { timer } : {}),
+    });
+    const worker = new Worker(group.queue, processor, {
+      connection: bullConnection(settings.redisUrl),
+      prefix: bullPrefix(settings.prefix),
+      concurrency: settings.concurrency,
+    });
+    worker.on('failed', (job: Job | undefined, err: Error) => {
+      // Permanent failures were recorded by the adapter; here only retries that ran out.
+      if (!job || err.name === 'UnrecoverableError') return;
+      const attempts = job.opts.attempts ?? 1;
+      if (job.attemptsMade >= attempts) {
+        deadLetters.add(group.queue, job.id ?? null, err, job.data).catch((e: unknown) => {
+          log.error({ err: e, jobId: job.id }, 'could not record a dead letter');
+        });
+      }
+    });
+    worker.on('error', (err) => log.error({ err, queue: group.queue }, 'worker error'));
+    return worker;
+  });
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Story version registries: in memory (the `process` command, tests) and in Redis (the running
+ * pipeline, shared by every worker process). Both keep, per story id, the version of every
+ * content hash seen and which versions were published.
+ */
+import type { Redis } from 'ioredis';
+import type { StoryStore, VersionDecision } from './stage.js';
+
+interface StoryRecord {
+  versionsByHash: Map<string, number>;
+  latest: number;
+  firstCreated: string;
+  published: Set<number>;
+}
+
+/** A StoryStore held in this process only. */
+export class MemoryStoryStore implements StoryStore {
+  readonly #stories = new Map<string, StoryRecord>();
+
+  async recordVersion(id: string, contentHash: string, at: string): Promise<VersionDecision> {
+    let story = this.#stories.get(id);
+    if (!story) {
+      story = { versionsByHash: new Map(), latest: 0, firstCreated: at, published: new Set() };
+      this.#stories.set(id, story);
+    }
+    const known = story.versionsByHash.get(contentHash);
+    if (known !== undefined) {
+      return { version: known, isNew: !story.published.has(known), firstCreated: story.firstCreated };
+    }
+    story.latest += 1;
+    story.versionsByHash.set(contentHash, story.latest);
+    return { version: story.latest, isNew: true, firstCreated: story.firstCreated };
+  }
+
+  async markPublished(id: string, version: number): Promise<void> {
+    this.#stories.get(id)?.published.add(version);
+  }
+}
+
+/*
+ * One atomic script so two workers seeing the same story at once can never hand out the same
+ * version number twice. Hash fields: `latest`, `firstCreated`, `h:<contentHash>` → version,
+ * `p:<version>` → 1 once published.
+ */
+const RECORD_VERSION_LUA = `
+local known = redis.call('HGET', KEYS[1], 'h:' .. ARGV[1])
+if known then
+  local published = redis.call('HEXISTS', KEYS[1], 'p:' .. known)
+  return {tonumber(known), 1 - published, redis.call('HGET', KEYS[1], 'firstCreated')}
+end
+local n = redis.call('HINCRBY', KEYS[1], 'latest', 1)
+if n == 1 then redis.call('HSET', KEYS[1], 'firstCreated', ARGV[2]) end
+redis.call('HSET', KEYS[1], 'h:' .. ARGV[1], n)
+return {n, 1, redis.call('HGET', KEYS[1], 'firstCreated')}
+`;
+
+/** A StoryStore in Redis under `{prefix}:story:{id}`, shared by all workers. */
+export class RedisStoryStore implements StoryStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  #key(id: string): string {
+    return `${this.prefix}:story:${id}`;
+  }
+
+  async recordVersion(id: string, contentHash: string, at: string): Promise<VersionDecision> {
+    const [version, isNew, firstCreated] = (await this.redis.eval(
+      RECORD_VERSION_LUA,
+      1,
+      this.#key(id),
+      contentHash,
+      at,
+    )) as [number, number, string];
+    return { version, isNew: isNew === 1, firstCreated };
+  }
+
+  async markPublished(id: string, version: number): Promise<void> {
+    await this.redis.hset(this.#key(id), `p:${version}`, '1');
+  }
+}

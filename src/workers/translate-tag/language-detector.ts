@@ -1,0 +1,185 @@
+/**
+ * Language detection for headlines, labels and bodies. Cheap rules first: a letter's Unicode
+ * script settles Lao, Khmer, Han, Thai, ...; Vietnamese letters and syllable shapes settle
+ * Vietnamese; only the Latin/Cyrillic text left over goes to eld (see eld-scorer.ts). Text is
+ * judged sentence by sentence, so mixed text yields the dominant language plus the share of the
+ * second one. The scorer is injected so the bench can compare eld database sizes; production
+ * wiring is in detect-language.ts.
+ */
+import { PermanentError } from '../../shared/errors.js';
+import type { ScoredLanguage } from './eld-scorer.js';
+import { SCRIPT_LANGUAGE, splitScriptRuns } from './scripts.js';
+import type { ScriptRun } from './scripts.js';
+import { hasVietnameseLetter, vietnameseEvidence } from './vietnamese.js';
+
+/** What detectLanguage reports: a BCP 47 code ('und' when there is no text) and 0..1 confidence. */
+export interface LanguageGuess {
+  lang: string;
+  confidence: number;
+  /** The second language of mixed text and its share of the letters (0..1), when ≥ MIN_SECONDARY_SHARE. */
+  secondary?: { lang: string; share: number };
+}
+
+/** Latin-script languages eld may answer; Vietnamese is mostly settled by rules before eld. */
+export const LATIN_LANGUAGES: ReadonlySet<string> = new Set(['vi', 'en', 'fr', 'es', 'de', 'it', 'pt']);
+const LATIN_WITHOUT_VI: ReadonlySet<string> = new Set([...LATIN_LANGUAGES].filter((l) => l !== 'vi'));
+/** The languages the wire service receives (spec, issue 6); others must win by a clear margin. */
+export const SERVED_LANGUAGES: ReadonlySet<string> = new Set(['vi', 'en', 'fr', 'es', 'ru', 'zh', 'lo', 'km']);
+// Discount on the score of a language outside SERVED_LANGUAGES (chosen on the labeled set:
+// docs/quality/translate-tag.md).
+const UNSERVED_PRIOR = 0.97;
+// Vietnamese, with or without diacritics, is all syllables; below this share of syllable-shaped
+// words a text is not Vietnamese whatever eld says ("Vietnam beat Indonesia in World Cup").
+const MIN_VI_SYLLABLE_SHARE = 0.7;
+
+/** A second language below this share of the letters is noise (a quoted name), not mixed text. */
+export const MIN_SECONDARY_SHARE = 0.1;
+// Bodies are judged on their first 12,000 characters: about 2,000 words, far more than the
+// language needs, and it bounds the cost of a pathological input.
+const MAX_CHARS = 12_000;
+// One CJK character carries about as much as a short Latin word, so it weighs more than a letter
+// when shares of mixed text are computed.
+const CJK_WEIGHT = 3;
+
+const SENTENCE_BREAK = /(?<=[.!?…。！？;])\s+|\n+/u;
+const WORD = /\p{L}[\p{L}\p{M}'’]*/gu;
+const ACRONYM = /^[\p{Lu}\p{M}]{2,}$/u;
+
+interface SegmentGuess {
+  lang: string;
+  confidence: number;
+}
+
+/** Words that carry language: acronyms (UBND, WHO, COVID) are the same in every language. */
+function languageWords(text: string): string[] {
+  const words = text.match(WORD) ?? [];
+  return words.filter((w) => !ACRONYM.test(w));
+}
+
+/** The statistical step: a score (0..1, higher is closer) for languages in `allowed`. */
+export type LanguageScorer = (text: string, allowed: ReadonlySet<string>) => ScoredLanguage[];
+
+/**
+ * The scorer's best among `allowed`, with a confidence from the margin over the runner-up. Scores
+ * of languages outside SERVED_LANGUAGES are discounted, so a word that Spanish and Portuguese
+ * share ("Política") goes to the served language unless the other is clearly closer.
+ */
+function scorerGuess(scorer: LanguageScorer, text: string, allowed: ReadonlySet<string>): SegmentGuess | null {
+  let best: ScoredLanguage | null = null;
+  let second = 0;
+  for (const { lang, score } of scorer(text, allowed)) {
+    const weighted = SERVED_LANGUAGES.has(lang) ? score : score * UNSERVED_PRIOR;
+    if (best === null || weighted > best.score) {
+      second = best?.score ?? 0;
+      best = { lang, score: weighted };
+    } else if (weighted > second) {
+      second = weighted;
+    }
+  }
+  if (best === null || best.score <= 0) return null;
+  // A clear margin means a sure answer; neck-and-neck scores mean a coin toss (0.5).
+  const margin = (best.score - second) / best.score;
+  return { lang: best.lang, confidence: Math.min(0.99, 0.5 + margin * 2.5) };
+}
+
+const UKRAINIAN_LETTERS = /[єїґЄЇҐ]|[іІ](?![ўЎ])/u;
+const BELARUSIAN_LETTERS = /[ўЎ]/u;
+const SERBIAN_LETTERS = /[јљњћђџЈЉЊЋЂЏ]/u;
+const NOT_BULGARIAN_LETTERS = /[ыэёЫЭЁ]/u;
+
+/**
+ * Which Cyrillic languages the letters allow: Ukrainian needs і/є/ї/ґ, Belarusian ў (or і),
+ * Serbian ј/љ/њ/ћ/ђ/џ, and ы/э/ё rule Bulgarian out. Short labels ("Спорт") carry no n-gram
+ * signal, so these letters settle more than eld can.
+ */
+function cyrillicCandidates(text: string): ReadonlySet<string> {
+  const allowed = new Set(['ru', 'bg']);
+  if (UKRAINIAN_LETTERS.test(text)) allowed.add('uk');
+  if (BELARUSIAN_LETTERS.test(text) || /[іІ]/u.test(text)) allowed.add('be');
+  if (SERBIAN_LETTERS.test(text)) allowed.add('sr');
+  if (NOT_BULGARIAN_LETTERS.test(text)) allowed.delete('bg');
+  return allowed;
+}
+
+/** Language of one Latin-script sentence or label. */
+function guessLatin(scorer: LanguageScorer, text: string): SegmentGuess | null {
+  const words = languageWords(text);
+  if (words.length === 0) return null;
+  const vi = vietnameseEvidence(words);
+  // Vietnamese letters on words of Vietnamese shape: the rule eld is not needed for.
+  if (vi.markedShare >= 0.2 && vi.syllableShare >= 0.8) {
+    return { lang: 'vi', confidence: Math.min(0.99, 0.7 + vi.markedShare) };
+  }
+  // Vietnamese typed without diacritics: every word a syllable and frequent Vietnamese words.
+  if (vi.markedShare === 0 && words.length >= 2 && vi.syllableShare >= 0.85 && vi.functionShare >= 0.25) {
+    return { lang: 'vi', confidence: Math.min(0.95, 0.5 + vi.functionShare) };
+  }
+  // Vietnamese names inside English or French text must not drag it to 'vi': judge the rest.
+  const rest = vi.markedShare > 0 ? words.filter((w) => !hasVietnameseLetter(w)) : words;
+  if (rest.length === 0) return { lang: 'vi', confidence: 0.6 };
+  const allowed = vi.syllableShare < MIN_VI_SYLLABLE_SHARE ? LATIN_WITHOUT_VI : LATIN_LANGUAGES;
+  return scorerGuess(scorer, rest.join(' '), allowed);
+}
+
+/** Language of one single-script run. */
+function guessRun(scorer: LanguageScorer, run: ScriptRun, hasKana: boolean): SegmentGuess | null {
+  if (run.script === 'Latin') return guessLatin(scorer, run.text);
+  if (run.script === 'Cyrillic') return scorerGuess(scorer, run.text, cyrillicCandidates(run.text));
+  // Japanese writes Han characters between its kana.
+  if (run.script === 'Han' && hasKana) return { lang: 'ja', confidence: 0.95 };
+  const lang = SCRIPT_LANGUAGE[run.script];
+  if (lang === undefined) return null;
+  return { lang, confidence: run.letters >= 2 ? 0.99 : 0.9 };
+}
+
+function runWeight(run: ScriptRun): number {
+  return run.script === 'Han' || run.script === 'Kana' || run.script === 'Hangul'
+    ? run.letters * CJK_WEIGHT
+    : run.letters;
+}
+
+/** Builds a detector around a statistical scorer (the bench swaps in other eld databases). */
+export function createLanguageDetector(scorer: LanguageScorer): (text: string) => LanguageGuess {
+  return (text) => detectWith(scorer, text);
+}
+
+function detectWith(scorer: LanguageScorer, text: string): LanguageGuess {
+  if (typeof text !== 'string') {
+    throw new PermanentError('INVALID_ARTICLE', 'language detection needs a string', { got: typeof text });
+  }
+  const sample = (text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text).normalize('NFC');
+  // Per language: total weight, and weight × confidence to average the confidence.
+  const tally = new Map<string, { weight: number; sure: number }>();
+  let total = 0;
+  for (const sentence of sample.split(SENTENCE_BREAK)) {
+    const runs = splitScriptRuns(sentence);
+    if (runs.length === 0) continue;
+    const hasKana = runs.some((r) => r.script === 'Kana');
+    for (const run of runs) {
+      const guess = guessRun(scorer, run, hasKana);
+      if (guess === null) continue;
+      const weight = runWeight(run);
+      const entry = tally.get(guess.lang) ?? { weight: 0, sure: 0 };
+      entry.weight += weight;
+      entry.sure += weight * guess.confidence;
+      tally.set(guess.lang, entry);
+      total += weight;
+    }
+  }
+  if (total === 0) return { lang: 'und', confidence: 0 };
+
+  const ranked = [...tally.entries()].sort((a, b) => b[1].weight - a[1].weight);
+  const [lang, top] = ranked[0]!;
+  const share = top.weight / total;
+  const result: LanguageGuess = { lang, confidence: round3(share * (top.sure / top.weight)) };
+  const runnerUp = ranked[1];
+  if (runnerUp !== undefined) {
+    const secondShare = runnerUp[1].weight / total;
+    if (secondShare >= MIN_SECONDARY_SHARE) result.secondary = { lang: runnerUp[0], share: round3(secondShare) };
+  }
+  return result;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,76 @@
+/**
+ * Vietnamese rules: Vietnamese is the one Latin-script language whose letters give it away
+ * (ơ, ư, đ, ă and the stacked tone marks), and whose words are all single syllables of a known
+ * shape, which also catches text typed without diacritics ("Thu tuong Pham Minh Chinh").
+ */
+
+// Letters no other served Latin-script language uses: đ ă ơ ư ĩ ũ and the Latin Extended
+// Additional block U+1EA0–U+1EF9 (ạ ả ấ … ỹ), which exists for Vietnamese.
+const VI_MARKED = /[đĐăĂơƠưƯĩĨũŨ\u1EA0-\u1EF9]/u;
+
+/** True when the word holds a letter that only Vietnamese writes. */
+export function hasVietnameseLetter(word: string): boolean {
+  return VI_MARKED.test(word);
+}
+
+const COMBINING = /[\u0300-\u036f]/g;
+
+/** Lowercase, every diacritic removed, đ → d: "Đường" → "duong". */
+export function foldDiacritics(text: string): string {
+  return text.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
+// A Vietnamese syllable, folded: optional onset, a nucleus of one to three vowels, optional coda.
+// Loose on purpose (it admits a few non-syllables) because it is one vote among several; what
+// matters is that English and French words with clusters like "pr", "str", "-ed", "-s" fail it.
+const VI_SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
+
+/** True when a folded lowercase word has the shape of a Vietnamese syllable. */
+export function isVietnameseSyllable(folded: string): boolean {
+  return VI_SYLLABLE.test(folded);
+}
+
+// Frequent Vietnamese words, folded: their presence tells Vietnamese typed without diacritics
+// from English/French text whose short words happen to look like syllables ("to", "la", "de").
+const VI_FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'cua va la cac nhung duoc trong cho voi nguoi nam tai da se khong mot nay do cung tu theo ve ' +
+    'tinh thanh pho ong ba viet nha nuoc chinh phu thu tuong bo truong hoi nghi kinh xa dang ' +
+    'quoc gia dan toc cong tac phat trien ngay thang lan nhieu hon sau truoc tren duoi giua ' +
+    'khi neu vi nen thi ma rang chung toi ho minh cho nhu dong thoi tiep tuc hien bao ' +
+    'uy ban huyen xa quan phuong tru dong tien gia hang dau tu hop tac doi ngoai thao van hoa ' +
+    'giao duc y te phap luat moi canh khoa hoc cong nghe an ninh quoc phong su gioi thoi ' +
+    'nhap tin nhat doi song bien dao nong nghiep lich chinh tri'
+  ).split(' '),
+);
+
+/** Counts that argue for or against Vietnamese in a list of words. */
+export interface VietnameseEvidence {
+  words: number;
+  /** Share of words holding a Vietnamese-only letter. */
+  markedShare: number;
+  /** Share of words shaped like a Vietnamese syllable once folded. */
+  syllableShare: number;
+  /** Share of words that are frequent Vietnamese words once folded. */
+  functionShare: number;
+}
+
+/** Measures how Vietnamese a list of words looks (see VietnameseEvidence). */
+export function vietnameseEvidence(words: readonly string[]): VietnameseEvidence {
+  let marked = 0;
+  let syllables = 0;
+  let functionWords = 0;
+  for (const word of words) {
+    if (hasVietnameseLetter(word)) marked += 1;
+    const folded = foldDiacritics(word);
+    if (isVietnameseSyllable(folded)) syllables += 1;
+    if (VI_FUNCTION_WORDS.has(folded)) functionWords += 1;
+  }
+  const n = words.length || 1;
+  return {
+    words: words.length,
+    markedShare: marked / n,
+    syllableShare: syllables / n,
+    functionShare: functionWords / n,
+  };
+}
