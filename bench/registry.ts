@@ -5,5 +5,7 @@
 import { baselineScenario } from './baseline-bullmq.js';
 import { pipelineThroughputScenario } from './pipeline-throughput.js';
 import type { Scenario } from './scenario.js';
+import { latencyScenario } from './latency.js';
+import { stageCostScenario } from './stage-cost.js';
 
-export const SCENARIOS: readonly Scenario[] = [baselineScenario, pipelineThroughputScenario];
+export const SCENARIOS: readonly Scenario[] = [baselineScenario, pipelineThroughputScenario, stageCostScenario, latencyScenario];

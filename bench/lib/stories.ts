@@ -19,6 +19,8 @@ export const FIXTURE_DIRS = ['samples/wire', 'samples/feeds', 'test/fixtures/wir
 
 const SOURCE_ID = 'bench';
 const STORY_FILE = /\.(txt|rss|atom|xml|json)$/i;
+/** Expected outputs sit next to their fixtures; they are not stories. */
+const NOT_A_STORY = /\.expected\.json$|^README/i;
 /** A headline is the first line of the wire layout long enough not to be the section label. */
 const MIN_HEADLINE_WORDS = 5;
 const FIRST_DIGITS = /\d+/;
@@ -41,7 +43,7 @@ export async function loadStoryTemplates(root = repoRoot()): Promise<{ templates
   for (const dir of FIXTURE_DIRS) {
     const names = await readdir(join(root, dir)).catch(() => [] as string[]);
     for (const name of names.sort()) {
-      if (!STORY_FILE.test(name)) continue;
+      if (!STORY_FILE.test(name) || NOT_A_STORY.test(name)) continue;
       const file = `${dir}/${name}`;
       const bytes = await readFile(join(root, file));
       if (bytes.length === 0) {

@@ -1,7 +1,6 @@
 /** The `wirepipe` command line: parses arguments and dispatches to one command module. */
 import { parseArgs } from 'node:util';
 import { ConfigError, WirepipeError } from '../shared/errors.js';
-import { processFiles } from './process-command.js';
 
 const HELP = `wirepipe: wire feeds in, clean tagged stories out (RSS, Atom, JSON Feed, IPTC ninjs on S3)
 
@@ -14,6 +13,9 @@ Usage:
   wirepipe ingest FILE... [--source ID]
                                      put wire copy, a feed document or ninjs JSON on the queue
   wirepipe failed [--count N]        the newest dead letters (items that failed for good)
+  wirepipe sources list | pause ID | resume ID
+                                     source health kept by the running pipeline; pause/resume polling
+  wirepipe sources test URL          fetch and parse a feed once and say what wirepipe makes of it
   wirepipe --help
 
 Configuration is read from the environment (see README.md): REDIS_URL, S3_ENDPOINT, S3_BUCKET,
@@ -50,6 +52,8 @@ export async function runCli(argv: string[], io: Out = stdio): Promise<number> {
           io.err('process needs at least one FILE');
           return 2;
         }
+        // Imported here so `--help` and the Redis commands don't pay for loading the stages' data.
+        const { processFiles } = await import('./process-command.js');
         const failures = await processFiles({ files: positionals, format: values.format, sourceId: values.source, ...io });
         return failures === 0 ? 0 : 1;
       }
@@ -70,6 +74,10 @@ export async function runCli(argv: string[], io: Out = stdio): Promise<number> {
         const { values } = parseArgs({ args: rest, options: { count: { type: 'string', default: '20' } } });
         const { failedCommand } = await import('./failed-command.js');
         return await failedCommand(Number(values.count) || 20, io);
+      }
+      case 'sources': {
+        const { sourcesCommand } = await import('./sources-command.js');
+        return await sourcesCommand(rest, io);
       }
       default:
         io.err(`unknown command "${command}"\n\n${HELP}`);

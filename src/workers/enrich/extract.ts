@@ -69,12 +69,18 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
     personMentions.push(...persons);
     orgMentions.push(...orgs);
 
+    // A place inside an organisation's name is that organisation, not a place the story is
+    // about ("Liên đoàn Bóng đá Việt Nam"), unless the body is a local authority named after
+    // its territory ("UBND tỉnh Hà Giang").
+    const inOrg = new Uint8Array(n);
+    for (const o of orgs) if (!o.territorial) inOrg.fill(1, o.start, o.end);
     const inGaz = new Uint8Array(n);
     for (const g of gaz) {
       if (inPerson.subarray(g.start, g.end).some((x) => x === 1)) continue;
+      if (inOrg[g.start] === 1) continue;
       inGaz.fill(1, g.start, g.end);
     }
-    const headed = findHeadedPlaces(section, (i) => inPerson[i] === 1 || inGaz[i] === 1);
+    const headed = findHeadedPlaces(section, (i) => inPerson[i] === 1 || inGaz[i] === 1 || inOrg[i] === 1);
     // Text order across both kinds of place.
     const found: { start: number; place: Place }[] = [];
     for (const g of gaz) if (inGaz[g.start] === 1) found.push({ start: g.start, place: placeFromMatch(section, g) });

@@ -20,6 +20,20 @@ export interface OrgMention extends Span {
   abbreviation: string | null;
   /** Dedup identity: a known body's id, else the name's key. */
   id: string;
+  /** A local authority named after its territory ("UBND tỉnh Hà Giang"): its place counts as mentioned. */
+  territorial: boolean;
+}
+
+/** Heads of bodies whose name carries their territory. */
+const TERRITORIAL = new Set(
+  ['ubnd', 'hđnd', 'ủy', 'uỷ', 'sở', 'tỉnh', 'thành', 'huyện', 'đảng', 'công', 'people\'s', 'provincial', 'municipal', 'comité', 'conseil', 'bộ chỉ huy', 'ban'].map(phraseKey),
+);
+const ADMIN_WORDS = new Set(['tỉnh', 'thành phố', 'huyện', 'quận', 'xã', 'phường', 'thị xã', 'province', 'provincial', 'city', 'municipal', 'district', 'commune'].map(phraseKey));
+
+function isTerritorial(T: readonly Token[], start: number, end: number): boolean {
+  if (TERRITORIAL.has(T[start]?.key ?? '')) return true;
+  for (let j = start; j < end; j++) if (ADMIN_WORDS.has(T[j]?.key ?? '') || (j + 1 < end && ADMIN_WORDS.has(`${T[j]?.key} ${T[j + 1]?.key}`))) return true;
+  return false;
 }
 
 interface Known {
@@ -58,6 +72,9 @@ const FR_CONNECT = new Set(FR_CONNECTORS.map(phraseKey));
 const FR_LOWER = new Set(FR_ORG_LOWER.map(phraseKey));
 const ABBR_RE = /^[\p{Lu}Đ][\p{Lu}Đ0-9&]{1,9}$/u;
 const MAX_ORG_TOKENS = 16;
+const ROMAN = /^[IVXLC]+$/u;
+/** Words after which a Vietnamese name is over: a term ("khóa XVII"), a date, a number. */
+const VI_ORG_STOP = new Set(['khóa', 'nhiệm kỳ', 'lần', 'năm', 'ngày', 'tháng', 'số'].map(phraseKey));
 const MAX_LOWER_RUN = 3;
 
 function keyOf(T: readonly Token[], i: number, n: number): string | null {
@@ -102,6 +119,7 @@ function extendVietnamese(ctx: Ctx, i: number, h: number): number {
     const t = T[j];
     if (!t || ctx.isPerson(j)) break;
     if (hardBreakBefore(T, j)) break;
+    if (VI_ORG_STOP.has(t.key) || ROMAN.test(t.text)) break;
     if (t.cap) {
       // A title opens a person's role, not more of this name ("... Hà Giang Giám đốc ...").
       if (titleLengthAt(T, j) > 0 && !t.upper && j > i + h) break;
@@ -172,7 +190,7 @@ export function findOrganisations(
     const name = m.name ?? spanText(section, i, m.end);
     const id = m.id ?? `name:${phraseKey(name)}`;
     if (paren) defined.set(paren.abbr, id);
-    out.push({ start: i, end, name, abbreviation, id });
+    out.push({ start: i, end, name, abbreviation, id, territorial: m.id === null && isTerritorial(T, i, end) });
     i = end;
   }
   // Standalone abbreviations defined earlier in the story or known ("VFF", "TTXVN", "WHO").
@@ -181,8 +199,8 @@ export function findOrganisations(
     if (!t || !t.upper || isPerson(i) || out.some((o) => i >= o.start && i < o.end)) continue;
     const id = defined.get(t.text);
     const known = KNOWN_ABBR.get(t.text);
-    if (id) out.push({ start: i, end: i + 1, name: t.text, abbreviation: t.text, id });
-    else if (known) out.push({ start: i, end: i + 1, name: CANONICAL.get(known.id) ?? known.name, abbreviation: t.text, id: known.id });
+    if (id) out.push({ start: i, end: i + 1, name: t.text, abbreviation: t.text, id, territorial: false });
+    else if (known) out.push({ start: i, end: i + 1, name: CANONICAL.get(known.id) ?? known.name, abbreviation: t.text, id: known.id, territorial: false });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -9,7 +9,9 @@ import {
   FOREIGN_FAMILY, MIDDLE_NAMES, NAMED_AFTER_HEADS, PERSON_CUES, SURNAMES, SURNAMES_ASCII,
   WEAK_HONORIFICS, WESTERN_GIVEN_NAMES,
 } from './lexicon.js';
-import { isHonorific, roleAfter, roleBefore, titleLengthAt } from './role-phrases.js';
+import { phraseKey } from './fold.js';
+import { EN_ORG_HEADS, FR_ORG_HEADS, VI_ORG_HEADS } from './org-lexicon.js';
+import { isHonorific, roleAfter, roleBefore, roleBreakAt, titleLengthAt } from './role-phrases.js';
 import type { PlaceMatch, Section, Span } from './spans.js';
 import { hardBreakBefore, spanText } from './spans.js';
 import type { Token } from './tokenize.js';
@@ -23,6 +25,28 @@ export interface PersonMention extends Span {
 }
 
 const MAX_NAME = 4;
+/** First words of organisation names: a capitalized run starting with one is not a person. */
+const ORG_FIRST_WORDS: ReadonlySet<string> = new Set(
+  [...VI_ORG_HEADS, ...EN_ORG_HEADS, ...FR_ORG_HEADS].map((h) => phraseKey(h).split(' ')[0] ?? ''),
+);
+const ELISION = /^[dlDL]['’]/u;
+const ROMAN = /^[IVXLC]+$/u;
+
+/**
+ * Reasons a candidate with a title or honorific before it is still not a name: it opens an
+ * organisation ("Giám đốc Sở ..."), it is a French elided word, or it is the first half of a
+ * compound word that carries on in lowercase ("Bộ Ngoại giao", "Oxfam tại").
+ */
+function notAName(T: readonly Token[], ns: number, ne: number): boolean {
+  const first = T[ns];
+  if (!first) return true;
+  for (let j = ns; j < ne; j++) if (ELISION.test(T[j]?.text ?? '') || ROMAN.test(T[j]?.text ?? '')) return true;
+  if (isSurname(first) && ne - ns >= 2) return false;
+  if (ORG_FIRST_WORDS.has(first.key)) return true;
+  const next = T[ne];
+  if (next && !next.cap && !hardBreakBefore(T, ne) && !roleBreakAt(T, ne) && !isHonorific(T, ne) && next.key !== 'và' && next.key !== 'and' && next.key !== 'et') return true;
+  return false;
+}
 
 function isSurname(t: Token | undefined): boolean {
   if (!t) return false;
@@ -119,7 +143,7 @@ export function findPersonMentions(section: Section, sectionIndex: number, place
     const after = before ? null : roleAfter(section, ne, isPerson);
     const covered = placeExact.has(`${ns}:${ne}`) || (placeEnds.get(ns) ?? -1) >= ne;
     const context = honorific || before !== null || after !== null || cuedBefore(T, ns);
-    let ok = context ? !covered || honorific : standaloneName(T, ns, ne, covered);
+    let ok = context ? (!covered || honorific) && !notAName(T, ns, ne) : standaloneName(T, ns, ne, covered);
     if (ok && !honorific && before === null && namedAfterSomething(T, ns)) ok = false;
     // A lone capitalized word after a title is a person only when it is not an acronym or a place.
     if (ok && ne - ns === 1 && (T[ns]?.upper || covered)) ok = false;
@@ -135,6 +159,9 @@ export function findPersonMentions(section: Section, sectionIndex: number, place
         section: sectionIndex,
       });
       inPerson.fill(1, ns, ne);
+      // An apposition role is no place to look for the next name.
+      a = Math.max(next, after?.end ?? next);
+      continue;
     }
     a = next;
   }

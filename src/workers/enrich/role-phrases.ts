@@ -85,7 +85,9 @@ export function roleBefore(section: Section, ns: number, isPerson: (i: number) =
   const a = T[best];
   const b = T[end];
   if (!a || !b) return null;
-  const role = cleanRole(section.text.slice(a.start, b.end));
+  let text = section.text.slice(a.start, b.end);
+  if (text.includes('(') && !text.includes(')')) text += ')';
+  const role = cleanRole(text);
   return role ? { role, start: best } : null;
 }
 

@@ -204,10 +204,13 @@ export function readStoryParts(input: Block[], opts: ReadOptions): StoryParts {
   const credits: Credit[] = [];
   const captions: string[] = [];
   const blocks: Block[] = [];
-  for (let i = 0; i < input.length; i++) {
+  // Copy that opens with widget text or a sign-off has lost its top; skip to the first real line.
+  let first = 0;
+  while (first < input.length && (isBoilerplateLine(input[first]!.text) || isSignOff(input[first]!.text))) first++;
+  for (let i = first; i < input.length; i++) {
     const b = input[i]!;
     // The first line of wire copy is never a caption: it is the label or the headline.
-    const cap = i === 0 && opts.hasHeaderLines ? null : parseCaptionLine(b.text);
+    const cap = i === first && opts.hasHeaderLines ? null : parseCaptionLine(b.text);
     if (cap) {
       credits.push(...cap.credits);
       if (cap.caption) captions.push(cap.caption);

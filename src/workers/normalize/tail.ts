@@ -16,7 +16,7 @@ const SIGN_OFF_RE = new RegExp(
   'iu',
 );
 const BYLINE_PREFIX_RE =
-  /^(?:(?:Bài|Tin|Bài và ảnh|Tin và ảnh|Tin, ảnh|Bài, ảnh|Nhóm phóng viên|Phóng viên|PV|By|Par|Reported by|Story and photos by|Text and photos)\s*:?\s+)/iu;
+  /^(?:(?:Bài và ảnh|Tin và ảnh|Tin, ảnh|Bài, ảnh|Bài|Tin|Nhóm phóng viên|Phóng viên|PV|Story and photos by|Text and photos|Reported by|By|Par)\s*:?\s+)/iu;
 const NAME_WORD = "[\\p{Lu}][\\p{L}\\p{M}'’.-]*";
 const NAME_RE = new RegExp(`^${NAME_WORD}(?:\\s+(?:(?:de|du|da|van|von|le|la|bin|binti)\\s+)?${NAME_WORD}){0,4}$`, 'u');
 const NAME_SEPARATORS = /\s*(?:\s[-–—]\s|,|;|\/|\s&\s|\svà\s|\sand\s|\set\s)\s*/u;

@@ -78,8 +78,8 @@ describe('Vietnamese rules', () => {
   });
 
   it('measures marked, syllable and function-word shares', () => {
-    const ev = vietnameseEvidence(['Thủ', 'tướng', 'tiếp', 'Đại', 'sứ', 'Nhật', 'Bản']);
-    expect(ev.markedShare).toBeCloseTo(6 / 7);
+    const ev = vietnameseEvidence(['Thủ', 'tướng', 'tiếp', 'Đại', 'sứ', 'Nhật', 'Bản', 'Minh']);
+    expect(ev.markedShare).toBeCloseTo(7 / 8);
     expect(ev.syllableShare).toBe(1);
     const en = vietnameseEvidence(['The', 'minister', 'said', 'on', 'Monday']);
     expect(en.markedShare).toBe(0);

@@ -1,0 +1,176 @@
+/**
+ * Latency ingest → visible in a feed, at a fixed offered load. Each story is stamped just before
+ * the ingest sink is called; a separate Redis connection polls the `all` feed's sorted set every
+ * 5 ms (stories carry their enqueue time as `updated`, so the feed score is the enqueue time and
+ * one ZRANGEBYSCORE from the oldest pending story finds every newly listed one). Visible = the
+ * poll that first returns the story, so figures include up to one poll interval. The first
+ * second is warm-up and not counted. Stories not visible 10 s after the load ends count as
+ * 10 s (so p99 is then a lower bound) and are reported.
+ * The bare 4-queue chain is measured the same way (stamp in the payload, read at the last job).
+ */
+import { Queue, Worker } from 'bullmq';
+import { bullConnection, stageJobOptions } from '../src/shared/queues.js';
+import { benchPrefix, cleanupPrefix } from './lib/bench-redis.js';
+import { startBenchPipeline } from './lib/bench-pipeline.js';
+import { offerLoad } from './lib/offered-load.js';
+import { StoryFactory, expectedStoryId, loadStoryTemplates, type StoryTemplate } from './lib/stories.js';
+import { round, summarize, type Summary } from './lib/stats.js';
+import type { BenchContext, Row, Scenario, ScenarioResult } from './scenario.js';
+
+const POLL_MS = 5;
+const WARMUP_S = 1;
+const DRAIN_CAP_MS = 10_000;
+/** Room for every story in flight: a story trimmed off the feed before a poll would never be seen. */
+const FEED_LENGTH = 50_000;
+
+export interface LatencyRun extends Summary {
+  offered: number;
+  achievedRate: number;
+  /** Stories not visible by the end of the drain cap. */
+  missing: number;
+}
+
+interface Pending {
+  enqueuedAt: number;
+  /** Enqueue time as the feed score (epoch ms). */
+  score: number;
+}
+
+/** Offers `rate` stories/s to a fresh pipeline of `topology` for `seconds`; latency percentiles in ms. */
+export async function measureLatency(ctx: BenchContext, templates: readonly StoryTemplate[], topology: string, rate: number, seconds: number): Promise<LatencyRun> {
+  const bench = await startBenchPipeline({ name: `latency-${topology}-${rate}`, redisUrl: ctx.redis.url, topology, concurrency: ctx.opts.concurrency, feedLength: FEED_LENGTH });
+  const feedKey = `${bench.config.prefix}:feed:all`; // ArticleStore's key for the 'all' feed
+  const pending = new Map<string, Pending>();
+  const latencies: number[] = [];
+  let countFrom = Number.POSITIVE_INFINITY;
+  let polling = true;
+  let drainDeadline = Number.POSITIVE_INFINITY;
+  const poller = (async () => {
+    while (polling || pending.size > 0) {
+      let min = Number.POSITIVE_INFINITY;
+      for (const p of pending.values()) if (p.score < min) min = p.score;
+      if (Number.isFinite(min)) {
+        const ids = await ctx.redis.client.zrangebyscore(feedKey, Math.floor(min), '+inf');
+        const now = performance.now();
+        for (const id of ids) {
+          const p = pending.get(id);
+          if (!p) continue;
+          pending.delete(id);
+          if (p.enqueuedAt >= countFrom) latencies.push(now - p.enqueuedAt);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      if (!polling && performance.now() > drainDeadline) break;
+    }
+  })();
+  try {
+    const factory = new StoryFactory(templates, bench.config.prefix);
+    const started = performance.now();
+    countFrom = started + WARMUP_S * 1000;
+    const load = await offerLoad({
+      rate,
+      seconds,
+      factory,
+      send: (items) => bench.pipeline.sink(items),
+      onSent(items, at) {
+        for (const it of items) pending.set(expectedStoryId(it), { enqueuedAt: at, score: Date.parse(it.updated ?? it.receivedAt) });
+      },
+    });
+    drainDeadline = performance.now() + DRAIN_CAP_MS;
+    polling = false;
+    await poller;
+    const now = performance.now();
+    let missing = 0;
+    for (const p of pending.values()) {
+      if (p.enqueuedAt < countFrom) continue;
+      missing += 1;
+      latencies.push(now - p.enqueuedAt);
+    }
+    return { ...summarize(latencies), offered: rate, achievedRate: load.achievedRate, missing };
+  } finally {
+    polling = false;
+    drainDeadline = 0;
+    await poller.catch(() => undefined);
+    await bench.stop();
+  }
+}
+
+/** The bare 4-queue chain (5 KB payloads) at `rate` jobs/s: enqueue → last job done, ms. */
+export async function measureBareChainLatency(ctx: BenchContext, rate: number, seconds: number): Promise<Summary> {
+  const prefix = benchPrefix('bare-latency');
+  const connection = bullConnection(ctx.redis.url);
+  const opts = stageJobOptions({ attempts: 5, backoffMs: 1000 });
+  const queues = Array.from({ length: 4 }, (_, i) => new Queue(`q${i}`, { connection, prefix, defaultJobOptions: opts }));
+  const latencies: number[] = [];
+  const body = 'x'.repeat(5 * 1024);
+  const started = performance.now();
+  const countFrom = started + WARMUP_S * 1000;
+  const workers = queues.map((q, i) => {
+    const next = queues[i + 1];
+    return new Worker(
+      q.name,
+      async (job) => {
+        const data = job.data as { id: string; at: number; body: string };
+        if (next) await next.add('s', data, { jobId: `${data.id}.v1` });
+        else if (data.at >= countFrom) latencies.push(performance.now() - data.at);
+      },
+      { connection, prefix, concurrency: ctx.opts.concurrency },
+    );
+  });
+  try {
+    const total = Math.round(rate * seconds);
+    let sent = 0;
+    while (sent < total) {
+      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate)) - sent;
+      if (due > 0) {
+        const at = performance.now();
+        await queues[0]?.addBulk(Array.from({ length: due }, (_, k) => ({ name: 's', data: { id: `s${sent + k}`, at, body }, opts: { jobId: `s${sent + k}` } })));
+        sent += due;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const expected = Math.round(rate * (seconds - WARMUP_S));
+    const deadline = performance.now() + DRAIN_CAP_MS;
+    while (latencies.length < expected - rate * 0.02 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return summarize(latencies);
+  } finally {
+    await Promise.all(workers.map((w) => w.close()));
+    await Promise.all(queues.map((q) => q.close()));
+    await cleanupPrefix(ctx.redis.client, prefix);
+  }
+}
+
+export const latencyScenario: Scenario = {
+  name: 'latency',
+  title: 'Latency ingest → visible in a feed (fused topology, the default)',
+  async run(ctx): Promise<ScenarioResult> {
+    const { templates } = await loadStoryTemplates();
+    const seconds = ctx.opts.quick ? 4 : 20;
+    const rows: Row[] = [];
+    const figures: Record<string, number | null> = {};
+    ctx.progress(`latency: bare 4-queue chain at 500/s for ${seconds} s`);
+    const bare = await measureBareChainLatency(ctx, 500, seconds);
+    rows.push({ metric: 'bare 4-queue chain at 500/s: p50', value: round(bare.median, 1), unit: 'ms' });
+    rows.push({ metric: 'bare 4-queue chain at 500/s: p99', value: round(bare.p99, 1), unit: 'ms', note: `${bare.count} jobs` });
+    figures['bare_chain4_p99_ms_500'] = round(bare.p99, 1);
+    const runs: LatencyRun[] = [];
+    for (const rate of [500, 1000]) {
+      ctx.progress(`latency: fused pipeline at ${rate}/s for ${seconds} s`);
+      const r = await measureLatency(ctx, templates, 'fused', rate, seconds);
+      runs.push(r);
+      const note = `${r.count} stories, offered ${r.achievedRate.toFixed(0)}/s${r.missing > 0 ? `, ${r.missing} not visible after ${DRAIN_CAP_MS / 1000} s (p99 is a lower bound)` : ''}`;
+      rows.push({ metric: `pipeline at ${rate}/s: p50`, value: round(r.median, 1), unit: 'ms' });
+      rows.push({ metric: `pipeline at ${rate}/s: p99`, value: round(r.p99, 1), unit: 'ms', note });
+      figures[`p50_ms_${rate}`] = round(r.median, 1);
+      figures[`p99_ms_${rate}`] = round(r.p99, 1);
+      figures[`missing_${rate}`] = r.missing;
+    }
+    const at500 = runs[0];
+    return {
+      rows,
+      figures,
+      checks: [{ name: 'p99 latency at 500/s', value: at500 ? round(at500.p99, 1) : null, target: '≤ 250 ms', pass: at500 !== undefined && at500.missing === 0 && at500.p99 <= 250 }],
+    };
+  },
+};

@@ -1,0 +1,45 @@
+/** The published-article index: newest version wins, feeds are trimmed and ordered by update time. */
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { ArticleStore } from '../../src/feeds/article-store.js';
+import { feedsOf } from '../../src/feeds/feed-keys.js';
+import { makeArticle } from '../support/articles.js';
+import { cleanupPrefix, testRedis, uniquePrefix } from '../support/redis-prefix.js';
+
+const redis = testRedis();
+let prefix: string;
+let store: ArticleStore;
+beforeEach(async () => {
+  if (prefix) await cleanupPrefix(redis, prefix);
+  prefix = uniquePrefix('article-store');
+  store = new ArticleStore(redis, { prefix, feedLength: 3 });
+});
+afterAll(async () => {
+  await cleanupPrefix(redis, prefix);
+  await redis.quit();
+});
+
+describe('article store', () => {
+  it('lists an article in the all, section and language feeds', async () => {
+    const a = makeArticle({ id: 'vna-1', category: 'Thời sự', language: 'vi' });
+    expect(feedsOf(a)).toEqual(['all', 'category/thoi-su', 'lang/vi']);
+    await store.save(a);
+    for (const feed of ['all', 'category/thoi-su', 'lang/vi']) expect((await store.list(feed, 10)).map((x) => x.id)).toEqual(['vna-1']);
+    expect(await store.list('lang/en', 10)).toEqual([]);
+  });
+
+  it('never lets an older version overwrite a newer one (a late retry)', async () => {
+    await store.save(makeArticle({ id: 'vna-2', version: 2, headline: 'second' }));
+    expect(await store.save(makeArticle({ id: 'vna-2', version: 1, headline: 'first' }))).toBe(false);
+    expect((await store.get('vna-2'))?.headline).toBe('second');
+  });
+
+  it('orders by versionCreated, newest first, and keeps only feedLength entries', async () => {
+    for (let i = 1; i <= 5; i++) {
+      await store.save(makeArticle({ id: `s-${i}`, versionCreated: `2026-11-0${i}T00:00:00Z` }));
+    }
+    expect((await store.list('all', 10)).map((a) => a.id)).toEqual(['s-5', 's-4', 's-3']);
+    // An update moves a story back to the top.
+    await store.save(makeArticle({ id: 's-3', version: 2, versionCreated: '2026-11-09T00:00:00Z' }));
+    expect((await store.list('all', 1))[0]?.id).toBe('s-3');
+  });
+});

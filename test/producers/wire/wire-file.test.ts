@@ -1,0 +1,48 @@
+/** wireTextToRawItem over the sample wire story (test/fixtures/wire-samples, see its README). */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { wireTextToRawItem } from '../../../src/producers/wire/wire-file.js';
+import { PermanentError } from '../../../src/shared/errors.js';
+import { sha256Hex } from '../../../src/shared/ids.js';
+import { RawItemSchema } from '../../../src/shared/raw-item.js';
+
+const SAMPLE_PATH = fileURLToPath(new URL('../../fixtures/wire-samples/wire-vi-hagiang.txt', import.meta.url));
+const SAMPLE = readFileSync(SAMPLE_PATH);
+const SAMPLE_TEXT = SAMPLE.toString('utf8');
+const ctx = { sourceId: 'vna-wire', fileName: 'wire-vi-hagiang.txt', receivedAt: new Date('2023-08-02T03:00:00Z') };
+
+describe('wireTextToRawItem', () => {
+  it('turns the sample story into one valid wire-text RawItem', () => {
+    const item = wireTextToRawItem(SAMPLE, ctx);
+    expect(RawItemSchema.parse(item)).toEqual(item);
+    expect(item.format).toBe('wire-text');
+    expect(item.title).toBeNull();
+    expect(item.identityDerived).toBe(true);
+    expect(item.contentType).toBe('text');
+    expect(item.content).toContain('Bồi dưỡng đội ngũ làm công tác thông tin đối ngoại tại khu vực miền núi, biên giới');
+    expect(item.content).toContain('TTXVN - Ngày 2/8, tỉnh Hà Giang');
+    expect(item.identity).toBe(sha256Hex(SAMPLE_TEXT.normalize('NFC')));
+    expect(item.receivedAt).toBe('2023-08-02T03:00:00.000Z');
+    expect(item.sourceId).toBe('vna-wire');
+  });
+
+  it('gives the same identity for CRLF, BOM-prefixed, NFD and windows-1258 copies of the story', () => {
+    const want = wireTextToRawItem(SAMPLE, ctx).identity;
+    const crlf = Buffer.from(SAMPLE_TEXT.replace(/\n/g, '\r\n'), 'utf8');
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), SAMPLE]);
+    const nfd = Buffer.from(SAMPLE_TEXT.normalize('NFD'), 'utf8');
+    const utf16 = iconv.encode(SAMPLE_TEXT, 'utf-16le', { addBOM: true });
+    for (const bytes of [crlf, bom, nfd, utf16]) expect(wireTextToRawItem(bytes, ctx).identity).toBe(want);
+  });
+
+  it('gives different identities for different stories', () => {
+    const edited = Buffer.from(SAMPLE_TEXT.replace('Ngày 2/8', 'Ngày 3/8'), 'utf8');
+    expect(wireTextToRawItem(edited, ctx).identity).not.toBe(wireTextToRawItem(SAMPLE, ctx).identity);
+  });
+
+  it.each([['empty', ''], ['whitespace only', ' \n\r\n\t ']])('refuses a %s file with a PermanentError', (_n, text) => {
+    expect(() => wireTextToRawItem(Buffer.from(text), ctx)).toThrow(PermanentError);
+  });
+});

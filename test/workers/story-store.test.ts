@@ -1,0 +1,54 @@
+/** Both story stores keep the same promises: stable versions per content, atomic numbering, retries not lost. */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { StoryStore } from '../../src/workers/stage.js';
+import { MemoryStoryStore, RedisStoryStore } from '../../src/workers/story-store.js';
+import { cleanupPrefix, testRedis, uniquePrefix } from '../support/redis-prefix.js';
+
+const redis = testRedis();
+const prefixes: string[] = [];
+afterAll(async () => {
+  for (const p of prefixes) await cleanupPrefix(redis, p);
+  await redis.quit();
+});
+
+const stores: [string, () => StoryStore][] = [
+  ['memory', () => new MemoryStoryStore()],
+  [
+    'redis',
+    () => {
+      const prefix = uniquePrefix('story-store');
+      prefixes.push(prefix);
+      return new RedisStoryStore(redis, prefix);
+    },
+  ],
+];
+
+describe.each(stores)('%s story store', (_name, make) => {
+  it('numbers new content 1, 2, ... and keeps the first creation time', async () => {
+    const s = make();
+    expect(await s.recordVersion('a', 'h1', '2026-01-01T00:00:00Z')).toEqual({ version: 1, isNew: true, firstCreated: '2026-01-01T00:00:00Z' });
+    await s.markPublished('a', 1);
+    expect(await s.recordVersion('a', 'h2', '2026-01-02T00:00:00Z')).toEqual({ version: 2, isNew: true, firstCreated: '2026-01-01T00:00:00Z' });
+  });
+
+  it('reports published content as not new, and unpublished content (a retry) as new again', async () => {
+    const s = make();
+    await s.recordVersion('b', 'h1', '2026-01-01T00:00:00Z');
+    // The job failed after normalize: the retry must still go through.
+    expect((await s.recordVersion('b', 'h1', '2026-01-01T00:00:05Z')).isNew).toBe(true);
+    await s.markPublished('b', 1);
+    expect(await s.recordVersion('b', 'h1', '2026-01-01T00:00:09Z')).toMatchObject({ version: 1, isNew: false });
+  });
+
+  it('gives every concurrent new content its own version number', async () => {
+    const s = make();
+    const decisions = await Promise.all(Array.from({ length: 20 }, (_, i) => s.recordVersion('c', `h${i}`, '2026-01-01T00:00:00Z')));
+    expect(decisions.map((d) => d.version).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('keeps stories apart', async () => {
+    const s = make();
+    await s.recordVersion('d1', 'same', '2026-01-01T00:00:00Z');
+    expect((await s.recordVersion('d2', 'same', '2026-01-01T00:00:00Z')).version).toBe(1);
+  });
+});
