@@ -167,6 +167,10 @@ export const latencyScenario: Scenario = {
       figures[`missing_${rate}`] = r.missing;
     }
     const at500 = runs[0];
+    if (at500) {
+      rows.push({ metric: 'pipeline p99 ÷ bare chain p99 at 500/s', value: round(at500.p99 / bare.p99), unit: 'ratio' });
+      figures['p99_ratio_500'] = round(at500.p99 / bare.p99);
+    }
     return {
       rows,
       figures,

@@ -6,6 +6,7 @@ import { baselineScenario } from './baseline-bullmq.js';
 import { pipelineThroughputScenario } from './pipeline-throughput.js';
 import type { Scenario } from './scenario.js';
 import { latencyScenario } from './latency.js';
+import { memoryScenario } from './memory.js';
 import { stageCostScenario } from './stage-cost.js';
 
-export const SCENARIOS: readonly Scenario[] = [baselineScenario, pipelineThroughputScenario, stageCostScenario, latencyScenario];
+export const SCENARIOS: readonly Scenario[] = [baselineScenario, pipelineThroughputScenario, stageCostScenario, latencyScenario, memoryScenario];

@@ -4,13 +4,13 @@
  */
 import { cp, mkdir, readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../shared/package-root.js';
 import type { Logger } from '../shared/logger.js';
 import { SourceSchema, type Source } from '../shared/sources.js';
 import { startHttpServer, type HttpServer } from '../server/http.js';
 
 /** The samples/ folder of the installed package. */
-export const SAMPLES_DIR = fileURLToPath(new URL('../../../samples/', import.meta.url));
+export const SAMPLES_DIR = join(PACKAGE_ROOT, 'samples');
 
 const TYPES: Record<string, string> = {
   '.rss': 'application/rss+xml; charset=utf-8',

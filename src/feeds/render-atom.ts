@@ -18,6 +18,7 @@ import {
   entryMedia,
   firstImage,
   toAbsoluteUri,
+  uniqueEntries,
 } from './render-parts.js';
 import {
   XML_DECLARATION,
@@ -58,7 +59,7 @@ function renderEntry(article: Article, feedUpdated: Date): string {
   const image = firstImage(entryMedia(article));
   if (image) {
     children.push(
-      emptyElement('link', { rel: 'enclosure', type: image.type, href: image.href, title: image.caption }),
+      emptyElement('link', { rel: 'enclosure', type: image.type, href: image.href, title: image.caption || null }),
     );
   }
   if (article.summary) children.push(textElement('summary', article.summary, { type: 'text' }));
@@ -86,7 +87,7 @@ export function renderAtom(feed: FeedDescriptor, articles: Article[]): string {
     }),
     textElement('generator', 'wirepipe', { uri: GENERATOR_URI }),
   );
-  for (const article of articles) children.push(renderEntry(article, updated));
+  for (const article of uniqueEntries(articles)) children.push(renderEntry(article, updated));
   const attrs = { xmlns: ATOM_NS, 'xml:lang': feed.language };
   return `${XML_DECLARATION}\n${parentElement('feed', children, attrs)}\n`;
 }

@@ -12,6 +12,7 @@ import {
   entryMedia,
   firstImage,
   toAbsoluteUri,
+  uniqueEntries,
 } from './render-parts.js';
 import { cleanText } from './xml-text.js';
 
@@ -71,6 +72,6 @@ export function renderJsonFeed(feed: FeedDescriptor, articles: Article[]): strin
   put(out, 'feed_url', toAbsoluteUri(feed.selfUrl));
   put(out, 'description', feed.description);
   put(out, 'language', feed.language);
-  out.items = articles.map((article) => renderItem(article, updated));
+  out.items = uniqueEntries(articles).map((article) => renderItem(article, updated));
   return JSON.stringify(out, null, 2);
 }

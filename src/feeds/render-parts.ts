@@ -93,6 +93,21 @@ export function entryId(article: Article): string {
   return toAbsoluteUri(article.uri) ?? storyUri(article.id);
 }
 
+/**
+ * `articles` without later copies of the same story (same entry id): two versions of one story
+ * share the uri, and duplicate ids/guids are an error for feed validators and readers. The
+ * first (newest, as feeds list them) wins.
+ */
+export function uniqueEntries(articles: readonly Article[]): Article[] {
+  const seen = new Set<string>();
+  return articles.filter((article) => {
+    const id = entryId(article);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
 /** The Media Topic number in `medtop:11000000` or `11000000`, or null for other vocabularies. */
 export function mediaTopicNumber(code: string): string | null {
   return MEDTOP_CODE.exec(code.trim())?.[1] ?? null;

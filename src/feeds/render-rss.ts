@@ -18,6 +18,7 @@ import {
   entryMedia,
   firstImage,
   toAbsoluteUri,
+  uniqueEntries,
   type EntryMedia,
 } from './render-parts.js';
 import {
@@ -99,6 +100,6 @@ export function renderRss(feed: FeedDescriptor, articles: Article[]): string {
     textElement('generator', GENERATOR),
     textElement('docs', DOCS),
   );
-  for (const article of articles) channel.push(renderItem(article, updated));
+  for (const article of uniqueEntries(articles)) channel.push(renderItem(article, updated));
   return `${XML_DECLARATION}\n${parentElement('rss', [parentElement('channel', channel)], NAMESPACES)}\n`;
 }

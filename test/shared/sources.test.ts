@@ -26,13 +26,14 @@ sources:
 `;
 
 function problems(fn: () => unknown): string[] {
+  let caught: unknown = null;
   try {
     fn();
   } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as ConfigError).problems;
+    caught = err;
   }
-  throw new Error('expected a ConfigError');
+  expect(caught).toBeInstanceOf(ConfigError);
+  return (caught as ConfigError).problems;
 }
 
 describe('parseSources', () => {

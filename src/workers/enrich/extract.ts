@@ -59,7 +59,7 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
 
   sections.forEach((section, si) => {
     const n = section.tokens.length;
-    const gaz = findGazetteerMatches(section);
+    const gaz = findGazetteerMatches(section, language);
     const persons = findPersonMentions(section, si, gaz);
     const inPerson = new Uint8Array(n);
     for (const p of persons) inPerson.fill(1, p.start, p.end);

@@ -14,12 +14,16 @@ const TONE_DIGIT: Readonly<Record<string, string>> = {
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 const ALL_MARKS = /\p{M}/gu;
 const HAS_MARK = /[\u0300-\u036f]/u;
+const ELIDED = /^[ld]['’](?=\p{L})/u;
+const POSSESSIVE = /(?<=\p{L}{2})['’]s$/u;
 // Same token shape as tokenize.ts: hyphens and apostrophes stay inside a token.
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
 
 /** A tone-placement-insensitive key of one syllable/token: lowercase, tone mark moved to the end. */
 export function syllableKey(token: string): string {
-  const d = token.normalize('NFD').toLowerCase();
+  // French elision and English possessive do not change which name is meant:
+  // "l'Agriculture" ~ "Agriculture", "Vietnam's" ~ "Vietnam".
+  const d = token.normalize('NFD').toLowerCase().replace(ELIDED, '').replace(POSSESSIVE, '');
   if (!HAS_MARK.test(d)) return d;
   let tone = '';
   const base = d.replace(TONE_MARKS, (m) => {
@@ -36,7 +40,7 @@ export function phraseKey(text: string): string {
 
 /** Lowercase ASCII fold (all diacritics dropped, đ → d), for matching unaccented English/French spellings. */
 export function asciiFold(text: string): string {
-  return text.normalize('NFD').replace(ALL_MARKS, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D').toLowerCase();
+  return text.normalize('NFD').replace(ELIDED, '').replace(POSSESSIVE, '').replace(ALL_MARKS, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D').toLowerCase();
 }
 
 /** The ASCII key of a phrase: folded tokens joined by one space. */

@@ -61,7 +61,10 @@ function buildGazetteer(): Gazetteer {
 
   // First added wins: units before predecessors, countries before cities, so a shared name
   // ("Hà Nội" as unit and predecessor, "Singapore" as country and city) keeps the broader sense.
-  const add = (rawName: string, e: Omit<GazetteerEntry, 'ambiguous' | 'caps' | 'tokens'>): void => {
+  // asciiOk: whether the unaccented spelling may be matched too. True for Vietnamese units and
+  // regions (English and French copy writes "Ha Giang", "Nghê An"), false for Vietnamese names of
+  // foreign places, whose unaccented forms are other words ("Lào" → "Lao", "Mỹ" → "My").
+  const add = (rawName: string, e: Omit<GazetteerEntry, 'ambiguous' | 'caps' | 'tokens'>, asciiOk = true): void => {
     const ambiguous = rawName.startsWith('?');
     const name = ambiguous ? rawName.slice(1) : rawName;
     const toks = tokenize(name);
@@ -73,6 +76,7 @@ function buildGazetteer(): Gazetteer {
     const ascii = toks.map((t) => t.ascii).join(' ');
     // Unaccented spellings ("Ha Giang", "Hanoi") are indexed only when they cannot be confused
     // with another accented name folding to the same letters.
+    if (!asciiOk && HAS_DIACRITIC.test(name)) return;
     if (!byAscii.has(ascii)) byAscii.set(ascii, entry);
     else if (byAscii.get(ascii)?.code !== e.code && HAS_DIACRITIC.test(name)) byAscii.set(ascii, { ...entry, ambiguous: true });
   };
@@ -96,12 +100,16 @@ function buildGazetteer(): Gazetteer {
   }
   for (const [iso, lat, lon, names] of world.countries as unknown as CountryRow[]) {
     const canonical = names.find((n) => !n.startsWith('?')) ?? iso;
-    for (const n of names) add(n, { canonical, kind: 'country', code: iso, lat, lon, predecessorIso: null });
+    for (const n of names) add(n, { canonical, kind: 'country', code: iso, lat, lon, predecessorIso: null }, false);
   }
-  const rest = [...(world.vnPlaces as unknown as WorldRow[]), ...(world.cities as unknown as WorldRow[]), ...(world.regions as unknown as WorldRow[])];
-  for (const [code, lat, lon, kind, names] of rest) {
+  const vietnamese = [...(world.vnPlaces as unknown as WorldRow[]), ...(world.regions as unknown as WorldRow[])];
+  for (const [code, lat, lon, kind, names] of vietnamese) {
     const canonical = names[0] ?? '';
     for (const n of names) add(n, { canonical, kind, code, lat, lon, predecessorIso: null });
+  }
+  for (const [code, lat, lon, kind, names] of world.cities as unknown as WorldRow[]) {
+    const canonical = names[0] ?? '';
+    for (const n of names) add(n, { canonical, kind, code, lat, lon, predecessorIso: null }, false);
   }
   return { byKey, byAscii, maxTokens, units };
 }

@@ -24,7 +24,7 @@ const ADMIN_HEADS: ReadonlyMap<string, string> = new Map(
       ['tỉnh', 'province'], ['thành phố', 'city'], ['TP', 'city'], ['thủ đô', 'city'], ['huyện', 'district'],
       ['quận', 'district'], ['thị xã', 'town'], ['thị trấn', 'town'], ['xã', 'commune'], ['phường', 'ward'],
       ['thôn', 'village'], ['bản', 'village'], ['làng', 'village'], ['ấp', 'village'], ['tổ dân phố', 'neighbourhood'],
-      ['đặc khu', 'special zone'], ['province of', 'province'], ['province de', 'province'], ['ville de', 'city'],
+      ['đặc khu', 'special zone'], ['cảng', 'port'], ['cảng biển', 'port'], ['port de', 'port'], ['province of', 'province'], ['province de', 'province'], ['ville de', 'city'],
       ['district de', 'district'], ['commune de', 'commune'],
     ] as const
   ).map(([h, k]) => [phraseKey(h), k]),
@@ -34,7 +34,8 @@ const FEATURE_HEADS: ReadonlyMap<string, string> = new Map(
     [
       ['sông', 'river'], ['vịnh', 'bay'], ['đèo', 'pass'], ['núi', 'mountain'], ['đảo', 'island'], ['hồ', 'lake'],
       ['cửa khẩu', 'border gate'], ['biển', 'sea'], ['cao nguyên', 'plateau'], ['khu du lịch', 'resort'],
-      ['vườn quốc gia', 'national park'], ['cảng', 'port'],
+      ['vườn quốc gia', 'national park'], ['baie de', 'bay'], ['baie d', 'bay'], ['fleuve', 'river'], ['île de', 'island'],
+      ['delta du', 'delta'], ['golfe du', 'gulf'], ['col de', 'pass'],
     ] as const
   ).map(([h, k]) => [phraseKey(h), k]),
 );
@@ -44,20 +45,21 @@ const SUFFIX_HEADS: ReadonlyMap<string, string> = new Map(
     [
       ['province', 'province'], ['district', 'district'], ['commune', 'commune'], ['ward', 'ward'], ['village', 'village'],
       ['town', 'town'], ['city', 'city'], ['river', 'river'], ['bay', 'bay'], ['island', 'island'], ['pass', 'pass'],
-      ['border gate', 'border gate'], ['lake', 'lake'],
+      ['border gate', 'border gate'], ['lake', 'lake'], ['port', 'port'],
     ] as const
   ).map(([h, k]) => [phraseKey(h), k]),
 );
 const MAX_HEAD = 3;
 const MAX_NAME_TOKENS = 4;
 
-function entryAt(section: Section, i: number, n: number): GazetteerEntry | undefined {
+function entryAt(section: Section, i: number, n: number, latin = false): GazetteerEntry | undefined {
   const toks = section.tokens.slice(i, i + n);
   if (toks.length < n) return undefined;
   for (let k = 1; k < n; k++) if (hardBreakBefore(section.tokens, i + k) && toks[k]?.sep !== '-') return undefined;
   const key = toks.map((t) => t.key).join(' ');
   let e = GAZETTEER.byKey.get(key);
-  if (!e && toks.every((t) => t.key === t.ascii)) {
+  // English and French copy drops or half-keeps Vietnamese marks ("Nghê An", "Hanoï").
+  if (!e && (latin || toks.every((t) => t.key === t.ascii))) {
     e = GAZETTEER.byAscii.get(toks.map((t) => t.ascii).join(' '));
   }
   if (!e || e.tokens !== n) return undefined;
@@ -67,13 +69,14 @@ function entryAt(section: Section, i: number, n: number): GazetteerEntry | undef
 }
 
 /** Longest gazetteer matches, left to right; ambiguous names only after a place cue or in a list of places. */
-export function findGazetteerMatches(section: Section): PlaceMatch[] {
+export function findGazetteerMatches(section: Section, language = 'vi'): PlaceMatch[] {
+  const latin = language !== 'vi';
   const out: PlaceMatch[] = [];
   const T = section.tokens;
   for (let i = 0; i < T.length; ) {
     let hit: PlaceMatch | null = null;
     for (let n = Math.min(GAZETTEER.maxTokens, T.length - i); n >= 1; n--) {
-      const e = entryAt(section, i, n);
+      const e = entryAt(section, i, n, latin);
       if (e) {
         hit = { start: i, end: i + n, entry: e };
         break;
@@ -93,6 +96,8 @@ function cued(section: Section, hit: PlaceMatch, earlier: readonly PlaceMatch[])
   const prev = T[hit.start - 1];
   const prev2 = hit.start >= 2 ? `${T[hit.start - 2]?.key} ${prev?.key}` : '';
   if (prev && !T[hit.start]?.sep && (PLACE_CUES.has(prev.key) || PLACE_CUES.has(prev2))) return true;
+  // "Đại học Cambridge (Anh)": a lone name in parentheses after a name gives its country.
+  if (T[hit.start]?.sep.endsWith('(') && (T[hit.end]?.sep.startsWith(')') ?? false)) return true;
   const last = earlier[earlier.length - 1];
   // "Pháp, Đức và Ý": a name joined to a listed country is a country too.
   if (last && last.entry.kind === 'country' && hit.start - last.end <= 1) {

@@ -23,7 +23,14 @@ export interface Token {
   glued: boolean;
   /** First token of a sentence or paragraph: its capital letter says nothing. */
   sentenceStart: boolean;
+  /** Written with a possessive "'s" ("Vietnam's"): the name ends here. */
+  possessive: boolean;
 }
+
+// "M. Brochet", "Dr. Smith": the dot after these abbreviations neither ends a sentence nor
+// separates the honorific from the name.
+const DOTTED_HONORIFICS = new Set(['M', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'St', 'Mme', 'Mlle', 'Gen', 'Col', 'Sen']);
+const POSSESSIVE_END = /\p{L}{2}['’]s$/u;
 
 // Hyphens and apostrophes stay inside a token: "Jin-woo", "Mát-xcơ-va", "People's", "l'État".
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
@@ -44,7 +51,9 @@ export function tokenize(text: string): Token[] {
     const t = m[0];
     const start = m.index;
     const gap = text.slice(prevEnd, start);
-    const sep = gap.replace(SPACE, '');
+    const prev = out[out.length - 1];
+    const rawSep = gap.replace(SPACE, '');
+    const sep = rawSep === '.' && prev && DOTTED_HONORIFICS.has(prev.text) ? '' : rawSep;
     const first = out.length === 0;
     out.push({
       text: t,
@@ -55,9 +64,10 @@ export function tokenize(text: string): Token[] {
       cap: UPPER_START.test(t),
       upper: LETTERS.test(t) && !LETTER_LOWER.test(t),
       sep,
-      glued: !first && gap.length > 0 && !/\s/u.test(gap),
+      glued: !first && gap.length > 0 && !/\s/u.test(gap) && sep !== '',
       // A newline in the gap is a paragraph break; sep alone would lose it.
       sentenceStart: first || SENTENCE_BREAK.test(sep) || gap.includes('\n'),
+      possessive: POSSESSIVE_END.test(t),
     });
     prevEnd = start + t.length;
   }

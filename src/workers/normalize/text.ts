@@ -18,10 +18,11 @@ const MANY_BLANK_LINES = /\n{3,}/g;
  * dashes are kept as written. Idempotent.
  */
 export function normalizeText(text: string): string {
+  // Controls go before NFC: a zero-width space between a letter and its mark blocks composition.
   return text
     .replace(CRLF, '\n')
-    .normalize('NFC')
     .replace(CONTROL_CHARS, '')
+    .normalize('NFC')
     .replace(ODD_SPACES, ' ')
     .replace(RUN_OF_SPACES, ' ')
     .replace(SPACE_AROUND_NEWLINE, '\n')
@@ -38,7 +39,8 @@ export function normalizeInline(text: string): string {
 // horn) stay because they change the letter, not the tone's position.
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 const WORD_RE = /[\p{L}\p{M}]+/gu;
-const NON_WORD = /[^\p{L}\p{N}]+/gu;
+// Marks are word characters: a tone moved after a final consonant stays a lone combining mark.
+const NON_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
 
 function moveToneToEnd(word: string): string {
   let tone = '';

@@ -1,0 +1,258 @@
+/**
+ * pollSource: scheduling and error bookkeeping with an injected fetch and clock, one run against a
+ * real local HTTP server, and the Redis state store on the test run's Redis.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FetchFeedOptions, FetchResult } from '../../../src/producers/feed/fetch-feed.js';
+import {
+  backoffMs,
+  MemorySourceStateStore,
+  pollSource,
+  RedisSourceStateStore,
+  type PollDeps,
+} from '../../../src/producers/feed/poll-source.js';
+import { PermanentError, RateLimitedError, RetryableError } from '../../../src/shared/errors.js';
+import { silentLogger } from '../../../src/shared/logger.js';
+import type { RawItem } from '../../../src/shared/raw-item.js';
+import { SourceSchema, type Source } from '../../../src/shared/sources.js';
+import { cleanupPrefix, testRedis, uniquePrefix } from '../../support/index.js';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/feeds/', import.meta.url));
+const RSS = readFileSync(`${FIXTURES}rss2-basic.xml`, 'utf8');
+const T0 = new Date('2024-03-01T00:00:00.000Z');
+const VALIDATORS = { etag: '"e1"', lastModified: null, bodyHash: 'h1' };
+
+function feedSource(over: Partial<Source> = {}): Source {
+  return SourceSchema.parse({ id: 'src', kind: 'feed', url: 'https://feed.example.test/rss', intervalSeconds: 300, ...over });
+}
+
+type FakeFetch = (url: string, opts: FetchFeedOptions) => Promise<FetchResult>;
+
+function okResult(text = RSS, maxAgeSeconds: number | null = null): FetchResult {
+  return { status: 'ok', text, contentType: 'application/rss+xml', finalUrl: 'https://feed.example.test/rss', validators: VALIDATORS, maxAgeSeconds };
+}
+
+function harness(fetch: FakeFetch, extra: Partial<PollDeps> = {}) {
+  let now = T0;
+  const batches: RawItem[][] = [];
+  const calls: FetchFeedOptions[] = [];
+  const deps: PollDeps = {
+    state: new MemorySourceStateStore(),
+    sink: async (items) => void batches.push(items),
+    log: silentLogger(),
+    now: () => now,
+    random: () => 0.5,
+    fetch: (url, opts) => {
+      calls.push(opts);
+      return fetch(url, opts);
+    },
+    ...extra,
+  };
+  return {
+    deps,
+    batches,
+    calls,
+    advance(ms: number) {
+      now = new Date(now.getTime() + ms);
+    },
+    at(iso: string) {
+      now = new Date(iso);
+    },
+  };
+}
+
+describe('pollSource', () => {
+  it('fetches, parses, sinks, and schedules the next poll one interval later', async () => {
+    const h = harness(async () => okResult());
+    const r = await pollSource(feedSource(), h.deps);
+    expect(r).toEqual({ items: 2, status: 'ok' });
+    expect(h.batches[0]?.map((i) => i.identity)).toEqual(['ew-2023-08-02-0001', 'https://news.example.org/world/markets']);
+    const s = await h.deps.state.get('src');
+    expect(s).toMatchObject({ httpStatus: 200, consecutiveErrors: 0, itemsSeen: 2, validators: VALIDATORS, lastSuccess: T0.toISOString() });
+    expect(s.nextPollAt).toBe('2024-03-01T00:05:00.000Z');
+  });
+
+  it('is not due before nextPollAt, then sends the stored validators', async () => {
+    const h = harness(async (_u, opts) => (opts.previous ? { status: 'not-modified', validators: opts.previous } : okResult()));
+    await pollSource(feedSource(), h.deps);
+    h.advance(60_000);
+    expect(await pollSource(feedSource(), h.deps)).toEqual({ items: 0, status: 'not-due' });
+    expect(h.calls).toHaveLength(1);
+    h.advance(240_000);
+    expect(await pollSource(feedSource(), h.deps)).toEqual({ items: 0, status: 'not-modified' });
+    expect(h.calls[1]?.previous).toEqual(VALIDATORS);
+    expect(h.batches).toHaveLength(1);
+  });
+
+  it('honours <ttl> and Cache-Control max-age when they ask for a longer wait', async () => {
+    const withTtl = RSS.replace('<language>en-us</language>', '<language>en-us</language><ttl>60</ttl>');
+    const h = harness(async () => okResult(withTtl, 600));
+    await pollSource(feedSource(), h.deps);
+    expect((await h.deps.state.get('src')).nextPollAt).toBe('2024-03-01T01:00:00.000Z');
+    const h2 = harness(async () => okResult(RSS, 1200));
+    await pollSource(feedSource(), h2.deps);
+    expect((await h2.deps.state.get('src')).nextPollAt).toBe('2024-03-01T00:20:00.000Z');
+  });
+
+  it('honours Retry-After on RateLimitedError', async () => {
+    const h = harness(async () => {
+      throw new RateLimitedError('HTTP 429', 3_600_000, { status: 429 });
+    });
+    expect((await pollSource(feedSource(), h.deps)).status).toBe('error');
+    const s = await h.deps.state.get('src');
+    expect(s).toMatchObject({ consecutiveErrors: 1, httpStatus: 429, nextPollAt: '2024-03-01T01:00:00.000Z' });
+    expect(s.lastError?.code).toBe('RATE_LIMITED');
+  });
+
+  it('backs off exponentially and pauses after the limit, then a success resets the count', async () => {
+    let failing = true;
+    const h = harness(
+      async () => {
+        if (failing) throw new RetryableError('FETCH_HTTP', 'HTTP 502', { status: 502 });
+        return okResult();
+      },
+      { maxConsecutiveErrors: 4 },
+    );
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await pollSource(feedSource(), h.deps);
+      const s = await h.deps.state.get('src');
+      const next = Date.parse(s.nextPollAt ?? '');
+      waits.push((next - Date.parse(s.lastFetch ?? '')) / 1000);
+      h.at(s.nextPollAt ?? '');
+    }
+    expect(waits).toEqual([300, 600, 1200]);
+    await pollSource(feedSource(), h.deps);
+    expect((await h.deps.state.get('src')).paused).toBe(true);
+    h.advance(86_400_000);
+    failing = false;
+    expect(await pollSource(feedSource(), h.deps)).toEqual({ items: 0, status: 'paused' });
+    await h.deps.state.update('src', { paused: false, consecutiveErrors: 0 });
+    expect((await pollSource(feedSource(), h.deps)).status).toBe('ok');
+    expect((await h.deps.state.get('src')).lastError).toBeNull();
+  });
+
+  it('counts a parse failure and keeps the old validators so the feed is fetched whole next time', async () => {
+    const h = harness(async () => okResult('<rss><channel><title>cut'));
+    await h.deps.state.update('src', { validators: { etag: '"old"', lastModified: null, bodyHash: 'old' } });
+    await pollSource(feedSource(), h.deps);
+    const s = await h.deps.state.get('src');
+    expect(s.lastError?.code).toBe('FEED_PARSE');
+    expect(s.validators?.etag).toBe('"old"');
+  });
+
+  it('does not store validators when the sink fails', async () => {
+    const h = harness(async () => okResult(), {
+      sink: async () => {
+        throw new RetryableError('REDIS_UNAVAILABLE', 'down');
+      },
+    });
+    expect((await pollSource(feedSource(), h.deps)).status).toBe('error');
+    expect((await h.deps.state.get('src')).validators).toBeNull();
+  });
+
+  it('skips disabled and non-feed sources without fetching', async () => {
+    const h = harness(async () => okResult());
+    expect((await pollSource(feedSource({ enabled: false }), h.deps)).status).toBe('disabled');
+    const folder = SourceSchema.parse({ id: 'drop', kind: 'wire-folder', path: '/tmp/x' });
+    expect((await pollSource(folder, h.deps)).status).toBe('disabled');
+    expect(h.calls).toHaveLength(0);
+  });
+
+  it('passes the source language as the hint for feeds that declare none', async () => {
+    const noLang = RSS.replace('<language>en-us</language>', '');
+    const h = harness(async () => okResult(noLang));
+    await pollSource(feedSource({ language: 'vi' }), h.deps);
+    expect(h.batches[0]?.every((i) => i.language === 'vi')).toBe(true);
+  });
+
+  it.each([
+    [1, 0, 240_000],
+    [1, 0.999_999, 360_000],
+    [3, 0.5, 1_200_000],
+    [30, 0.5, 86_400_000],
+  ])('backoffMs(300 s, %d errors, random %d) = %d ms', (errors, random, want) => {
+    expect(backoffMs(300, errors, () => random)).toBe(want);
+  });
+});
+
+describe('pollSource over real HTTP', () => {
+  let server: Server;
+  let url: string;
+  let hits = 0;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      hits += 1;
+      if (req.headers['if-none-match'] === '"v1"') {
+        res.writeHead(304);
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: '"v1"' });
+      res.end(RSS);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rss`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('gets items once, then 304 on the next due poll', async () => {
+    let now = T0;
+    const batches: RawItem[][] = [];
+    const deps: PollDeps = { state: new MemorySourceStateStore(), sink: async (i) => void batches.push(i), log: silentLogger(), now: () => now };
+    const source = feedSource({ url });
+    expect(await pollSource(source, deps)).toEqual({ items: 2, status: 'ok' });
+    now = new Date(T0.getTime() + 301_000);
+    expect(await pollSource(source, deps)).toEqual({ items: 0, status: 'not-modified' });
+    expect(hits).toBe(2);
+    expect((await deps.state.get(source.id)).validators?.etag).toBe('"v1"');
+  });
+});
+
+describe('RedisSourceStateStore', () => {
+  let redis: Redis;
+  let prefix: string;
+  beforeAll(() => {
+    redis = testRedis();
+    prefix = uniquePrefix('source-state');
+  });
+  afterAll(async () => {
+    await cleanupPrefix(redis, prefix);
+    await redis.quit();
+  });
+
+  it('starts from the initial state and keeps patched fields, nulls and nested validators', async () => {
+    const store = new RedisSourceStateStore(redis, `${prefix}:source`);
+    expect(await store.get('a')).toMatchObject({ consecutiveErrors: 0, paused: false, validators: null, nextPollAt: null });
+    await store.update('a', { validators: VALIDATORS, consecutiveErrors: 3, lastError: { code: 'FETCH_HTTP', message: 'HTTP 500' } });
+    await store.update('a', { paused: true, lastError: null });
+    const s = await store.get('a');
+    expect(s).toMatchObject({ validators: VALIDATORS, consecutiveErrors: 3, paused: true, lastError: null, itemsSeen: 0 });
+    expect(await redis.exists(`${prefix}:source:a`)).toBe(1);
+    expect(await store.get('b')).toMatchObject({ consecutiveErrors: 0 });
+  });
+
+  it('drives pollSource the same way as the memory store', async () => {
+    const store = new RedisSourceStateStore(redis, `${prefix}:poll`);
+    const deps: PollDeps = {
+      state: store,
+      sink: async () => undefined,
+      log: silentLogger(),
+      now: () => T0,
+      fetch: async () => {
+        throw new PermanentError('FETCH_HTTP', 'HTTP 404', { status: 404 });
+      },
+      maxConsecutiveErrors: 1,
+    };
+    await pollSource(feedSource(), deps);
+    expect(await store.get('src')).toMatchObject({ paused: true, consecutiveErrors: 1, httpStatus: 404 });
+  });
+});
