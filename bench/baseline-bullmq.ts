@@ -81,7 +81,7 @@ export function bareSingleJob(run: BareRun): Promise<Throughput> {
 
 /** Job counts per baseline: large enough for a steady state, small enough for the time budget. */
 export function baselineCounts(quick: boolean): { one: number; chain: number; single: number } {
-  return quick ? { one: 10_000, chain: 3_000, single: 8_000 } : { one: 40_000, chain: 12_000, single: 30_000 };
+  return quick ? { one: 6_000, chain: 1_500, single: 3_000 } : { one: 40_000, chain: 12_000, single: 30_000 };
 }
 
 export const baselineScenario: Scenario = {
@@ -89,7 +89,7 @@ export const baselineScenario: Scenario = {
   title: 'Bare BullMQ baselines',
   async run(ctx): Promise<ScenarioResult> {
     const counts = baselineCounts(ctx.opts.quick);
-    const base = { redisUrl: ctx.redis.url, redis: ctx.redis.client, concurrency: ctx.opts.concurrency, capMs: ctx.opts.quick ? 15_000 : 45_000 };
+    const base = { redisUrl: ctx.redis.url, redis: ctx.redis.client, concurrency: ctx.opts.concurrency, capMs: ctx.opts.quick ? 10_000 : 45_000 };
     // Unreported warm-up: JIT and connection set-up would otherwise land on the first baseline only.
     await bareSingleJob({ ...base, count: 1_000 });
     ctx.progress(`baseline: one queue, ${counts.one} no-op jobs`);

@@ -70,15 +70,29 @@ export async function measurePipeline(
 
 /** Stories per run: the backlog must outlast warm-up by far, and fit the time budget. */
 export function pipelineCounts(quick: boolean): { split: number; fused: number } {
-  return quick ? { split: 2_000, fused: 3_000 } : { split: 8_000, fused: 12_000 };
+  return quick ? { split: 1_200, fused: 2_000 } : { split: 8_000, fused: 12_000 };
 }
 
-async function baselineFigure(ctx: BenchContext, key: string, run: (r: BareRun) => Promise<Throughput>, count: number): Promise<number> {
+/** Baseline counts for the re-measurement right after each pipeline run. */
+function bracketCounts(quick: boolean): { chain: number; single: number } {
+  return quick ? { chain: 1_500, single: 3_000 } : { chain: 6_000, single: 15_000 };
+}
+
+/**
+ * The baseline a pipeline run is divided by: the mean of the figure measured before it (the
+ * baseline scenario, when it ran) and a fresh measurement right after it, so slow drift in the
+ * machine's load cancels out rather than landing on one side of the ratio.
+ */
+async function bracketedBaseline(ctx: BenchContext, key: string, run: (r: BareRun) => Promise<Throughput>, count: number): Promise<{ mean: number; after: number; before: number | null }> {
   const known = ctx.figures.get(key);
-  if (typeof known === 'number') return known;
-  ctx.progress(`pipeline: measuring missing baseline ${key}`);
+  ctx.progress(`pipeline: re-measuring ${key} (${count})`);
   const t = await run({ redisUrl: ctx.redis.url, redis: ctx.redis.client, count, concurrency: ctx.opts.concurrency, capMs: 30_000 });
-  return t.perSecond;
+  const before = typeof known === 'number' ? known : null;
+  return { mean: before === null ? t.perSecond : (before + t.perSecond) / 2, after: t.perSecond, before };
+}
+
+function bracketNote(b: { before: number | null; after: number }): string {
+  return `baseline ${b.before === null ? '' : `${b.before.toFixed(0)} before, `}${b.after.toFixed(0)} after`;
 }
 
 export const pipelineThroughputScenario: Scenario = {
@@ -88,23 +102,24 @@ export const pipelineThroughputScenario: Scenario = {
     const { templates, skipped } = await loadStoryTemplates();
     if (skipped.length > 0) ctx.progress(`stories: skipped ${skipped.join('; ')}`);
     const counts = pipelineCounts(ctx.opts.quick);
-    const capMs = ctx.opts.quick ? 25_000 : 90_000;
+    const capMs = ctx.opts.quick ? 15_000 : 60_000;
     ctx.progress(`pipeline: split, ${counts.split} stories from ${templates.length} templates`);
     const split = await measurePipeline(ctx, templates, 'split', counts.split, capMs);
+    const bc = bracketCounts(ctx.opts.quick);
+    const chain = await bracketedBaseline(ctx, 'bare_chain4_stories_s', bareChain4, bc.chain);
     ctx.progress(`pipeline: fused, ${counts.fused} stories`);
     const fused = await measurePipeline(ctx, templates, 'fused', counts.fused, capMs, ctx.opts.profileDir !== null);
     if (fused.profileSummary) ctx.progress(`profile written to ${fused.profilePath}\n${fused.profileSummary}`);
-    const chain = await baselineFigure(ctx, 'bare_chain4_stories_s', bareChain4, 3_000);
-    const single = await baselineFigure(ctx, 'bare_single_job_stories_s', bareSingleJob, 8_000);
-    const splitRatio = ratio(split.perSecond, chain);
-    const fusedRatio = ratio(fused.perSecond, single);
+    const single = await bracketedBaseline(ctx, 'bare_single_job_stories_s', bareSingleJob, bc.single);
+    const splitRatio = ratio(split.perSecond, chain.mean);
+    const fusedRatio = ratio(fused.perSecond, single.mean);
     const note = (t: PipelineRun) =>
       `${t.completed} in ${t.seconds.toFixed(1)} s${t.capped ? ' (time cap hit)' : ''}${t.failed > 0 ? `, ${t.failed} FAILED jobs` : ''}`;
     const rows: Row[] = [
       { metric: 'split: stories/s', value: round(split.perSecond, 0), unit: 'stories/s', note: note(split) },
-      { metric: 'split ÷ bare 4-queue chain', value: round(splitRatio), unit: 'ratio' },
+      { metric: 'split ÷ bare 4-queue chain', value: round(splitRatio), unit: 'ratio', note: bracketNote(chain) },
       { metric: 'fused: stories/s', value: round(fused.perSecond, 0), unit: 'stories/s', note: note(fused) },
-      { metric: 'fused ÷ bare single job', value: round(fusedRatio), unit: 'ratio' },
+      { metric: 'fused ÷ bare single job', value: round(fusedRatio), unit: 'ratio', note: bracketNote(single) },
       { metric: 'ingest sink while filling the backlog', value: round(fused.sinkPerSecond, 0), unit: 'items/s', note: `chunks of ${SINK_CHUNK}` },
       { metric: 'sample story templates', value: templates.length, unit: 'stories', note: skipped.length > 0 ? `${skipped.length} fixture(s) skipped` : '' },
     ];

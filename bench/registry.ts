@@ -5,8 +5,10 @@
 import { baselineScenario } from './baseline-bullmq.js';
 import { pipelineThroughputScenario } from './pipeline-throughput.js';
 import type { Scenario } from './scenario.js';
+import { feedServingScenario } from './feed-serving.js';
+import { ingestParseScenario } from './ingest-parse.js';
 import { latencyScenario } from './latency.js';
 import { memoryScenario } from './memory.js';
 import { stageCostScenario } from './stage-cost.js';
 
-export const SCENARIOS: readonly Scenario[] = [baselineScenario, pipelineThroughputScenario, stageCostScenario, latencyScenario, memoryScenario];
+export const SCENARIOS: readonly Scenario[] = [baselineScenario, pipelineThroughputScenario, stageCostScenario, latencyScenario, memoryScenario, ingestParseScenario, feedServingScenario];

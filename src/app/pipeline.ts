@@ -46,7 +46,7 @@ export interface PipelineOptions {
    * The configured sources: feed and wire-folder sources are run by producers in this process,
    * push sources are accepted on POST /ingest, and all are listed on GET /sources.
    */
-  sources?: Source[];
+  sources?: () => Source[];
   /** Write S3 snapshots (default true). */
   archive?: boolean;
   timer?: StageTimer;
@@ -77,7 +77,7 @@ export async function startPipeline(config: Config, services: Services, log: Log
           opts.timer,
         );
   const sink = createIngestSink({ queue: queues.ingest, redis: services.redis, prefix: config.prefix });
-  const sources = opts.sources ?? [];
+  const sources = opts.sources ?? (() => []);
   const sourceState = new RedisSourceStateStore(services.redis, sourceStatePrefix(config.prefix));
   let baseUrl = config.publicBaseUrl ?? '';
   let http: HttpServer | null = null;
@@ -89,17 +89,16 @@ export async function startPipeline(config: Config, services: Services, log: Log
       log,
       routes: [
         ...(opts.extraRoutes ?? []),
-        pushRoute({ sources: () => sources, sink, redis: services.redis, prefix: config.prefix, log }),
-        operatorRoutes({ queues, deadLetters, operatorToken: config.operatorToken, sources: { list: () => sources, state: sourceState } }),
+        pushRoute({ sources, sink, redis: services.redis, prefix: config.prefix, log }),
+        operatorRoutes({ queues, deadLetters, operatorToken: config.operatorToken, sources: { list: sources, state: sourceState } }),
         feedIndexRoute(store, base),
         feedRoutes(store, base, config.feedPageSize),
       ],
     });
     if (!config.publicBaseUrl) baseUrl = http.url;
   }
-  const producers = sources.some((s) => s.kind !== 'push')
-    ? startProducers({ sources, sink, state: sourceState, deadLetters, log })
-    : null;
+  // Producers run whenever sources were given: a reload may add feeds to a push-only list.
+  const producers = opts.sources ? startProducers({ sources, sink, state: sourceState, deadLetters, log }) : null;
   return {
     queues,
     workers,

@@ -1,7 +1,8 @@
 /**
  * Runs the configured sources: a poll loop over feed sources (each poll decides itself whether the
- * source is due, paused or backing off) and a drop-folder watcher per wire folder. Failures of one
- * source never stop the others; a document that fails for good becomes a dead letter.
+ * source is due, paused or backing off) and a drop-folder watcher per wire folder. The source list
+ * is read anew on every tick, so a reloaded sources file takes effect without a restart. Failures
+ * of one source never stop the others.
  */
 import type { DeadLetters } from '../shared/dead-letters.js';
 import type { IngestSink } from '../shared/ingest-sink.js';
@@ -9,73 +10,98 @@ import type { Logger } from '../shared/logger.js';
 import type { Source } from '../shared/sources.js';
 import { pollSource } from '../producers/feed/poll-source.js';
 import type { SourceStateStore } from '../producers/feed/source-state.js';
-import { watchDropFolder } from '../producers/drop-folder.js';
+import { watchDropFolder, type DropFolderWatcher } from '../producers/drop-folder.js';
 
 export interface RunningProducers {
-  /** Polls every due feed source once now (tests, `sources test`). */
+  /** Polls every due feed source once now and waits for the polls (tests, `sources test`). */
   pollNow(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export interface ProducerDeps {
-  sources: Source[];
+  /** The current sources; called on every tick. */
+  sources: () => Source[];
   sink: IngestSink;
   state: SourceStateStore;
   deadLetters: DeadLetters;
   log: Logger;
   /** How often the loop looks for due sources (ms). */
   tickMs?: number;
-}
-
-/** Starts polling and watching; the first poll happens at once. */
-export function startProducers(deps: ProducerDeps): RunningProducers {
-  const { sources, sink, log } = deps;
-  const { state } = deps;
-  const enabled = sources.filter((s) => s.enabled);
-  const feeds = enabled.filter((s) => s.kind === 'feed');
-  const inFlight = new Set<string>();
-
-  async function pollOne(source: Source): Promise<void> {
-    if (inFlight.has(source.id)) return; // a slow fetch is still running: never overlap polls of one source
-    inFlight.add(source.id);
-    try {
-      await pollSource(source, { state, sink: async (items) => void (await sink(items)), log: log.child({ sourceId: source.id }), now: () => new Date() });
-    } catch (err) {
-      // pollSource records the failure in the source's state; this is a last line of defence.
-      log.error({ err, sourceId: source.id }, 'poll failed');
-    } finally {
-      inFlight.delete(source.id);
-    }
-  }
-
-  const pollAll = async () => {
-    await Promise.all(feeds.map(pollOne));
-  };
-  void pollAll();
-  const timer = setInterval(() => void pollAll(), deps.tickMs ?? 1000);
-
-  const watchers = enabled
-    .filter((s) => s.kind === 'wire-folder' && s.path)
-    .map((s) =>
-      watchDropFolder({
-        dir: s.path as string,
-        sourceId: s.id,
-        sink: async (items) => void (await sink(items)),
-        log: log.child({ sourceId: s.id }),
-      }),
-    );
-
-  return {
-    pollNow: pollAll,
-    async stop() {
-      clearInterval(timer);
-      await Promise.all(watchers.map((w) => w.stop()));
-      while (inFlight.size > 0) await new Promise((r) => setTimeout(r, 20));
-    },
-  };
+  /** Polls running at once against one host: politeness towards a partner with many feeds. */
+  maxPerHost?: number;
 }
 
 /** Where per-source state lives in Redis: `{prefix}:source:{id}`. */
 export function sourceStatePrefix(prefix: string): string {
   return `${prefix}:source`;
+}
+
+function hostOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).host : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Starts polling and watching; the first poll happens at once. */
+export function startProducers(deps: ProducerDeps): RunningProducers {
+  const { sink, log, state } = deps;
+  const maxPerHost = deps.maxPerHost ?? 2;
+  const inFlight = new Set<string>();
+  const perHost = new Map<string, number>();
+  const watchers = new Map<string, { path: string; watcher: DropFolderWatcher }>();
+  const toSink = async (items: Parameters<IngestSink>[0]) => void (await sink(items));
+
+  async function pollOne(source: Source): Promise<void> {
+    const host = hostOf(source.url);
+    // Never overlap polls of one source, and keep at most maxPerHost requests on one host.
+    if (inFlight.has(source.id) || (perHost.get(host) ?? 0) >= maxPerHost) return;
+    inFlight.add(source.id);
+    perHost.set(host, (perHost.get(host) ?? 0) + 1);
+    try {
+      await pollSource(source, { state, sink: toSink, log: log.child({ sourceId: source.id }), now: () => new Date() });
+    } catch (err) {
+      // pollSource records failures in the source's state; this is a last line of defence.
+      log.error({ err, sourceId: source.id }, 'poll failed');
+    } finally {
+      inFlight.delete(source.id);
+      perHost.set(host, (perHost.get(host) ?? 1) - 1);
+    }
+  }
+
+  /** Starts watchers for new wire folders and stops those whose source went away or moved. */
+  async function reconcileWatchers(folders: Source[]): Promise<void> {
+    const wanted = new Map(folders.map((s) => [s.id, s.path as string]));
+    for (const [id, running] of watchers) {
+      if (wanted.get(id) !== running.path) {
+        watchers.delete(id);
+        await running.watcher.stop();
+      }
+    }
+    for (const [id, path] of wanted) {
+      if (!watchers.has(id)) watchers.set(id, { path, watcher: watchDropFolder({ dir: path, sourceId: id, sink: toSink, log: log.child({ sourceId: id }) }) });
+    }
+  }
+
+  let stopped = false;
+  async function tick(): Promise<void> {
+    if (stopped) return;
+    const enabled = deps.sources().filter((s) => s.enabled);
+    await reconcileWatchers(enabled.filter((s) => s.kind === 'wire-folder' && s.path));
+    await Promise.all(enabled.filter((s) => s.kind === 'feed').map(pollOne));
+  }
+
+  void tick();
+  const timer = setInterval(() => void tick(), deps.tickMs ?? 1000);
+  return {
+    pollNow: tick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await Promise.all([...watchers.values()].map((w) => w.watcher.stop()));
+      watchers.clear();
+      while (inFlight.size > 0) await new Promise((r) => setTimeout(r, 20));
+    },
+  };
 }

@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../shared/config.js';
 import { createLogger } from '../shared/logger.js';
-import { loadSources, type Source } from '../shared/sources.js';
+import type { Source } from '../shared/sources.js';
+import { watchSourcesFile, type WatchedSources } from '../app/sources-file.js';
 import { redactUrl } from '../shared/redis.js';
 import { connectServices } from '../app/services.js';
 import { startPipeline } from '../app/pipeline.js';
@@ -15,12 +16,15 @@ export async function startCommand(io: { out: (l: string) => void; err: (l: stri
   const log = createLogger(config.logLevel);
   const services = await connectServices(config, log);
   let sampleServer: HttpServer | null = null;
-  let sources: Source[];
+  let sources: () => Source[];
+  let watched: WatchedSources | null = null;
   if (config.sourcesFile) {
-    sources = await loadSources(config.sourcesFile);
+    watched = await watchSourcesFile(config.sourcesFile, log);
+    sources = watched.current;
   } else {
     sampleServer = await startSampleFeedServer(log);
-    sources = (await sampleSources(sampleServer.url, resolve('data/drop'))).sources;
+    const samples = (await sampleSources(sampleServer.url, resolve('data/drop'))).sources;
+    sources = () => samples;
   }
   const pipeline = await startPipeline(config, services, log, { sources });
   const base = pipeline.baseUrl;
@@ -34,7 +38,7 @@ export async function startCommand(io: { out: (l: string) => void; err: (l: stri
       `  Operators:  ${base}/status   ${base}/failed`,
       `  Snapshots:  ${services.archiveLocation}`,
       `  Redis:      ${redactUrl(services.redisUrl)}${services.redisStarted ? ' (started for this run; `REDIS_URL=' + redactUrl(services.redisUrl) + ' npx wirepipe ingest FILE` reaches it)' : ''}`,
-      `  Sources:    ${sources.map((s) => s.id).join(', ')}${config.sourcesFile ? '' : ' (bundled samples)'}`,
+      `  Sources:    ${sources().map((s) => s.id).join(', ')}${config.sourcesFile ? '' : ' (bundled samples)'}`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),
@@ -44,6 +48,7 @@ export async function startCommand(io: { out: (l: string) => void; err: (l: stri
     process.once('SIGTERM', done);
   });
   io.out('stopping...');
+  watched?.stop();
   await sampleServer?.close();
   await pipeline.close();
   await services.close();

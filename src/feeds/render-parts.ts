@@ -5,6 +5,7 @@
  */
 import type { Article, Rendition } from '../shared/article.js';
 import { storyUri } from '../shared/ids.js';
+import { cleanText } from './xml-text.js';
 
 /** IPTC Media Topics: scheme + numeric code is the concept URI. */
 export const MEDIATOPIC_SCHEME = 'http://cv.iptc.org/newscodes/mediatopic/';
@@ -38,6 +39,8 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;
 // RFC 2141 URN syntax, which the W3C feed validator enforces: no '/', '~', '?', '#' or '&' in the NSS.
 const URN_PREFIX = /^urn:[A-Za-z0-9][A-Za-z0-9-]{1,31}:/i;
 const NOT_URN_CHAR = /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9()+,\-.:=@;$_!*'%]/gu;
+// Last resort for Atom's required author when an article names no writer, agency or source.
+const FALLBACK_AUTHOR = 'wirepipe';
 const MEDTOP_CODE = /^(?:medtop:)?(\d{8})$/;
 const EXTENSION = /\.([A-Za-z0-9]{2,5})$/;
 const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
@@ -132,10 +135,15 @@ export function entryDates(article: Article, fallback: Date): { published: Date;
  * Never empty, because Atom requires an author on every entry of a feed without one.
  */
 export function entryAuthors(article: Article): string[] {
-  const people = article.byline.map((name) => name.trim()).filter((name) => name !== '');
+  // Cleaned before the emptiness test: a name made only of control characters is no name.
+  const people = article.byline.map(visibleText).filter((name) => name !== '');
   if (people.length > 0) return [...new Set(people)];
-  const agency = article.dateline.agency?.trim();
-  return [agency || article.sourceId];
+  return [visibleText(article.dateline.agency ?? '') || visibleText(article.sourceId) || FALLBACK_AUTHOR];
+}
+
+/** `text` without XML-illegal characters and surrounding whitespace. */
+function visibleText(text: string): string {
+  return cleanText(text).trim();
 }
 
 /** The section label, the source's tags and the subject names, without duplicates. */
@@ -148,11 +156,12 @@ export function entryCategories(article: Article): EntryCategory[] {
     seen.add(key);
     out.push({ term, label, scheme });
   };
-  if (article.category) add(article.category.trim(), article.category.trim(), null);
-  for (const tag of article.tags) add(tag.trim(), tag.trim(), null);
+  const section = visibleText(article.category ?? '');
+  add(section, section, null);
+  for (const tag of article.tags) add(visibleText(tag), visibleText(tag), null);
   for (const subject of article.subjects) {
     const medtop = mediaTopicNumber(subject.code);
-    const label = subject.name.trim() || subject.code;
+    const label = visibleText(subject.name) || visibleText(subject.code);
     if (medtop) add(medtop, label, MEDIATOPIC_SCHEME);
     else add(label, label, null);
   }

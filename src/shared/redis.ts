@@ -39,6 +39,7 @@ const DEFAULT_URL = 'redis://127.0.0.1:6379';
 const PING_TIMEOUT_MS = 1_500;
 const POLL_MS = 50;
 const OUTPUT_TAIL_BYTES = 2_000;
+const REDIS_VERSION = /^redis_version:([^\r\n]+)/m;
 
 const INSTALL_HINT =
   'Install Redis (>= 6.2) and start it: `apt-get install redis-server` (Debian/Ubuntu), ' +
@@ -61,6 +62,7 @@ export async function ensureRedis(opts: EnsureRedisOptions = {}): Promise<RedisH
         { url: redactUrl(explicit), reason: probe.reason },
       );
     }
+    await checkServer(explicit, opts.log);
     opts.log?.debug({ url: redactUrl(explicit) }, 'using Redis from REDIS_URL');
     return foundHandle(explicit);
   }
@@ -69,6 +71,7 @@ export async function ensureRedis(opts: EnsureRedisOptions = {}): Promise<RedisH
   if (opts.probeDefault !== false) {
     const probe = await pingRedis(DEFAULT_URL);
     if (probe.ok) {
+      await checkServer(DEFAULT_URL, opts.log);
       opts.log?.debug({ url: DEFAULT_URL }, 'using local Redis');
       return foundHandle(DEFAULT_URL);
     }
@@ -99,6 +102,57 @@ export function createRedisConnection(url: string, opts: { forWorker?: boolean }
 /** True when `url` answers PING within a short timeout; never throws. */
 export async function redisAnswers(url: string): Promise<boolean> {
   return (await pingRedis(url)).ok;
+}
+
+/** The oldest Redis BullMQ 6 runs on. */
+export const MIN_REDIS_VERSION = '6.2.0';
+
+/** True when a `redis_version` string is at least MIN_REDIS_VERSION (unknown versions pass). */
+export function isSupportedRedisVersion(version: string | undefined): boolean {
+  if (version === undefined) return true;
+  const have = version.split('.').map((n) => Number.parseInt(n, 10));
+  const need = MIN_REDIS_VERSION.split('.').map((n) => Number.parseInt(n, 10));
+  for (let i = 0; i < need.length; i++) {
+    const a = have[i] ?? 0;
+    const b = need[i] ?? 0;
+    if (Number.isNaN(a)) return true;
+    if (a !== b) return a > b;
+  }
+  return true;
+}
+
+/**
+ * Refuses a Redis too old for BullMQ (with the fix in the message) and warns about an evicting
+ * maxmemory-policy, under which Redis silently deletes queued jobs. Managed services that forbid
+ * CONFIG are not an error: the policy check is then skipped.
+ */
+async function checkServer(url: string, log: Logger | undefined): Promise<void> {
+  const client = new Redis(url, { maxRetriesPerRequest: 1, retryStrategy: () => null, connectTimeout: PING_TIMEOUT_MS });
+  client.on('error', noop);
+  try {
+    // An ACL that forbids INFO leaves the version unknown, which passes.
+    const info = await client.info('server').catch(() => '');
+    const version = REDIS_VERSION.exec(info)?.[1];
+    if (!isSupportedRedisVersion(version)) {
+      throw new PermanentError(
+        'REDIS_UNAVAILABLE',
+        `Redis at ${redactUrl(url)} is version ${String(version)}; BullMQ needs ${MIN_REDIS_VERSION} or newer. ${INSTALL_HINT}`,
+        { url: redactUrl(url), version },
+      );
+    }
+    const policy = await client.config('GET', 'maxmemory-policy').then(
+      (reply) => (Array.isArray(reply) ? String(reply[1]) : undefined),
+      () => undefined,
+    );
+    if (policy !== undefined && policy !== 'noeviction') {
+      log?.warn(
+        { url: redactUrl(url), maxmemoryPolicy: policy },
+        'Redis maxmemory-policy is not noeviction: under memory pressure Redis will delete queued jobs (see infra/README.md)',
+      );
+    }
+  } finally {
+    client.disconnect();
+  }
 }
 
 type PingResult = { ok: true } | { ok: false; reason: string };
@@ -147,8 +201,15 @@ async function spawnRedis(opts: EnsureRedisOptions, defaultReason: string): Prom
     const started = await startServer(binary, port, dir, timeoutMs);
     if (started.ok) {
       const url = `redis://127.0.0.1:${port}`;
+      const handle = spawnedHandle(url, started.child, dir);
+      try {
+        await checkServer(url, opts.log);
+      } catch (err) {
+        await handle.stop();
+        throw err;
+      }
       opts.log?.info({ url, dir }, 'started a private redis-server');
-      return spawnedHandle(url, started.child, dir);
+      return handle;
     }
     lastFailure = started.reason;
     if (!started.retry) break;

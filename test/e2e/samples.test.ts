@@ -6,6 +6,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readJson } from '../support/http.js';
 import { sampleSources, startSampleFeedServer, SAMPLES_DIR } from '../../src/app/sample-sources.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import type { HttpServer } from '../../src/server/http.js';
@@ -23,7 +24,7 @@ beforeAll(async () => {
   samples = await startSampleFeedServer(silentLogger());
   const made = await sampleSources(samples.url, await mkdtemp(join(tmpdir(), 'wirepipe-drop-')));
   dropDir = made.dropDir;
-  h = await startTestPipeline('samples', {}, { sources: made.sources });
+  h = await startTestPipeline('samples', {}, { sources: () => made.sources });
 });
 afterAll(async () => {
   await h?.stop();
@@ -36,7 +37,7 @@ describe('the bundled samples', () => {
     const expected = (await countItems('vna-vi.rss', /<item>/g)) + (await countItems('vna-en.atom', /<entry>/g)) + wireFiles.length;
     expect(expected).toBeGreaterThanOrEqual(5);
     const feed = await eventually(async () => {
-      const json = await (await fetch(`${h.pipeline.baseUrl}/feeds/all.json`)).json();
+      const json = await readJson(await fetch(`${h.pipeline.baseUrl}/feeds/all.json`));
       return json.items.length >= expected ? json : undefined;
     }, 30_000, `${expected} sample stories in the feed`);
     expect(feed.items).toHaveLength(expected);

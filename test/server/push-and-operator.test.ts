@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readJson } from '../support/http.js';
 import { signPush } from '../../src/server/push-auth.js';
 import { SourceSchema } from '../../src/shared/sources.js';
 import { startTestPipeline, type PipelineHarness } from '../support/pipeline-harness.js';
@@ -24,7 +25,7 @@ beforeAll(async () => {
     SourceSchema.parse({ id: 'partner-bearer', kind: 'push', auth: { bearerTokenEnv: 'TEST_PUSH_TOKEN' } }),
     SourceSchema.parse({ id: 'partner-hmac', kind: 'push', auth: { hmacSecretEnv: 'TEST_PUSH_SECRET' } }),
   ];
-  h = await startTestPipeline('push', { OPERATOR_TOKEN: OPERATOR }, { workers: false, sources });
+  h = await startTestPipeline('push', { OPERATOR_TOKEN: OPERATOR }, { workers: false, sources: () => sources });
   base = h.pipeline.baseUrl;
 });
 afterAll(async () => h?.stop());
@@ -41,7 +42,7 @@ describe('POST /ingest', () => {
   it('accepts wire copy with a bearer token and answers 202 with the job ids', async () => {
     const res = await post('/ingest?source=partner-bearer', await readFile(WIRE), { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain; charset=utf-8' });
     expect(res.status).toBe(202);
-    const body = await res.json();
+    const body = await readJson(res);
     expect(body.jobIds).toHaveLength(1);
     expect(await h.pipeline.queues.ingest.getJob(body.jobIds[0])).toBeDefined();
   });
@@ -49,9 +50,9 @@ describe('POST /ingest', () => {
   it('refuses a wrong or missing token with 401 and a precise code', async () => {
     const wrong = await post('/ingest?source=partner-bearer', 'x', { authorization: 'Bearer nope' });
     expect(wrong.status).toBe(401);
-    expect((await wrong.json()).error.code).toBe('AUTH_INVALID');
+    expect((await readJson(wrong)).error.code).toBe('AUTH_INVALID');
     const missing = await post('/ingest?source=partner-bearer', 'x');
-    expect((await missing.json()).error.code).toBe('AUTH_MISSING');
+    expect((await readJson(missing)).error.code).toBe('AUTH_MISSING');
   });
 
   it('accepts an HMAC-signed push once, and refuses the same request replayed', async () => {
@@ -64,17 +65,17 @@ describe('POST /ingest', () => {
     expect(first.status, await first.clone().text()).toBe(202);
     const replay = await post('/ingest?source=partner-hmac', body, headers);
     expect(replay.status).toBe(401);
-    expect((await replay.json()).error.code).toBe('AUTH_REPLAY');
+    expect((await readJson(replay)).error.code).toBe('AUTH_REPLAY');
   });
 
   it('refuses a signature outside the time window and one over a different body', async () => {
     const body = 'Some wire text';
     const old = Math.floor(Date.now() / 1000) - 3600;
     const stale = await post('/ingest?source=partner-hmac', body, { 'x-wirepipe-timestamp': String(old), 'x-wirepipe-signature': signPush(SECRET, old, body) });
-    expect((await stale.json()).error.code).toBe('AUTH_STALE');
+    expect((await readJson(stale)).error.code).toBe('AUTH_STALE');
     const ts = Math.floor(Date.now() / 1000);
     const tampered = await post('/ingest?source=partner-hmac', `${body}!`, { 'x-wirepipe-timestamp': String(ts), 'x-wirepipe-signature': signPush(SECRET, ts, body) });
-    expect((await tampered.json()).error.code).toBe('AUTH_INVALID');
+    expect((await readJson(tampered)).error.code).toBe('AUTH_INVALID');
   });
 
   it('answers 413 for a body over the cap and queues nothing', async () => {
@@ -88,7 +89,7 @@ describe('POST /ingest', () => {
     const before = await waiting();
     const res = await post('/ingest?source=partner-bearer', '<?xml version="1.0"?><rss version="2.0"><channel><item><title>a</title></item><item>', { authorization: `Bearer ${TOKEN}` });
     expect(res.status).toBe(422);
-    expect((await res.json()).error.code).toMatch(/^FEED_/);
+    expect((await readJson(res)).error.code).toMatch(/^FEED_/);
     expect(await waiting()).toBe(before);
   });
 
@@ -108,20 +109,20 @@ describe('operator endpoints', () => {
   });
 
   it('list sources with their health, and pause and resume one', async () => {
-    const list = await (await fetch(`${base}/sources`, { headers: auth })).json();
+    const list = await readJson(await fetch(`${base}/sources`, { headers: auth }));
     expect(list.sources.map((s: { id: string }) => s.id)).toEqual(['partner-bearer', 'partner-hmac']);
     expect(list.sources[0]).toMatchObject({ paused: false, consecutiveErrors: 0 });
     expect((await post('/sources/partner-hmac/pause', '', auth)).status).toBe(200);
-    let again = await (await fetch(`${base}/sources`, { headers: auth })).json();
+    let again = await readJson(await fetch(`${base}/sources`, { headers: auth }));
     expect(again.sources[1].paused).toBe(true);
     await post('/sources/partner-hmac/resume', '', auth);
-    again = await (await fetch(`${base}/sources`, { headers: auth })).json();
+    again = await readJson(await fetch(`${base}/sources`, { headers: auth }));
     expect(again.sources[1].paused).toBe(false);
     expect((await post('/sources/nobody/pause', '', auth)).status).toBe(404);
   });
 
   it('report queue depths per stage group', async () => {
-    const status = await (await fetch(`${base}/status`, { headers: auth })).json();
+    const status = await readJson(await fetch(`${base}/status`, { headers: auth }));
     expect(status.topology).toBe('fused');
     expect(status.queues[0].counts.waiting).toBeGreaterThanOrEqual(2);
   });

@@ -3,7 +3,15 @@ import { existsSync } from 'node:fs';
 import { Queue, Worker } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PermanentError } from '../../src/shared/errors.js';
-import { createRedisConnection, ensureRedis, redactUrl, redisAnswers, type RedisHandle } from '../../src/shared/redis.js';
+import { pino } from 'pino';
+import {
+  createRedisConnection,
+  ensureRedis,
+  isSupportedRedisVersion,
+  redactUrl,
+  redisAnswers,
+  type RedisHandle,
+} from '../../src/shared/redis.js';
 import { cleanupPrefix, freePort, testRedisUrl, uniquePrefix } from '../support/index.js';
 
 const hasRedisServer = (() => {
@@ -51,9 +59,11 @@ describe('ensureRedis', () => {
 
   it('finds the Redis on 127.0.0.1:6379 when nothing is configured', async (ctx) => {
     if (!(await redisAnswers('redis://127.0.0.1:6379'))) ctx.skip();
-    const handle = await ensureRedis({ env: {} });
-    handles.push(handle);
-    expect(handle).toMatchObject({ url: 'redis://127.0.0.1:6379', started: false });
+    for (const env of [{}, { REDIS_URL: '' }, { REDIS_URL: '  ' }]) {
+      const handle = await ensureRedis({ env });
+      handles.push(handle);
+      expect(handle).toMatchObject({ url: 'redis://127.0.0.1:6379', started: false });
+    }
   });
 
   it('REDIS_URL on a dead port throws REDIS_UNAVAILABLE saying how to get a Redis', async () => {
@@ -126,6 +136,45 @@ describe('ensureRedis', () => {
     const handle = await ensureRedis({ url: testRedisUrl() });
     await handle.stop();
     expect(await redisAnswers(testRedisUrl())).toBe(true);
+  });
+});
+
+describe('isSupportedRedisVersion', () => {
+  it.each([
+    ['7.0.15', true],
+    ['6.2.0', true],
+    ['6.2.14', true],
+    ['6.0.20', false],
+    ['5.0.7', false],
+    ['10.0.0', true],
+    ['6.10.0', true],
+    [undefined, true],
+    ['unknown', true],
+  ])('%s → %s', (version, ok) => {
+    expect(isSupportedRedisVersion(version)).toBe(ok);
+  });
+});
+
+describe('eviction policy check', () => {
+  it.skipIf(!hasRedisServer)('warns when Redis may evict queued jobs, and is quiet under noeviction', async () => {
+    const spawned = await ensureRedis({ env: {}, probeDefault: false });
+    const lines: { msg?: string; maxmemoryPolicy?: string; level?: number }[] = [];
+    const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const admin = createRedisConnection(spawned.url);
+    try {
+      await ensureRedis({ url: spawned.url, log });
+      expect(lines.filter((l) => l.maxmemoryPolicy !== undefined)).toEqual([]);
+
+      await admin.config('SET', 'maxmemory-policy', 'allkeys-lru');
+      await ensureRedis({ url: spawned.url, log });
+      const warnings = lines.filter((l) => l.maxmemoryPolicy !== undefined);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatchObject({ maxmemoryPolicy: 'allkeys-lru', level: 40 });
+      expect(warnings[0]?.msg).toContain('noeviction');
+    } finally {
+      admin.disconnect();
+      await spawned.stop();
+    }
   });
 });
 

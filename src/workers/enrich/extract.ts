@@ -26,12 +26,13 @@ export interface Extraction {
 const CREDIT = /\((?:Ảnh|Anh|Photo|Video|Đồ họa|Đồ hoạ|Nguồn|Source|Crédit|Graphic)\s*:[^)]*\)/giu;
 
 /** Splits an article into the sections the extractors read. */
-export function articleSections(article: Pick<Article, 'headline' | 'lead' | 'body'>): Section[] {
+export function articleSections(article: Pick<Article, 'headline' | 'lead' | 'body' | 'language'>): Section[] {
+  const latin = !article.language.toLowerCase().startsWith('vi');
   return [article.headline, article.lead ?? '', article.body.text]
     .filter((t) => t.length > 0)
     .map((raw) => {
       const text = raw.replace(CREDIT, (m) => ' '.repeat(m.length));
-      return { text, tokens: tokenize(text) };
+      return { text, tokens: tokenize(text), latin };
     });
 }
 
@@ -73,14 +74,14 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
     // about ("Liên đoàn Bóng đá Việt Nam"), unless the body is a local authority named after
     // its territory ("UBND tỉnh Hà Giang").
     const inOrg = new Uint8Array(n);
-    for (const o of orgs) if (!o.territorial) inOrg.fill(1, o.start, o.end);
+    for (const o of orgs) inOrg.fill(o.territorial ? 2 : 1, o.start, o.end);
     const inGaz = new Uint8Array(n);
     for (const g of gaz) {
-      if (inPerson.subarray(g.start, g.end).some((x) => x === 1)) continue;
-      if (inOrg[g.start] === 1) continue;
+      if (g.weak || inPerson.subarray(g.start, g.end).some((x) => x === 1)) continue;
+      if (inOrg[g.start] === 1 || (inOrg[g.start] === 2 && !g.entry.code?.startsWith('VN-2025'))) continue;
       inGaz.fill(1, g.start, g.end);
     }
-    const headed = findHeadedPlaces(section, (i) => inPerson[i] === 1 || inGaz[i] === 1 || inOrg[i] === 1);
+    const headed = findHeadedPlaces(section, (i) => inPerson[i] === 1 || inGaz[i] === 1 || inOrg[i] === 1 || gaz.some((g) => g.weak && i >= g.start && i < g.end));
     // Text order across both kinds of place.
     const found: { start: number; place: Place }[] = [];
     for (const g of gaz) if (inGaz[g.start] === 1) found.push({ start: g.start, place: placeFromMatch(section, g) });

@@ -104,6 +104,7 @@ export const TITLE_HEADS = keySet([
   'Huấn luyện viên trưởng', 'nhà báo', 'phóng viên', 'nhà văn', 'nhà thơ', 'nhạc sĩ', 'họa sĩ', 'ca sĩ',
   'diễn viên', 'đạo diễn', 'nhà nghiên cứu', 'chuyên gia', 'kỹ sư', 'luật sư', 'bác sĩ', 'nghệ nhân',
   'vận động viên', 'VĐV', 'cầu thủ', 'thủ môn', 'tiền đạo', 'tiền vệ', 'hậu vệ', 'doanh nhân',
+  'Thường trực', 'Thường trực Ban Bí thư', 'vua', 'hoàng đế', 'kế toán trưởng', 'bị cáo', 'Phó Chủ tịch Thường trực',
   'Giám mục', 'Hòa thượng', 'Thượng tọa', 'Linh mục', 'Mục sư', 'Thủ lĩnh', 'Phát ngôn viên', 'Điều phối viên', 'Trưởng nhóm', 'Quyền Chủ tịch', 'Quyền Giám đốc',
   // English
   'Chairman', 'Chairwoman', 'Chair', 'Vice Chairman', 'Vice Chairwoman', 'Vice Chair', 'President',
@@ -116,7 +117,7 @@ export const TITLE_HEADS = keySet([
   'Dr', 'Doctor', 'coach', 'head coach', 'King', 'Queen', 'Prince', 'Princess', 'Sultan', 'Senator',
   'Chancellor', 'Deputy', 'Vice', 'Permanent Vice Chairman', 'Permanent Deputy Prime Minister',
   'Country Director', 'Representative', 'Chief Representative', 'Commander', 'Rector', 'Editor-in-Chief',
-  'spokesperson', 'Leader', 'National Assembly Chairman', 'State President', 'Justice',
+  'spokesperson', 'Leader', 'General Director', 'Deputy General Director', 'Vice Chairwoman', 'National Assembly Chairman', 'State President', 'Justice',
   // French
   'ministre', 'le ministre', 'la ministre', 'vice-ministre', 'Premier ministre', 'président',
   'présidente', 'vice-président', 'vice-présidente', 'directeur', 'directrice', 'directeur général',

@@ -111,6 +111,10 @@ export const KNOWN_ORGS: readonly (readonly [string, string, string | null])[] =
   ['bgtvt', 'Bộ Giao thông vận tải', 'GTVT'],
   ['bqp', 'Bộ Quốc phòng', null],
   ['bca', 'Bộ Công an', null],
+  ['redcross', 'Hội Chữ thập đỏ Việt Nam', null],
+  ['redcross', 'Vietnam Red Cross Society', null],
+  ['redcross', 'Croix-Rouge du Vietnam', null],
+  ['redcross', 'Croix-Rouge vietnamienne', null],
 ];
 
 /** Abbreviations that stand for an organisation head and are expanded in the name. */
@@ -188,7 +192,8 @@ export const FR_ORG_HEADS: readonly string[] = [
   'ministère', 'ambassade', 'Assemblée', 'Comité', 'comité populaire', 'Banque', 'Groupe', 'Association',
   'Fédération', 'Union', 'Agence', 'Office', 'Organisation', 'Fonds', 'Commission', 'Autorité', 'Centre',
   'Université', 'Institut', 'Académie', 'Cour', 'Tribunal', 'Consulat', 'Parti', 'Front', 'Conseil',
-  'Société', 'Compagnie', 'Direction', 'Département', 'Chambre', 'Bureau',
+  'Société', 'Compagnie', 'Direction', 'Département', 'Chambre', 'Bureau', 'Service', 'Croix-Rouge',
+  'Fédération', 'Confédération', 'Ligue', 'Conseil', 'Haut-Commissariat', 'Programme',
 ];
 /** French connectors inside organisation names. */
 export const FR_CONNECTORS: readonly string[] = ['de', 'du', 'des', 'la', 'le', 'les', 'et', 'pour', 'aux', 'à', 'en'];
@@ -202,5 +207,6 @@ export const FR_ORG_LOWER: readonly string[] = [
   "l'agriculture", "l'environnement", 'environnement', "l'économie", 'finances', 'intérieur', "l'intérieur",
   'populaire provincial', 'sport', 'sports', 'culture', 'tourisme', 'travail', 'justice', 'défense',
   "l'industrie", 'industrie', "l'information", 'communication', 'transports', 'construction', "l'éducation",
-  'éducation', 'recherche', 'sciences', 'technologies',
+  'éducation', 'recherche', 'sciences', 'technologies', 'lao', 'laotien', 'laotienne', 'cambodgien',
+  'cambodgienne', 'chinois', 'chinoise', 'japonais', 'japonaise', 'coréen', 'coréenne', 'francophonie', 'tourisme',
 ];

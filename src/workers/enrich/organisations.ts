@@ -72,10 +72,15 @@ const FR_CONNECT = new Set(FR_CONNECTORS.map(phraseKey));
 const FR_LOWER = new Set(FR_ORG_LOWER.map(phraseKey));
 const ABBR_RE = /^[\p{Lu}Đ][\p{Lu}Đ0-9&]{1,9}$/u;
 const MAX_ORG_TOKENS = 16;
+const DASH = /^[-–]$/u;
 const ROMAN = /^[IVXLC]+$/u;
 /** Words after which a Vietnamese name is over: a term ("khóa XVII"), a date, a number. */
 const VI_ORG_STOP = new Set(['khóa', 'nhiệm kỳ', 'lần', 'năm', 'ngày', 'tháng', 'số'].map(phraseKey));
 const MAX_LOWER_RUN = 3;
+/** French adjective endings: "hydrométéorologique", "révolutionnaire", "provincial". */
+const FR_ADJECTIVE = /^\p{Ll}[\p{Ll}-]*(?:ique|iques|al|ale|aux|ales|aire|aires|ien|ienne|iens|iennes|ais|aise|el|elle|ien)$/u;
+/** A lowercase noun after "de" that still names the body, not a date or quantity. */
+const FR_NOUN_OK = /^\p{Ll}[\p{Ll}'’-]{3,}$/u;
 
 function keyOf(T: readonly Token[], i: number, n: number): string | null {
   if (i + n > T.length) return null;
@@ -101,14 +106,22 @@ interface Ctx {
   isPlaceStart: (i: number) => boolean;
 }
 
-/** A parenthesized abbreviation right after token e-1: "(VFF)". Returns it and the index after ")". */
-function parenAbbreviation(T: readonly Token[], e: number): { abbr: string; next: number } | null {
+/**
+ * A parenthesized abbreviation or short name right after token e-1: "(VFF)", "(Vietnam Airlines)".
+ * Returns it and the index after ")".
+ */
+function parenAbbreviation(section: Section, e: number, isPlaceStart: (i: number) => boolean): { abbr: string; next: number } | null {
+  const T = section.tokens;
   const t = T[e];
-  if (!t || !t.sep.endsWith('(') || !ABBR_RE.test(t.text)) return null;
-  const after = T[e + 1];
+  if (!t || !t.sep.endsWith('(') || isPlaceStart(e)) return null;
+  let k = e + 1;
+  while (k < T.length && k - e < MAX_SHORT_NAME && T[k]?.cap && !hardBreakBefore(T, k)) k++;
+  const after = T[k];
   if (after && !after.sep.startsWith(')')) return null;
-  return { abbr: t.text, next: e + 1 };
+  if (k === e + 1 ? !ABBR_RE.test(t.text) : !T.slice(e, k).every((x) => x.cap)) return null;
+  return { abbr: spanText(section, e, k), next: k };
 }
+const MAX_SHORT_NAME = 3;
 
 /** End (exclusive) of a Vietnamese name that starts with a head of `h` tokens at `i`. */
 function extendVietnamese(ctx: Ctx, i: number, h: number): number {
@@ -118,7 +131,10 @@ function extendVietnamese(ctx: Ctx, i: number, h: number): number {
   while (j < T.length && j - i < MAX_ORG_TOKENS) {
     const t = T[j];
     if (!t || ctx.isPerson(j)) break;
-    if (hardBreakBefore(T, j)) break;
+    if (hardBreakBefore(T, j)) {
+      // "Hiệp hội Cà phê - Ca cao Việt Nam" goes on across a dash; "Cục X - Bộ Y" is two bodies.
+      if (!(DASH.test(t.sep) && t.cap && longest(T, j, VI_HEADS) === 0 && longest(T, j, KNOWN) === 0)) break;
+    }
     if (VI_ORG_STOP.has(t.key) || ROMAN.test(t.text)) break;
     if (t.cap) {
       // A title opens a person's role, not more of this name ("... Hà Giang Giám đốc ...").
@@ -182,7 +198,7 @@ export function findOrganisations(
     }
     let { end } = m;
     let abbreviation = m.abbreviation;
-    const paren = parenAbbreviation(T, end);
+    const paren = parenAbbreviation(section, end, isPlaceStart);
     if (paren) {
       abbreviation = paren.abbr;
       end = paren.next;
@@ -265,6 +281,8 @@ function matchEnglish(ctx: Ctx, i: number): { end: number; name: null; abbreviat
   while (j < T.length && j - i < MAX_ORG_TOKENS) {
     const t = T[j];
     if (!t || ctx.isPerson(j) || (j > i && hardBreakBefore(T, j))) break;
+    // "Vietnam's Ministry of Finance": the owner is not part of the name.
+    if (t.possessive && t.key !== 'people') return null;
     if (t.cap) {
       if (j > i && titleLengthAt(T, j) > 0 && !EN_HEADS.has(t.key)) break;
       if (EN_HEADS.has(t.key)) hasHead = true;
@@ -301,13 +319,19 @@ function matchFrench(ctx: Ctx, i: number): { end: number; name: null; abbreviati
   while (j < T.length && j - i < MAX_ORG_TOKENS) {
     const t = T[j];
     if (!t || ctx.isPerson(j) || hardBreakBefore(T, j) || roleBreakAt(T, j)) break;
-    if (t.cap || FR_LOWER.has(t.key)) {
+    if (t.cap || FR_LOWER.has(t.key) || (j > i + h && FR_ADJECTIVE.test(t.text))) {
       j++;
       lastGood = j;
       continue;
     }
     if (FR_CONNECT.has(t.key)) {
       j++;
+      // One lowercase noun after a connector: "Centre national de prévision ...".
+      const n = T[j];
+      if (n && !n.cap && !FR_CONNECT.has(n.key) && !hardBreakBefore(T, j) && !roleBreakAt(T, j) && FR_NOUN_OK.test(n.text)) {
+        j++;
+        lastGood = j;
+      }
       continue;
     }
     break;
@@ -317,13 +341,17 @@ function matchFrench(ctx: Ctx, i: number): { end: number; name: null; abbreviati
   return { end: lastGood, name: null, abbreviation: null, id: null };
 }
 
+const OWN_COUNTRY_SUFFIX = / (?:viêt5 nam|vietnam|viet nam)$/u;
+
 /** One Organisation per body, in order of first mention; a known body keeps its first written form. */
 export function mergeOrganisations(mentions: readonly OrgMention[]): Organisation[] {
   const byId = new Map<string, Organisation>();
   const byAbbr = new Map<string, string>();
   for (const m of mentions) {
     const viaAbbr = m.name === m.abbreviation ? byAbbr.get(m.name) : undefined;
-    const id = viaAbbr ?? m.id;
+    // "Bộ Tài chính Việt Nam" is the "Bộ Tài chính" named earlier.
+    const bare = m.id.replace(OWN_COUNTRY_SUFFIX, '');
+    const id = viaAbbr ?? (bare !== m.id && byId.has(bare) ? bare : m.id);
     const had = byId.get(id);
     if (had) {
       had.abbreviation ??= m.abbreviation;

@@ -48,14 +48,24 @@ function notAName(T: readonly Token[], ns: number, ne: number): boolean {
   return false;
 }
 
+// Letters only Vietnamese writes (horn, breve, đ, hook, dot below, tilde): a token with none of
+// them may be a Vietnamese name in English or French spelling ("Tran", "Dô", "Nguyên").
+const VIET_ONLY = /[đĐăĂơƠưƯảẢẩẨẳẲẻẺểỂỉỈỏỎổỔởỞủỦửỬỷỶạẠặẶậẬẹẸệỆịỊọỌộỘợỢụỤựỰỵỴãÃẫẪẵẴẽẼễỄĩĨõÕỗỖỡỠũŨữỮỹỸ]/u;
+
 function isSurname(t: Token | undefined): boolean {
   if (!t) return false;
-  return t.key === t.ascii ? SURNAMES_ASCII.has(t.ascii) : SURNAMES.has(t.key);
+  if (SURNAMES.has(t.key)) return true;
+  return !VIET_ONLY.test(t.text) && SURNAMES_ASCII.has(t.ascii);
 }
 
 /** Token ranges that start with a place or an acronym inside a capitalized run are not the name. */
 function stripPrefix(T: readonly Token[], a: number, b: number, placeEnds: ReadonlyMap<number, number>): number {
   let s = a;
+  // English capitalizes titles: "Yonhap CEO Hwang Dae-il", "VFF General Secretary Nguyen Van Phu".
+  for (let k = a; k < b - 1; k++) {
+    const h = titleLengthAt(T, k);
+    if (h > 0 && k + h < b) s = k + h;
+  }
   while (s < b - 1) {
     const pe = placeEnds.get(s);
     if (pe !== undefined && pe < b) {

@@ -24,7 +24,7 @@ const ADMIN_HEADS: ReadonlyMap<string, string> = new Map(
       ['tỉnh', 'province'], ['thành phố', 'city'], ['TP', 'city'], ['thủ đô', 'city'], ['huyện', 'district'],
       ['quận', 'district'], ['thị xã', 'town'], ['thị trấn', 'town'], ['xã', 'commune'], ['phường', 'ward'],
       ['thôn', 'village'], ['bản', 'village'], ['làng', 'village'], ['ấp', 'village'], ['tổ dân phố', 'neighbourhood'],
-      ['đặc khu', 'special zone'], ['cảng', 'port'], ['cảng biển', 'port'], ['port de', 'port'], ['province of', 'province'], ['province de', 'province'], ['ville de', 'city'],
+      ['đặc khu', 'special zone'], ['khu du lịch', 'resort'], ['cảng', 'port'], ['cảng biển', 'port'], ['port de', 'port'], ['province of', 'province'], ['province de', 'province'], ['ville de', 'city'],
       ['district de', 'district'], ['commune de', 'commune'],
     ] as const
   ).map(([h, k]) => [phraseKey(h), k]),
@@ -33,7 +33,7 @@ const FEATURE_HEADS: ReadonlyMap<string, string> = new Map(
   (
     [
       ['sông', 'river'], ['vịnh', 'bay'], ['đèo', 'pass'], ['núi', 'mountain'], ['đảo', 'island'], ['hồ', 'lake'],
-      ['cửa khẩu', 'border gate'], ['biển', 'sea'], ['cao nguyên', 'plateau'], ['khu du lịch', 'resort'],
+      ['cửa khẩu', 'border gate'], ['biển', 'sea'], ['cao nguyên', 'plateau'],
       ['vườn quốc gia', 'national park'], ['baie de', 'bay'], ['baie d', 'bay'], ['fleuve', 'river'], ['île de', 'island'],
       ['delta du', 'delta'], ['golfe du', 'gulf'], ['col de', 'pass'],
     ] as const
@@ -50,6 +50,16 @@ const SUFFIX_HEADS: ReadonlyMap<string, string> = new Map(
   ).map(([h, k]) => [phraseKey(h), k]),
 );
 const MAX_HEAD = 3;
+const LANDSCAPE_BEFORE = new Set(['miền', 'vùng', 'đồi', 'rừng', 'ven'].map(phraseKey));
+
+/** True when a place head word ("huyện", "đèo", "xã", "sông") ends right before token i. */
+export function placeHeadBefore(tokens: Section['tokens'], i: number): boolean {
+  for (let h = 1; h <= MAX_HEAD && i - h >= 0; h++) {
+    const key = tokens.slice(i - h, i).map((t) => t.key).join(' ');
+    if (ADMIN_HEADS.has(key) || FEATURE_HEADS.has(key)) return true;
+  }
+  return false;
+}
 const MAX_NAME_TOKENS = 4;
 
 function entryAt(section: Section, i: number, n: number, latin = false): GazetteerEntry | undefined {
@@ -78,11 +88,13 @@ export function findGazetteerMatches(section: Section, language = 'vi'): PlaceMa
     for (let n = Math.min(GAZETTEER.maxTokens, T.length - i); n >= 1; n--) {
       const e = entryAt(section, i, n, latin);
       if (e) {
-        hit = { start: i, end: i + n, entry: e };
+        hit = { start: i, end: i + n, entry: e, weak: false };
         break;
       }
     }
-    if (hit && hit.entry.ambiguous && !cued(section, hit, out)) hit = null;
+    if (hit && hit.entry.ambiguous && !cued(section, hit, out)) hit.weak = true;
+    // "Coupe d'Asie": an elided name right after a capitalized word belongs to that name.
+    if (hit && /^[dD]['’]/u.test(T[hit.start]?.text ?? '') && T[hit.start - 1]?.cap && !hardBreakBefore(T, hit.start)) hit.weak = true;
     if (hit) {
       out.push(hit);
       i = hit.end;
@@ -98,7 +110,7 @@ function cued(section: Section, hit: PlaceMatch, earlier: readonly PlaceMatch[])
   if (prev && !T[hit.start]?.sep && (PLACE_CUES.has(prev.key) || PLACE_CUES.has(prev2))) return true;
   // "Đại học Cambridge (Anh)": a lone name in parentheses after a name gives its country.
   if (T[hit.start]?.sep.endsWith('(') && (T[hit.end]?.sep.startsWith(')') ?? false)) return true;
-  const last = earlier[earlier.length - 1];
+  const last = [...earlier].reverse().find((m) => !m.weak);
   // "Pháp, Đức và Ý": a name joined to a listed country is a country too.
   if (last && last.entry.kind === 'country' && hit.start - last.end <= 1) {
     if (hit.start === last.end && T[hit.start]?.sep === ',') return true;
@@ -122,6 +134,8 @@ export function findHeadedPlaces(section: Section, taken: (i: number) => boolean
       const featureKind = adminKind ? undefined : FEATURE_HEADS.get(key);
       const kind = adminKind ?? featureKind;
       if (!kind) continue;
+      // "miền núi", "vùng biển": a landscape word, not a named feature.
+      if (featureKind && LANDSCAPE_BEFORE.has(T[i - 1]?.key ?? '')) continue;
       // A head word starting a sentence is only a head if the next token is a capitalized name.
       let j = i + h;
       const first = T[j];

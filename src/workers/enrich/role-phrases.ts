@@ -3,6 +3,7 @@
  * from a title head to the name ("Phó Chủ tịch UBND tỉnh Hà Giang"), or an apposition after it
  * (", Giám đốc Sở Thông tin và Truyền thông Hà Giang,").
  */
+import { syllableKey } from './fold.js';
 import { HONORIFICS, MAX_TITLE_TOKENS, ROLE_BREAKS, TITLE_HEADS } from './lexicon.js';
 import type { Section } from './spans.js';
 import { hardBreakBefore } from './spans.js';
@@ -12,6 +13,27 @@ const MAX_ROLE_TOKENS = 18;
 const PAREN = /^[()]+$/u;
 const APPOSITION_SEP = /^[,(\-–—]$/u;
 const LEADING_ARTICLE = /^(?:le|la|les|l['’]|the)\s*/iu;
+const COMMA_BEFORE_NAME = /^\)?,$/u;
+/** "nguyên Tổng Giám đốc", "former Minister": a role may open with these before its title. */
+const FORMER = new Set(['nguyên', 'cựu', 'former', 'ancien', 'ancienne', 'then'].map(syllableKey));
+const WEEKDAYS_MONTHS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|On|In|At|The)$/u;
+const MAX_MODIFIERS = 3;
+
+/**
+ * English writes modifiers before the title ("Japanese Foreign Minister", "VFF General
+ * Secretary"): capitalized unaccented words right before the head join the role.
+ */
+function modifierStart(T: readonly Token[], head: number, isPerson: (i: number) => boolean): number {
+  let s = head;
+  while (s > 0 && head - s < MAX_MODIFIERS) {
+    const p = T[s - 1];
+    if (!p || !p.cap || p.key !== p.ascii || isPerson(s - 1) || hardBreakBefore(T, s) || WEEKDAYS_MONTHS.test(p.text)) break;
+    if (isHonorific(T, s - 1)) break;
+    s--;
+    if (p.sentenceStart) break;
+  }
+  return s;
+}
 const TRAILING_PUNCT = /[\s,;:(\-–—]+$/u;
 
 function keysAt(T: readonly Token[], i: number, n: number): string | null {
@@ -69,7 +91,7 @@ export function roleBefore(section: Section, ns: number, isPerson: (i: number) =
     if (T[end]?.sep === ',') end--;
     else if (end - 1 >= 0 && isHonorific(T, end - 1) && T[end - 1]?.sep === ',') end -= 2; // "đồng chí"
     else end--;
-  } else if (T[ns]?.sep === ',') {
+  } else if (COMMA_BEFORE_NAME.test(T[ns]?.sep ?? '')) {
     // French/English apposition before the name; the title must then be found.
   } else if (hardBreakBefore(T, ns) && T[ns]?.sep !== ')') return null;
   let best = -1;
@@ -82,6 +104,8 @@ export function roleBefore(section: Section, ns: number, isPerson: (i: number) =
     if (T[j]?.sentenceStart) break;
   }
   if (best < 0) return null;
+  if (best > 0 && FORMER.has(T[best - 1]?.key ?? '') && !hardBreakBefore(T, best)) best--;
+  else best = modifierStart(T, best, isPerson);
   const a = T[best];
   const b = T[end];
   if (!a || !b) return null;
@@ -96,9 +120,19 @@ export function roleAfter(section: Section, ne: number, isPerson: (i: number) =>
   const T = section.tokens;
   const first = T[ne];
   if (!first || !APPOSITION_SEP.test(first.sep)) return null;
-  const h = titleLengthAt(T, ne);
+  // The title may follow "nguyên"/"former" or up to three capitalized modifiers ("Korean Ambassador").
+  let h = 0;
+  let lead = 0;
+  for (; lead <= MAX_MODIFIERS && ne + lead < T.length; lead++) {
+    h = titleLengthAt(T, ne + lead);
+    if (h > 0) break;
+    const t = T[ne + lead];
+    if (!t || (lead > 0 && hardBreakBefore(T, ne + lead))) return null;
+    const modifier = (t.cap && t.key === t.ascii && !isPerson(ne + lead)) || (lead === 0 && FORMER.has(t.key));
+    if (!modifier) return null;
+  }
   if (h === 0) return null;
-  let k = ne + h;
+  let k = ne + lead + h;
   let openParen = first.sep === '(';
   while (k < T.length && k - ne < MAX_ROLE_TOKENS) {
     const t = T[k];

@@ -11,12 +11,16 @@ export interface Span {
 /** A gazetteer hit over tokens. */
 export interface PlaceMatch extends Span {
   entry: GazetteerEntry;
+  /** An ambiguous name without a place cue: not reported, but still not part of a person's name. */
+  weak: boolean;
 }
 
 /** One section (headline, lead or body) being analysed. */
 export interface Section {
   text: string;
   tokens: Token[];
+  /** English/French copy: titles are capitalized and preceded by modifiers ("Japanese Foreign Minister"). */
+  latin: boolean;
 }
 
 /** The text a token span covers, exactly as written. */

@@ -284,7 +284,7 @@ export function readStoryParts(input: Block[], opts: ReadOptions): StoryParts {
     byline: [...header.byline, ...tail.byline],
     credits,
     captions,
-    body: body.filter((b) => b.text !== ''),
+    body: body.filter((b) => b.text !== '' || b.html !== null),
   };
 }
 

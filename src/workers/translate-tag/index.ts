@@ -1,27 +1,52 @@
 /**
- * The translate-tag stage: detects the story's language (body first, headline when the body is
- * empty) and tags it with IPTC Media Topics. Pure: no I/O, no clients from ctx.
+ * The translate-tag stage: detects the story's language (body first; lead, then headline when
+ * the body is empty) and tags it with IPTC Media Topics from its section label and text. Pure:
+ * no I/O, no clients from ctx; the eld database loads once with this module.
  */
 import type { Article } from '../../shared/article.js';
+import { PermanentError } from '../../shared/errors.js';
 import type { ArticleStage } from '../stage.js';
 import { detectLanguage } from './detect-language.js';
+import { tagSubjects } from './tag-topics.js';
+import type { TopicOptions } from './tag-topics.js';
 
 export { detectLanguage } from './detect-language.js';
 export type { LanguageGuess } from './detect-language.js';
+export { explainSubjects, tagSubjects } from './tag-topics.js';
+export type { ExplainedSubject, TaggableArticle, TopicOptions } from './tag-topics.js';
+export { MEDIA_TOPICS, MEDIA_TOPIC_BY_CODE } from './media-topics.js';
+export type { MediaTopic } from './media-topics.js';
+export { translateGlossary } from './glossary.js';
 
-/** The article's language fields: the body's language, or the headline's when the body is empty. */
+/** The article's language fields: the body's language, else the lead's, else the headline's. */
 export function articleLanguage(article: Pick<Article, 'headline' | 'lead' | 'body'>): {
   language: string;
   languageConfidence: number;
 } {
-  const body = detectLanguage(article.body.text);
-  if (body.lang !== 'und') return { language: body.lang, languageConfidence: body.confidence };
-  const fallback = detectLanguage(article.lead ?? '');
-  const chosen = fallback.lang !== 'und' ? fallback : detectLanguage(article.headline);
-  return { language: chosen.lang, languageConfidence: chosen.confidence };
+  for (const text of [article.body.text, article.lead ?? '', article.headline]) {
+    const guess = detectLanguage(text);
+    if (guess.lang !== 'und') return { language: guess.lang, languageConfidence: guess.confidence };
+  }
+  return { language: 'und', languageConfidence: 0 };
 }
 
-/** Fills language and languageConfidence; never drops a story. */
-export const translateTag: ArticleStage = async (article) => {
-  return { ...article, ...articleLanguage(article) };
-};
+/** Options for a translate-tag stage bound to one source (its categoryMap from config). */
+export type TranslateTagOptions = TopicOptions;
+
+/**
+ * Builds the stage with per-source options. Fills language, languageConfidence and subjects;
+ * never drops a story. A malformed article (missing text fields) is a PermanentError.
+ */
+export function createTranslateTag(options: TranslateTagOptions = {}): ArticleStage {
+  return async (article) => {
+    if (typeof article?.headline !== 'string' || typeof article.body?.text !== 'string') {
+      throw new PermanentError('INVALID_ARTICLE', 'translate-tag needs an article with headline and body.text', {
+        id: typeof article?.id === 'string' ? article.id : null,
+      });
+    }
+    return { ...article, ...articleLanguage(article), subjects: tagSubjects(article, options) };
+  };
+}
+
+/** The stage with the built-in category map. */
+export const translateTag: ArticleStage = createTranslateTag();

@@ -14,6 +14,26 @@ export interface TopicRule {
   readonly fr: readonly string[];
 }
 
+/**
+ * Names that contain topic words but say nothing about the story's topic: ministries and
+ * departments are quoted as sources in every kind of story ("Sở Tài nguyên và Môi trường" in a
+ * bribery case). They are matched so the words inside them do not count, and give no topic.
+ */
+export const NEUTRAL_PHRASES: readonly string[] = [
+  'Bộ Tài nguyên và Môi trường', 'Sở Tài nguyên và Môi trường', 'Bộ Thông tin và Truyền thông',
+  'Sở Thông tin và Truyền thông', 'Bộ Văn hóa, Thể thao và Du lịch', 'Sở Văn hóa, Thể thao và Du lịch',
+  'Bộ Nông nghiệp và Phát triển nông thôn', 'Sở Nông nghiệp và Phát triển nông thôn',
+  'Bộ Lao động - Thương binh và Xã hội', 'Sở Lao động - Thương binh và Xã hội', 'Bộ Khoa học và Công nghệ',
+  'Sở Khoa học và Công nghệ', 'Bộ Giáo dục và Đào tạo', 'Sở Giáo dục và Đào tạo', 'Bộ Giao thông vận tải',
+  'Sở Giao thông vận tải', 'Bộ Kế hoạch và Đầu tư', 'Sở Kế hoạch và Đầu tư', 'Bộ Công Thương', 'Sở Công Thương',
+  'Ministry of Natural Resources and Environment', 'Ministry of Information and Communications',
+  'Ministry of Culture, Sports and Tourism', 'Ministry of Agriculture and Rural Development',
+  'Ministry of Labour, Invalids and Social Affairs', 'Ministry of Science and Technology',
+  'Ministry of Education and Training', 'Ministry of Transport', 'Ministry of Industry and Trade',
+  "ministère de l'Information et de la Communication", "ministère de l'Agriculture",
+  "ministère de l'Éducation et de la Formation", 'ministère des Ressources naturelles et de l’Environnement',
+];
+
 export const TOPIC_RULES: readonly TopicRule[] = [
   // arts, culture, entertainment and media
   {
@@ -43,7 +63,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     code: '20000056',
-    vi: ['xung đột', 'chiến sự', 'giao tranh', 'không kích', 'chiến tranh', 'quân đội', 'tấn công quân sự', 'thương vong'],
+    vi: ['xung đột', 'chiến sự', 'giao tranh', 'không kích', 'chiến tranh', 'tấn công quân sự', 'thương vong'],
     en: ['armed conflict', 'war', 'fighting', 'airstrike', 'airstrikes', 'military offensive', 'troops', 'shelling', 'conflict'],
     fr: ['conflit armé', 'guerre', 'combats', 'frappe aérienne', 'frappes aériennes', 'bombardement', 'troupes', 'conflit'],
   },
@@ -80,7 +100,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     code: '20000121',
-    vi: ['luật', 'dự thảo luật', 'bộ luật', 'nghị định', 'thông tư', 'văn bản quy phạm pháp luật', 'hiệu lực thi hành', 'luật đất đai', 'sửa đổi luật'],
+    vi: ['dự thảo luật', 'bộ luật', 'nghị định', 'thông tư', 'văn bản quy phạm pháp luật', 'hiệu lực thi hành', 'luật đất đai', 'sửa đổi luật', 'Luật Đất đai', 'luật sửa đổi', 'thông qua luật', 'dự án luật'],
     en: ['law', 'bill', 'draft law', 'legislation', 'decree', 'land law', 'takes effect', 'legal framework'],
     fr: ['loi', 'projet de loi', 'décret', 'législation', 'loi foncière', 'entre en vigueur', "décrets d'application"],
   },
@@ -118,7 +138,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     code: '20000209',
-    vi: ['ngành', 'công nghiệp', 'sản xuất', 'năng lượng', 'xăng dầu', 'giao thông', 'vận tải', 'cao tốc', 'đường sắt', 'cầu', 'hàng không', 'du lịch', 'bất động sản', 'xây dựng', 'dệt may', 'khai khoáng', 'metro', 'đường sắt đô thị', 'logistics', 'cảng biển'],
+    vi: ['công nghiệp', 'sản xuất', 'năng lượng', 'xăng dầu', 'giao thông', 'vận tải', 'cao tốc', 'đường sắt', 'hàng không', 'du lịch', 'bất động sản', 'xây dựng', 'dệt may', 'khai khoáng', 'metro', 'đường sắt đô thị', 'logistics', 'cảng biển'],
     en: ['industry', 'manufacturing', 'energy', 'fuel', 'transport', 'expressway', 'railway', 'metro', 'bridge', 'aviation', 'airline', 'tourism', 'real estate', 'construction', 'textile', 'mining', 'logistics', 'seaport'],
     fr: ['industrie', 'énergie', 'carburant', 'transport', 'autoroute', 'chemin de fer', 'métro', 'pont', 'aviation', 'tourisme', 'immobilier', 'construction', 'textile'],
   },
@@ -154,7 +174,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     code: '20000210',
-    vi: ['nông nghiệp', 'nông dân', 'lúa', 'lúa gạo', 'gạo', 'vụ mùa', 'trúng mùa', 'mất mùa', 'cây trồng', 'chăn nuôi', 'thủy sản', 'hợp tác xã', 'nông sản', 'cà phê', 'hồ tiêu', 'canh tác', 'gieo trồng'],
+    vi: ['nông nghiệp', 'nông dân', 'lúa', 'lúa gạo', 'vụ mùa', 'trúng mùa', 'mất mùa', 'cây trồng', 'chăn nuôi', 'thủy sản', 'hợp tác xã', 'nông sản', 'cà phê', 'hồ tiêu', 'canh tác', 'gieo trồng', 'giá gạo', 'xuất khẩu gạo', 'giá lúa'],
     en: ['agriculture', 'agricultural', 'farmers', 'farmer', 'rice', 'paddy', 'harvest', 'crop', 'crops', 'livestock', 'aquaculture', 'seafood', 'cooperative', 'coffee'],
     fr: ['agriculture', 'agricole', 'agriculteurs', 'riziculteurs', 'riz', 'paddy', 'récolte', 'cultures', 'élevage', 'pêche', 'café'],
   },
@@ -203,16 +223,16 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     code: '20001338',
-    vi: ['đổi mới giáo dục', 'chính sách giáo dục', 'bộ giáo dục và đào tạo', 'cải cách giáo dục'],
-    en: ['education policy', 'education reform', 'ministry of education and training'],
-    fr: ["politique de l'éducation", "réforme de l'éducation", "ministère de l'éducation"],
+    vi: ['đổi mới giáo dục', 'chính sách giáo dục', 'cải cách giáo dục'],
+    en: ['education policy', 'education reform'],
+    fr: ["politique de l'éducation", "réforme de l'éducation"],
   },
   // environment
   {
     code: '20000418',
     vi: ['biến đổi khí hậu', 'phát thải', 'khí nhà kính', 'phát thải ròng bằng 0', 'COP28', 'trung hòa carbon', 'chuyển đổi năng lượng', 'năng lượng tái tạo'],
-    en: ['climate change', 'emissions', 'greenhouse gas', 'net zero', 'COP28', 'carbon neutrality', 'energy transition', 'renewable energy'],
-    fr: ['changement climatique', 'réchauffement climatique', 'émissions', 'gaz à effet de serre', 'neutralité carbone', 'transition énergétique'],
+    en: ['climate change', 'greenhouse gas', 'net zero', 'COP28', 'carbon neutrality', 'energy transition', 'renewable energy', 'greenhouse gas emissions', 'emission cuts'],
+    fr: ['changement climatique', 'réchauffement climatique', 'gaz à effet de serre', 'neutralité carbone', 'transition énergétique'],
   },
   {
     code: '20000420',
@@ -247,9 +267,9 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     code: '20000463',
-    vi: ['Tổ chức Y tế Thế giới', 'WHO', 'Bộ Y tế', 'Sở Y tế', 'Cục Y tế dự phòng'],
-    en: ['world health organization', 'WHO', 'ministry of health', 'health ministry', 'department of health'],
-    fr: ['organisation mondiale de la santé', 'OMS', 'ministère de la santé'],
+    vi: ['Tổ chức Y tế Thế giới', 'WHO'],
+    en: ['world health organization', 'WHO'],
+    fr: ['organisation mondiale de la santé', 'OMS'],
   },
   {
     code: '20000464',
@@ -278,9 +298,9 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     code: '20000499',
-    vi: ['kỷ lục', 'kỷ lục Guinness', 'phá kỷ lục'],
-    en: ['record', 'guinness world record', 'broke the record'],
-    fr: ['record', 'record du monde'],
+    vi: ['kỷ lục Guinness', 'Tổ chức Kỷ lục Việt Nam', 'xác lập kỷ lục'],
+    en: ['guinness world record', 'world record holder'],
+    fr: ['record du monde', 'record Guinness'],
   },
   {
     code: '20000500',
@@ -359,9 +379,9 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     code: '20000593',
-    vi: ['Chính phủ', 'Thủ tướng', 'Phó Thủ tướng', 'bộ trưởng', 'UBND', 'Ủy ban nhân dân', 'chính quyền', 'nghị định', 'Bộ Quốc phòng', 'quốc phòng', 'Bộ Nội vụ'],
-    en: ['government', 'prime minister', 'deputy prime minister', 'minister', "people's committee", 'cabinet', 'defence ministry', 'ministry of defence'],
-    fr: ['gouvernement', 'premier ministre', 'ministre', 'comité populaire', 'ministère de la défense'],
+    vi: ['Chính phủ', 'UBND', 'Ủy ban nhân dân', 'chính quyền', 'nghị định', 'Bộ Quốc phòng', 'quốc phòng', 'Bộ Nội vụ'],
+    en: ['government', "people's committee", 'cabinet', 'defence ministry', 'ministry of defence'],
+    fr: ['gouvernement', 'comité populaire', 'ministère de la défense'],
   },
   {
     code: '20000621',
@@ -390,8 +410,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   {
     code: '20000649',
     vi: ['Quốc hội', 'kỳ họp', 'đại biểu Quốc hội', 'biểu quyết', 'thông qua', 'Ban Chấp hành Trung ương', 'Hội nghị Trung ương', 'Bộ Chính trị', 'Đại hội Đảng', 'Tổng Bí thư', 'công tác cán bộ', 'xây dựng Đảng', 'hệ thống chính trị'],
-    en: ['national assembly', 'parliament', 'lawmakers', 'legislators', 'session', 'passes', 'passed', 'approved', 'central committee', 'politburo', 'party congress', 'general secretary'],
-    fr: ['assemblée nationale', 'parlement', 'députés', 'session', 'adopte', 'adopté', 'comité central', 'bureau politique'],
+    en: ['national assembly', 'parliament', 'lawmakers', 'legislators', 'central committee', 'politburo', 'party congress', 'general secretary'],
+    fr: ['assemblée nationale', 'parlement', 'députés', 'comité central', 'bureau politique'],
   },
   // religion
   {
@@ -452,9 +472,9 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   // society
   {
     code: '20000768',
-    vi: ['cộng đồng', 'đồng bào dân tộc thiểu số', 'dân tộc thiểu số', 'kiều bào', 'người Việt Nam ở nước ngoài'],
-    en: ['community', 'communities', 'ethnic minority', 'ethnic minorities', 'overseas vietnamese'],
-    fr: ['communauté', 'communautés', 'minorités ethniques', "vietnamiens de l'étranger"],
+    vi: ['đồng bào dân tộc thiểu số', 'dân tộc thiểu số', 'kiều bào', 'người Việt Nam ở nước ngoài', 'cộng đồng dân cư', 'cộng đồng người Việt'],
+    en: ['ethnic minority', 'ethnic minorities', 'overseas vietnamese', 'local communities'],
+    fr: ['minorités ethniques', "vietnamiens de l'étranger"],
   },
   {
     code: '20000770',
@@ -501,7 +521,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     code: '20001108',
-    vi: ['SEA Games', 'World Cup', 'vòng loại', 'trận đấu', 'giải đấu', 'đội tuyển', 'chung kết', 'bán kết', 'V-League', 'Olympic', 'ASIAD', 'AFF Cup', 'giành chiến thắng', 'thắng', 'hòa', 'bảng đấu', 'vòng'],
+    vi: ['SEA Games', 'World Cup', 'vòng loại', 'trận đấu', 'giải đấu', 'đội tuyển', 'chung kết', 'bán kết', 'V-League', 'Olympic', 'ASIAD', 'AFF Cup', 'giành chiến thắng', 'bảng đấu'],
     en: ['SEA Games', 'World Cup', 'qualifier', 'qualifying round', 'match', 'tournament', 'final', 'semi-final', 'V-League', 'Olympics', 'Games', 'beat', 'win', 'victory', 'championship', 'group'],
     fr: ['SEA Games', 'Coupe du monde', 'qualifications', 'match', 'tournoi', 'finale', 'demi-finale', 'Jeux olympiques', 'victoire', 'championnat', 'groupe'],
   },

@@ -1,0 +1,249 @@
+/**
+ * Tags a story with IPTC Media Topics from two kinds of evidence: the source's section label
+ * (through the category map) and keywords in the headline, lead and body (through the topic
+ * rules). Every topic given can say why (explainSubjects). Pure; all tables are built once.
+ */
+import type { Article, Subject } from '../../shared/article.js';
+import { toneInsensitiveKey } from '../normalize/index.js';
+import { DEFAULT_CATEGORY_MAP } from './category-map.js';
+import type { CategoryTopic } from './category-map.js';
+import { MEDIA_TOPIC_BY_CODE, broaderTopics } from './media-topics.js';
+import { NEUTRAL_PHRASES, TOPIC_RULES } from './topic-rules.js';
+
+/** Per-call options; a source's categoryMap from config overrides the built-in labels. */
+export interface TopicOptions {
+  /** Section label → Media Topic codes (with or without the `medtop:` prefix), as in a source's config. */
+  categoryMap?: Readonly<Record<string, readonly string[]>>;
+  /** Topics below this confidence are not given (default 0.5). */
+  minConfidence?: number;
+  /** At most this many of the most specific topics are given, plus their broader topics (default 5). */
+  maxTopics?: number;
+}
+
+/** A topic given to a story, with its confidence and the reasons it was given. */
+export interface ExplainedSubject {
+  code: string;
+  confidence: number;
+  reasons: string[];
+}
+
+type Field = 'headline' | 'lead' | 'body';
+/** The parts of an article topic tagging reads. */
+export type TaggableArticle = Pick<Article, 'category' | 'tags' | 'headline' | 'lead' | 'body'> & {
+  /** The story's language: keywords of that language are used (all languages when unknown). */
+  language?: string;
+};
+
+// A keyword in the headline says more than one in the body.
+const FIELD_WEIGHT: Readonly<Record<Field, number>> = { headline: 3, lead: 2, body: 1 };
+// Text evidence E becomes confidence 1 − e^(−E/TEXT_SCALE): one headline keyword ≈ 0.53, one
+// body keyword ≈ 0.22, three distinct body keywords ≈ 0.53.
+const TEXT_SCALE = 4;
+// A source's own categoryMap is an editor's explicit choice: strong, but text can still add.
+const SOURCE_MAP_CONFIDENCE = 0.8;
+// Source tags are looked up like the section label but say a little less.
+const TAG_DISCOUNT = 0.8;
+const DEFAULT_MIN_CONFIDENCE = 0.5;
+const DEFAULT_MAX_TOPICS = 5;
+// Bodies are read up to this many characters: topics are decided early in a news story.
+const MAX_BODY_CHARS = 6000;
+
+type Hit = { readonly code: string; readonly keyword: string };
+type KeywordIndex = ReadonlyMap<string, readonly Hit[]>;
+const RULE_LANGUAGES = ['vi', 'en', 'fr'] as const;
+// All-capital keywords (UN, WHO, AI, GDP, UBND) are matched as written: lowercased they are
+// ordinary words ("un" in French, "ai" = who in Vietnamese).
+const ACRONYM_KEYWORD = /^[\p{Lu}\d][\p{Lu}\d-]*$/u;
+const RAW_TOKEN = /[\p{L}\d][\p{L}\p{M}\d-]*/gu;
+
+function addHit(index: Map<string, Hit[]>, key: string, hit: Hit | null): void {
+  const hits = index.get(key) ?? [];
+  if (hit !== null && !hits.some((h) => h.code === hit.code)) hits.push(hit);
+  index.set(key, hits);
+}
+
+/** Keyword indexes per rule language ('all' = every language): phrase key → hits. */
+const INDEXES: ReadonlyMap<string, KeywordIndex> = (() => {
+  const byLang = new Map<string, Map<string, Hit[]>>(['all', ...RULE_LANGUAGES].map((l) => [l, new Map()]));
+  for (const rule of TOPIC_RULES) {
+    const code = `medtop:${rule.code}`;
+    for (const lang of RULE_LANGUAGES) {
+      for (const keyword of rule[lang]) {
+        if (ACRONYM_KEYWORD.test(keyword) && /\p{Lu}/u.test(keyword)) continue;
+        const key = toneInsensitiveKey(keyword);
+        if (key === '') continue;
+        addHit(byLang.get(lang)!, key, { code, keyword });
+        addHit(byLang.get('all')!, key, { code, keyword });
+      }
+    }
+  }
+  // Neutral names are matched (so the topic words inside them do not count) but give no topic.
+  for (const phrase of NEUTRAL_PHRASES) for (const index of byLang.values()) addHit(index, toneInsensitiveKey(phrase), null);
+  return byLang;
+})();
+
+/** Acronym keywords, case-sensitive, for every language. */
+const ACRONYMS: KeywordIndex = (() => {
+  const index = new Map<string, Hit[]>();
+  for (const rule of TOPIC_RULES) {
+    for (const keyword of [...rule.vi, ...rule.en, ...rule.fr]) {
+      if (ACRONYM_KEYWORD.test(keyword) && /\p{Lu}/u.test(keyword)) addHit(index, keyword, { code: `medtop:${rule.code}`, keyword });
+    }
+  }
+  return index;
+})();
+const MAX_PHRASE_WORDS = Math.max(...[...INDEXES.get('all')!.keys()].map((k) => k.split(' ').length));
+
+const DEFAULT_MAP_BY_KEY: ReadonlyMap<string, readonly CategoryTopic[]> = new Map(
+  [...DEFAULT_CATEGORY_MAP].map(([label, topics]) => [toneInsensitiveKey(label), topics]),
+);
+
+interface Evidence {
+  text: number;
+  category: number;
+  reasons: string[];
+}
+
+/**
+ * Distinct keywords found in one field, each once. Only the longest phrase at a place counts:
+ * "policy rates" hides "policy", "bệnh viện" (hospital) hides "bệnh" (disease).
+ */
+function keywordsIn(text: string, index: KeywordIndex): Map<string, readonly Hit[]> {
+  const words = toneInsensitiveKey(text).split(' ');
+  const found = new Map<string, readonly Hit[]>();
+  let coveredUntil = 0;
+  for (let i = 0; i < words.length; i++) {
+    let best: { key: string; hits: readonly Hit[]; end: number } | null = null;
+    let phrase = '';
+    for (let n = 0; n < MAX_PHRASE_WORDS && i + n < words.length; n++) {
+      phrase = n === 0 ? words[i]! : `${phrase} ${words[i + n]}`;
+      const hits = index.get(phrase);
+      if (hits !== undefined) best = { key: phrase, hits, end: i + n + 1 };
+    }
+    if (best === null && phrase !== '') {
+      // English plural of a singular keyword ("hospitals" → "hospital").
+      const word = words[i]!;
+      const singular = word.length > 3 && word.endsWith('s') ? index.get(word.slice(0, -1)) : undefined;
+      if (singular !== undefined) best = { key: word.slice(0, -1), hits: singular, end: i + 1 };
+    }
+    if (best === null || best.end <= coveredUntil) continue;
+    coveredUntil = best.end;
+    if (best.hits.length > 0) found.set(best.key, best.hits);
+  }
+  for (const token of text.match(RAW_TOKEN) ?? []) {
+    const hits = ACRONYMS.get(token);
+    if (hits !== undefined) found.set(token, hits);
+  }
+  return found;
+}
+
+function normalizeCode(code: string): string {
+  return code.startsWith('medtop:') ? code : `medtop:${code}`;
+}
+
+/** Topics a section label (or source tag) argues for: the source's own map first, then ours. */
+function categoryTopics(label: string, sourceMap: ReadonlyMap<string, readonly string[]> | null): readonly CategoryTopic[] {
+  const key = toneInsensitiveKey(label);
+  const own = sourceMap?.get(key);
+  if (own !== undefined) return own.map((code) => ({ code: normalizeCode(code), confidence: SOURCE_MAP_CONFIDENCE }));
+  return DEFAULT_MAP_BY_KEY.get(key) ?? [];
+}
+
+function gather(article: TaggableArticle, options: TopicOptions): Map<string, Evidence> {
+  const evidence = new Map<string, Evidence>();
+  const entry = (code: string): Evidence => {
+    let e = evidence.get(code);
+    if (e === undefined) {
+      e = { text: 0, category: 0, reasons: [] };
+      evidence.set(code, e);
+    }
+    return e;
+  };
+
+  const sourceMap =
+    options.categoryMap === undefined
+      ? null
+      : new Map(Object.entries(options.categoryMap).map(([label, codes]) => [toneInsensitiveKey(label), codes]));
+  const labels: [string, number, string][] = [];
+  if (article.category !== null && article.category.trim() !== '') labels.push([article.category, 1, 'section']);
+  for (const tag of article.tags) if (tag !== article.category) labels.push([tag, TAG_DISCOUNT, 'source tag']);
+  for (const [label, discount, kind] of labels) {
+    for (const { code, confidence } of categoryTopics(label, sourceMap)) {
+      if (!MEDIA_TOPIC_BY_CODE.has(code)) continue;
+      const e = entry(code);
+      const c = confidence * discount;
+      // Two labels pointing at one topic reinforce each other (noisy-OR).
+      e.category = 1 - (1 - e.category) * (1 - c);
+      e.reasons.push(`${kind} "${label}" maps to it (${c.toFixed(2)})`);
+    }
+  }
+
+  const fields: [Field, string][] = [
+    ['headline', article.headline],
+    ['lead', article.lead ?? ''],
+    ['body', article.body.text.length > MAX_BODY_CHARS ? article.body.text.slice(0, MAX_BODY_CHARS) : article.body.text],
+  ];
+  const index = INDEXES.get(article.language ?? 'all') ?? INDEXES.get('all')!;
+  for (const [field, text] of fields) {
+    if (text === '') continue;
+    for (const hits of keywordsIn(text, index).values()) {
+      for (const { code, keyword } of hits) {
+        const e = entry(code);
+        e.text += FIELD_WEIGHT[field];
+        e.reasons.push(`keyword "${keyword}" in ${field}`);
+      }
+    }
+  }
+  return evidence;
+}
+
+/**
+ * The Media Topics for a story, most confident first, each with its reasons: the most specific
+ * topics that reach minConfidence (at most maxTopics), then every broader topic above them.
+ * Never throws for any article shape the schema allows.
+ */
+export function explainSubjects(article: TaggableArticle, options: TopicOptions = {}): ExplainedSubject[] {
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const maxTopics = options.maxTopics ?? DEFAULT_MAX_TOPICS;
+  const scored = [...gather(article, options)].map(([code, e]) => {
+    const fromText = 1 - Math.exp(-e.text / TEXT_SCALE);
+    return { code, confidence: 1 - (1 - fromText) * (1 - e.category), reasons: e.reasons };
+  });
+  const picked = scored
+    .filter((s) => s.confidence >= minConfidence)
+    .sort((a, b) => b.confidence - a.confidence || a.code.localeCompare(b.code));
+
+  // Keep the most specific topics; a broader topic is implied by a narrower one below it.
+  const chosen = new Map<string, ExplainedSubject>();
+  const implied = new Set(picked.flatMap((s) => broaderTopics(s.code)));
+  let specific = 0;
+  for (const s of picked) {
+    if (implied.has(s.code)) continue;
+    if (specific >= maxTopics) break;
+    specific += 1;
+    chosen.set(s.code, { code: s.code, confidence: round2(s.confidence), reasons: s.reasons });
+  }
+  for (const s of [...chosen.values()]) {
+    for (const broader of broaderTopics(s.code)) {
+      const own = scored.find((x) => x.code === broader);
+      const existing = chosen.get(broader);
+      const confidence = round2(Math.max(s.confidence, own?.confidence ?? 0, existing?.confidence ?? 0));
+      const reasons = existing?.reasons ?? [...(own?.reasons ?? [])];
+      reasons.push(`broader topic of ${s.code}`);
+      chosen.set(broader, { code: broader, confidence, reasons });
+    }
+  }
+  return [...chosen.values()].sort((a, b) => b.confidence - a.confidence || a.code.localeCompare(b.code));
+}
+
+/** The Article `subjects` for a story: IPTC code, English name, en/vi labels and confidence. */
+export function tagSubjects(article: TaggableArticle, options: TopicOptions = {}): Subject[] {
+  return explainSubjects(article, options).map(({ code, confidence }) => {
+    const topic = MEDIA_TOPIC_BY_CODE.get(code)!;
+    return { code, name: topic.name, labels: { ...topic.labels }, confidence };
+  });
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

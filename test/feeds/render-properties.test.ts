@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { renderAtom } from '../../src/feeds/render-atom.js';
+import { renderJsonFeed } from '../../src/feeds/render-json-feed.js';
+import { renderRss } from '../../src/feeds/render-rss.js';
+import { articleArbitrary } from './article-arbitrary.js';
+import { feedFor, hasControlChars, loadSchema } from './article-fixtures.js';
+
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+const validateJsonFeed = ajv.compile(loadSchema('jsonfeed-schema-v1.1.json'));
+const PARSER = new XMLParser({
+  ignoreAttributes: false,
+  parseTagValue: false,
+  isArray: (name) => ['item', 'entry', 'author', 'category'].includes(name),
+});
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const articlesArb = fc.array(articleArbitrary, { maxLength: 4 });
+
+describe('any schema-valid articles, however hostile their text', () => {
+  it('render as well-formed RSS without control characters or lone surrogates, one item per story', () => {
+    fc.assert(
+      fc.property(articlesArb, (articles) => {
+        const xml = renderRss(feedFor(articles, 'rss'), articles);
+        const items = (PARSER.parse(xml).rss.channel.item as unknown[] | undefined) ?? [];
+        return (
+          XMLValidator.validate(xml) === true &&
+          !hasControlChars(xml) &&
+          !LONE_SURROGATE.test(xml) &&
+          items.length === new Set(articles.map((a) => a.id)).size
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('render as well-formed Atom where every entry has a named author and every category a term', () => {
+    fc.assert(
+      fc.property(articlesArb, (articles) => {
+        const xml = renderAtom(feedFor(articles, 'atom'), articles);
+        if (XMLValidator.validate(xml) !== true || hasControlChars(xml) || LONE_SURROGATE.test(xml)) return false;
+        const entries = (PARSER.parse(xml).feed.entry as Record<string, unknown>[] | undefined) ?? [];
+        return entries.every(
+          (e) =>
+            (e.author as { name: unknown }[]).length > 0 &&
+            (e.author as { name: unknown }[]).every((a) => String(a.name ?? '').trim() !== '') &&
+            ((e.category as Record<string, string>[] | undefined) ?? []).every((c) => (c['@_term'] ?? '') !== ''),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('render as JSON Feed 1.1 that validates against the schema', () => {
+    fc.assert(
+      fc.property(articlesArb, (articles) => validateJsonFeed(JSON.parse(renderJsonFeed(feedFor(articles, 'json'), articles)))),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the generator really produces hostile text (guards against a vacuous property)', () => {
+    const sample = fc.sample(articleArbitrary, { numRuns: 200, seed: 42 });
+    expect(sample.some((a) => hasControlChars(a.headline + a.summary + a.body.html))).toBe(true);
+    expect(sample.some((a) => a.byline.length === 0 && a.dateline.agency === null)).toBe(true);
+  });
+});
