@@ -5,13 +5,41 @@ export const NOTES_MARKER = '<!-- notes below are hand-written and kept by npm r
 
 export const METHOD_NOTES = `## How it is measured
 
+Run \`npm run bench\` (full, under 10 minutes) or \`npm run bench -- --quick\` (under 2 minutes). Other flags:
+\`--only=baseline,throughput,stage-cost,latency,memory,ingest-parse,feed-serving\`, \`--profile[=dir]\` (CPU
+profile of the fused throughput run, default dir /tmp/wirepipe-profiles, with a self-time summary on stderr),
+\`--no-docs\` (do not rewrite this page), \`--concurrency=N\` (default 100). stdout is the table, then one JSON
+line; progress goes to stderr. Scenarios live one per file under bench/ and are listed in bench/registry.ts.
+
 - **Redis**: \`REDIS_URL\`, else 127.0.0.1:6379, else a private \`redis-server\` (src/shared/redis.ts). Each
   scenario works under its own key prefix and removes its keys afterwards (SCAN + UNLINK); nothing is flushed.
+  The harness, the workers and Redis share the machine: on 2 cores, Node and Redis compete for CPU.
 - **Baselines** use the pipeline's BullMQ job options (attempts, backoff, removeOnComplete/removeOnFail) and the
   same worker concurrency, in the same process, so a ratio isolates what wirepipe's code adds to BullMQ.
-- **Throughput at saturation**: sample stories (every fixture under samples/ and test/fixtures/ that parses,
-  each varied per copy: identity, a number in the headline and in the body) are enqueued through the ingest
-  sink while the ingest queue is paused; the queue is then resumed and completions are counted at the end of
-  the publish stage (the story is in the feeds). The rate is taken from the completion ending the first 10 %
-  (warm-up) to the last one. The S3 archive is off (\`archive: false\`): s3rver writes would dominate.
+  A no-op warm-up run precedes them.
+- **Throughput at saturation**: sample stories (every fixture under samples/ and test/fixtures/ that parses
+  and passes the offline stages, each copy varied: identity, a number in the headline and in the body) are
+  enqueued through the ingest sink while the ingest queue is paused; the queue is then resumed and the clock
+  runs until the last story leaves the publish stage (it is then in the feeds). Each ratio divides by the mean
+  of the baseline measured before (baseline scenario) and again right after the pipeline run, so drift in the
+  machine's load does not land on one side. The S3 archive is off (\`archive: false\`): s3rver writes would dominate.
+- **Stage cost**: stories run one at a time through normalize → translate-tag → enrich → publish in this
+  process (no BullMQ, nothing else on the event loop), timed by the workers' StageTimer hook. The first three
+  stages are synchronous CPU work; publish's wall time includes its Redis round trips, so its CPU share is
+  also given (process CPU time during publish). The 600-word figure is enrich alone on a Vietnamese story
+  assembled from the samples' paragraphs.
+- **Latency** ingest → visible: stories are offered at a fixed rate on a 10 ms tick, stamped just before the
+  ingest sink is called; a separate Redis connection polls the \`all\` feed's sorted set every 5 ms (each story
+  carries its enqueue time as \`updated\`, which becomes its feed score, so one ZRANGEBYSCORE from the oldest
+  pending story finds every newly listed one). Figures include up to one poll interval (5 ms). The first second
+  is warm-up. Stories not visible 10 s after the load ends count as 10 s and are reported (p99 is then a lower
+  bound). The bare 4-queue chain is measured at 500/s the same way (stamp in the payload, read by the last job).
+- **Memory**: the fused pipeline in this process at 500 stories/s offered (5 min full, 20 s quick); RSS and heap
+  sampled every second after a forced GC (\`--expose-gc\`). Growth = (mean of the last 10 % of samples − mean of
+  the first 10 % after warm-up) ÷ the latter; warm-up is the first 10 % of the run.
+- **Ingest parse**: parseFeed on a generated 1,000-item RSS 2.0 (HTML in CDATA) and Atom 1.0 (escaped HTML) feed,
+  ~3 KB of HTML per item, against fast-xml-parser's \`parse\` of the same text (attributes on); runs alternate.
+- **Feed serving**: GET /feeds/all.rss (50 entries) from the real feed server vs a bare node:http server
+  returning a static body of the same size and content type, 16 concurrent fetch() loops in this process on
+  loopback, alternating halves.
 `;

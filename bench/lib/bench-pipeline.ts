@@ -18,6 +18,10 @@ export interface BenchPipelineOptions {
   feedLength?: number;
   /** Start with the ingest queue paused, so a backlog can be enqueued before the clock starts. */
   paused?: boolean;
+  /** Run workers in this process (default true); false gives queues, store and sink only. */
+  workers?: boolean;
+  /** Join an existing pipeline's keys instead of a fresh prefix (a worker in another process). */
+  prefix?: string;
 }
 
 export interface BenchPipeline {
@@ -31,7 +35,7 @@ export interface BenchPipeline {
 export async function startBenchPipeline(o: BenchPipelineOptions): Promise<BenchPipeline> {
   const config = loadConfig({
     REDIS_URL: o.redisUrl,
-    WIREPIPE_PREFIX: benchPrefix(o.name),
+    WIREPIPE_PREFIX: o.prefix ?? benchPrefix(o.name),
     TOPOLOGY: o.topology,
     WORKER_CONCURRENCY: String(o.concurrency),
     FEED_LENGTH: String(o.feedLength ?? 500),
@@ -44,6 +48,7 @@ export async function startBenchPipeline(o: BenchPipelineOptions): Promise<Bench
   const pipeline = await startPipeline(config, services, log, {
     archive: false,
     http: o.http ?? false,
+    workers: o.workers ?? true,
     ...(o.timer ? { timer: o.timer } : {}),
   });
   if (o.paused) await pipeline.queues.ingest.pause();

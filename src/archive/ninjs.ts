@@ -148,10 +148,10 @@ export function toNinjs(article: Article): Ninjs {
   out.pubstatus = article.pubStatus;
   setIf(out, 'language', article.language);
   setIf(out, 'slugline', article.slug);
-  setIf(out, 'headlines', article.headline ? [{ role: 'main', contenttype: 'text/plain', value: article.headline }] : []);
+  if (article.headline) out.headlines = [{ role: 'main', contenttype: 'text/plain', value: article.headline }];
   setIf(out, 'descriptions', descriptionsOf(article));
   setIf(out, 'bodies', bodiesOf(article));
-  setIf(out, 'by', article.byline.join(', '));
+  setIf(out, 'by', article.byline.filter((name) => name.trim() !== '').join(', '));
   setIf(out, 'located', article.dateline.place);
   // Person roles ("Phó Chủ tịch UBND tỉnh …") have no ninjs 2.2 property: `rel` means the
   // person's relation to the story, not their office, so only the name is kept.

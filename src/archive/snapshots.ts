@@ -94,14 +94,13 @@ export async function readSnapshot(s3: S3Client, bucket: string, key: string): P
   } catch (err) {
     const details = s3Details(err, bucket, key);
     const message = `reading s3://${bucket}/${key} failed: ${(err as Error).message}`;
-    // TODO(lead): a dedicated S3_READ code; S3_WRITE is the closest existing one.
-    if (details['s3Error'] === 'NoSuchKey') throw new PermanentError('S3_WRITE', message, details, { cause: err });
-    throw new RetryableError('S3_WRITE', message, details, { cause: err });
+    if (details['s3Error'] === 'NoSuchKey') throw new PermanentError('S3_READ', message, details, { cause: err });
+    throw new RetryableError('S3_READ', message, details, { cause: err });
   }
   const actual = createHash('sha256').update(bytes).digest('hex');
   if (expected === undefined || expected !== actual) {
     throw new PermanentError(
-      'INVALID_ARTICLE',
+      'SNAPSHOT_CORRUPT',
       expected === undefined
         ? `s3://${bucket}/${key} has no ${CHECKSUM_METADATA_KEY} metadata to verify`
         : `s3://${bucket}/${key} is corrupt: sha256 ${actual} does not match stored ${expected}`,
@@ -111,7 +110,7 @@ export async function readSnapshot(s3: S3Client, bucket: string, key: string): P
   try {
     return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
   } catch (err) {
-    throw new PermanentError('INVALID_ARTICLE', `s3://${bucket}/${key} is not JSON: ${(err as Error).message}`, { bucket, key }, { cause: err });
+    throw new PermanentError('SNAPSHOT_CORRUPT', `s3://${bucket}/${key} is not JSON: ${(err as Error).message}`, { bucket, key }, { cause: err });
   }
 }
 
@@ -128,7 +127,7 @@ export async function listStoryVersions(s3: S3Client, bucket: string, id: string
       }
     }
   } catch (err) {
-    throw new RetryableError('S3_WRITE', `listing s3://${bucket}/${prefix} failed: ${(err as Error).message}`, s3Details(err, bucket, prefix), { cause: err });
+    throw new RetryableError('S3_READ', `listing s3://${bucket}/${prefix} failed: ${(err as Error).message}`, s3Details(err, bucket, prefix), { cause: err });
   }
   return found.sort((a, b) => a.version - b.version).map((f) => f.key);
 }

@@ -145,8 +145,9 @@ export function watchDropFolder(opts: DropFolderOptions): DropFolderWatcher {
         if (!stopped) timer = setTimeout(tick, intervalMs);
       });
   }
-  // The first scan runs at once so files already waiting are picked up on start.
-  timer = setTimeout(tick, 0);
+  // The first scan starts at once (files already waiting are picked up on start); a scanOnce()
+  // right after watchDropFolder() returns joins it rather than racing it.
+  tick();
 
   return {
     scanOnce,

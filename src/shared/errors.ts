@@ -25,6 +25,8 @@ export const ERROR_CODES = {
   CONFIG_INVALID: 'configuration failed validation; every problem is listed',
   REDIS_UNAVAILABLE: 'no Redis could be reached or started',
   S3_WRITE: 'writing an archive object to S3 failed',
+  S3_READ: 'reading or listing archive objects on S3 failed (permanent for a missing key)',
+  SNAPSHOT_CORRUPT: 'an archived object does not match its stored SHA-256, has none, or is not JSON',
   STAGE_FAILED: 'a stage threw an unexpected error (treated as retryable)',
 } as const;
 

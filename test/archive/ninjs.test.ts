@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { toNinjs, type Ninjs } from '../../src/archive/ninjs.js';
 import type { Article } from '../../src/shared/article.js';
+import { articleArbitrary } from '../feeds/article-arbitrary.js';
 import { articleFixture, loadArticleFixtures, loadSchema } from '../feeds/article-fixtures.js';
 
 // ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module.
@@ -22,6 +24,11 @@ describe('toNinjs validates against the strict ninjs 2.2 schema', () => {
     const ok = validate(ninjs);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+  });
+
+  it('any schema-valid article (hostile text, odd codes, relative media) maps to valid ninjs', () => {
+    const property = fc.property(articleArbitrary, (article) => validate(toNinjs(article)) === true);
+    expect(() => fc.assert(property, { numRuns: 500 })).not.toThrow();
   });
 
   it('the validator really is strict: an unknown property is rejected', () => {

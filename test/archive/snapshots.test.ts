@@ -110,17 +110,20 @@ describe('snapshots on S3', () => {
     const corrupt = await caught(readSnapshot(s3.client, bucket, keys.article));
     expect(corrupt).toBeInstanceOf(PermanentError);
     expect((corrupt as Error).message).toMatch(/corrupt: sha256 [0-9a-f]{64} does not match/);
+    expect((corrupt as PermanentError).code).toBe('SNAPSHOT_CORRUPT');
 
     await s3.client.send(new PutObjectCommand({ Bucket: bucket, Key: 'articles/unsigned.json', Body: '{}' }));
     const unsigned = await caught(readSnapshot(s3.client, bucket, 'articles/unsigned.json'));
     expect(unsigned).toBeInstanceOf(PermanentError);
     expect((unsigned as Error).message).toContain('no sha256 metadata');
+    expect((unsigned as PermanentError).code).toBe('SNAPSHOT_CORRUPT');
   });
 
   it('a missing key is a permanent error, not a retry loop', async () => {
     const err = await caught(readSnapshot(s3.client, bucket, 'articles/none/v1.json'));
     expect(err).toBeInstanceOf(PermanentError);
     expect((err as PermanentError).details['s3Error']).toBe('NoSuchKey');
+    expect((err as PermanentError).code).toBe('S3_READ');
   });
 
   it('lists a story\'s versions in version order, without ninjs files or other stories', async () => {

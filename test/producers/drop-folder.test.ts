@@ -27,9 +27,13 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A watcher whose timer never fires during the test: scans happen only through scanOnce(). */
-function watch(sink: (items: RawItem[]) => Promise<void> = async (items) => void received.push(items), settleMs = 2000): DropFolderWatcher {
+/**
+ * A watcher whose timer never fires during the test: after its start-up scan (awaited here),
+ * scans happen only through scanOnce().
+ */
+async function watch(sink: (items: RawItem[]) => Promise<void> = async (items) => void received.push(items), settleMs = 2000): Promise<DropFolderWatcher> {
   watcher = watchDropFolder({ dir, sourceId: 'drop', sink, log: silentLogger(), intervalMs: 3_600_000, settleMs });
+  await watcher.scanOnce();
   return watcher;
 }
 
@@ -42,7 +46,7 @@ describe('watchDropFolder', () => {
     await copyFile(WIRE, join(dir, 'story.txt'));
     await copyFile(join(FEEDS, 'rss2-basic.xml'), join(dir, 'feed.xml'));
     await Promise.all([settled('story.txt'), settled('feed.xml')]);
-    const w = watch();
+    const w = await watch();
     await w.scanOnce();
     expect(received.map((b) => b.length).sort()).toEqual([1, 2]);
     expect(received.flat().every((i) => i.sourceId === 'drop')).toBe(true);
@@ -53,7 +57,7 @@ describe('watchDropFolder', () => {
   it('moves a bad document to failed/ with an .error.json beside it', async () => {
     await copyFile(join(FEEDS, 'xxe.xml'), join(dir, 'evil.xml'));
     await settled('evil.xml');
-    await watch().scanOnce();
+    await (await watch()).scanOnce();
     expect(received).toEqual([]);
     expect((await readdir(join(dir, 'failed'))).sort()).toEqual(['evil.xml', 'evil.xml.error.json']);
     const report = JSON.parse(await readFile(join(dir, 'failed', 'evil.xml.error.json'), 'utf8'));
@@ -62,7 +66,7 @@ describe('watchDropFolder', () => {
   });
 
   it('waits for a freshly written file to keep its size across two scans', async () => {
-    const w = watch();
+    const w = await watch();
     await writeFile(join(dir, 'growing.txt'), 'Tiêu đề\n\nPhần đầu');
     await w.scanOnce();
     expect(received).toEqual([]);
@@ -78,7 +82,7 @@ describe('watchDropFolder', () => {
     await writeFile(join(dir, 'upload.txt.part'), 'half');
     await writeFile(join(dir, '.hidden'), 'x');
     await Promise.all([settled('upload.txt.part'), settled('.hidden')]);
-    await watch().scanOnce();
+    await (await watch()).scanOnce();
     expect(received).toEqual([]);
     expect((await readdir(dir)).sort()).toEqual(['.hidden', 'done', 'failed', 'upload.txt.part']);
   });
@@ -87,7 +91,7 @@ describe('watchDropFolder', () => {
     await copyFile(WIRE, join(dir, 'story.txt'));
     await settled('story.txt');
     let fail = true;
-    const w = watch(async (items) => {
+    const w = await watch(async (items) => {
       if (fail) throw new RetryableError('REDIS_UNAVAILABLE', 'redis down');
       received.push(items);
     });
@@ -102,14 +106,16 @@ describe('watchDropFolder', () => {
   it('moves the file to failed/ when the sink rejects it permanently', async () => {
     await copyFile(WIRE, join(dir, 'story.txt'));
     await settled('story.txt');
-    await watch(async () => {
-      throw new PermanentError('INVALID_RAW_ITEM', 'bad item');
-    }).scanOnce();
+    await (
+      await watch(async () => {
+        throw new PermanentError('INVALID_RAW_ITEM', 'bad item');
+      })
+    ).scanOnce();
     expect((await readdir(join(dir, 'failed'))).sort()).toEqual(['story.txt', 'story.txt.error.json']);
   });
 
   it('does not overwrite an earlier file of the same name in done/', async () => {
-    const w = watch();
+    const w = await watch();
     for (const text of ['Bản tin một\n\nNội dung.', 'Bản tin hai\n\nNội dung khác.']) {
       await writeFile(join(dir, 'same.txt'), text);
       await settled('same.txt');

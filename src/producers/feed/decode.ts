@@ -3,10 +3,9 @@
  * code pages (windows-1258, TCVN3 "ABC"), often with a charset label that is wrong, so the label
  * is a hint and valid UTF-8 always wins for single-byte labels.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
-const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const UTF8_LENIENT = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 const CHARSET_PARAM = /charset\s*=\s*["']?([^"';\s]+)/i;
 const XML_PROLOG_ENCODING = /^<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/;
@@ -72,18 +71,19 @@ function prologEncoding(bytes: Uint8Array): string | null {
   return m?.[1] ?? null;
 }
 
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 function decodeWith(name: string, bytes: Uint8Array): string {
-  if (name === 'utf-8') return UTF8_LENIENT.decode(bytes);
+  if (name === 'utf-8') return asBuffer(bytes).toString('utf8');
   // iconv-lite 'utf-16'/'utf-32' default to LE without a BOM and strip a BOM if present.
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name, { stripBOM: true });
+  return iconv.decode(asBuffer(bytes), name, { stripBOM: true });
 }
 
 function tryUtf8(bytes: Uint8Array): string | null {
-  try {
-    return UTF8_STRICT.decode(bytes);
-  } catch {
-    return null;
-  }
+  // isUtf8 is a native scan, several times faster than a fatal TextDecoder on non-ASCII text.
+  return isUtf8(bytes) ? asBuffer(bytes).toString('utf8') : null;
 }
 
 /**

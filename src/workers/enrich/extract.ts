@@ -65,8 +65,9 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
     const inPerson = new Uint8Array(n);
     for (const p of persons) inPerson.fill(1, p.start, p.end);
     const isPerson = (i: number): boolean => inPerson[i] === 1;
-    const placeStarts = new Set(gaz.map((g) => g.start));
-    const orgs = findOrganisations(section, isPerson, (i) => placeStarts.has(i), language, defined);
+    const placeStarts = new Set(gaz.filter((g) => !g.weak).map((g) => g.start));
+    const placeEnds = new Set(gaz.filter((g) => !g.weak).map((g) => g.end - 1));
+    const orgs = findOrganisations(section, isPerson, (i) => placeStarts.has(i), (i) => placeEnds.has(i), language, defined);
     personMentions.push(...persons);
     orgMentions.push(...orgs);
 

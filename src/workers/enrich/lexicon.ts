@@ -65,11 +65,14 @@ const WESTERN_GIVEN = [
 /** Common Western given names: a capitalized pair starting with one is a person. */
 export const WESTERN_GIVEN_NAMES = asciiSet(WESTERN_GIVEN);
 
-/** Vietnamese middle names that make a four-syllable name likely ("Nguyễn Thị Kim Ngân"). */
-export const MIDDLE_NAMES = keySet([
+const VI_MIDDLE = [
   'Thị', 'Văn', 'Hữu', 'Đình', 'Công', 'Bá', 'Trọng', 'Thế', 'Viết', 'Duy', 'Quốc', 'Minh', 'Ngọc',
   'Thanh', 'Xuân', 'Kim', 'Thu', 'Hồng', 'Phương', 'Đức', 'Quang', 'Tiến', 'Mạnh', 'Hoàng', 'Nữ', 'Như',
-]);
+];
+/** Vietnamese middle names that make a four-syllable name likely ("Nguyễn Thị Kim Ngân"). */
+export const MIDDLE_NAMES = keySet(VI_MIDDLE);
+/** The same without diacritics ("Pham Thi Thanh Tra"). */
+export const MIDDLE_NAMES_ASCII = asciiSet(VI_MIDDLE);
 
 /** Honorifics before a name: "ông", "bà", "Mr", "Mme". Never part of the name or role. */
 export const HONORIFICS = keySet([
@@ -116,7 +119,7 @@ export const TITLE_HEADS = keySet([
   'Chief Executive', 'General', 'Lieutenant General', 'Major General', 'Colonel', 'Professor', 'Prof',
   'Dr', 'Doctor', 'coach', 'head coach', 'King', 'Queen', 'Prince', 'Princess', 'Sultan', 'Senator',
   'Chancellor', 'Deputy', 'Vice', 'Permanent Vice Chairman', 'Permanent Deputy Prime Minister',
-  'Country Director', 'Representative', 'Chief Representative', 'Commander', 'Rector', 'Editor-in-Chief',
+  'Striker', 'striker', 'midfielder', 'defender', 'goalkeeper', 'forward', 'Country Director', 'Representative', 'Chief Representative', 'Commander', 'Rector', 'Editor-in-Chief',
   'spokesperson', 'Leader', 'General Director', 'Deputy General Director', 'Vice Chairwoman', 'National Assembly Chairman', 'State President', 'Justice',
   // French
   'ministre', 'le ministre', 'la ministre', 'vice-ministre', 'Premier ministre', 'président',
@@ -125,6 +128,15 @@ export const TITLE_HEADS = keySet([
   'gouverneur', 'maire', 'porte-parole', 'chef', 'consul général', 'vice-Premier ministre', 'général',
   'professeur', 'docteur', 'roi', 'reine', 'sélectionneur', 'entraîneur', 'vice-président du comité',
   'chef de la diplomatie', 'Président', 'Ministre', 'Directeur', 'Ambassadeur',
+]);
+
+/** Ranks, degrees and honorary titles: when one alone stands before a name, an office in apposition is the role. */
+export const RANKS = keySet([
+  'Đại tướng', 'Thượng tướng', 'Trung tướng', 'Thiếu tướng', 'Đại tá', 'Thượng tá', 'Trung tá', 'Thiếu tá',
+  'Đại úy', 'Giáo sư', 'Phó Giáo sư', 'Tiến sĩ', 'Thạc sĩ', 'GS', 'PGS', 'TS', 'ThS', 'BS', 'GS TS', 'PGS TS',
+  'NSND', 'NSƯT', 'Nghệ sĩ Nhân dân', 'Nghệ sĩ Ưu tú', 'Anh hùng', 'bác sĩ', 'luật sư', 'nhà báo', 'kỹ sư',
+  'General', 'Lieutenant General', 'Major General', 'Colonel', 'Professor', 'Prof', 'Dr', 'Doctor',
+  'général', 'professeur', 'docteur',
 ]);
 
 /** The longest title head, in tokens. */
@@ -148,13 +160,17 @@ export const ROLE_BREAKS = keySet([
   'chiều', 'tối', 'trước', 'sau', 'nhưng', 'nếu', 'vì', 'do', 'nên', 'không', 'chưa', 'rất',
   'nhiều', 'đây', 'ấy', 'lại', 'ra', 'vào', 'hiện', 'nay', 'từng', 'phụ trách', 'khẳng', 'nhấn',
   'khai mạc', 'bế mạc', 'phát động', 'công bố', 'trình bày', 'báo cáo', 'họp', 'ký', 'chỉ đạo',
+  'phối hợp', 'điều tra', 'tổ chức', 'khuyến cáo', 'tuyên phạt', 'tuyên án', 'triển khai', 'thực hiện',
+  'xây dựng', 'hỗ trợ', 'ban hành', 'quyết định', 'cam kết', 'đề xuất', 'kiến nghị', 'tiếp nhận',
+  'bàn giao', 'trao tặng', 'thông qua', 'phê duyệt', 'đạt', 'giành', 'thắng', 'thua',
+  'vừa qua', 'hiện nay', 'tăng', 'giảm', 'dự báo', 'cảnh báo', 'ghi', 'bắt', 'khởi tố', 'xử lý', 'đưa',
   // English
   'said', 'says', 'told', 'met', 'meets', 'visited', 'visits', 'has', 'have', 'had', 'was', 'were',
   'is', 'are', 'will', 'would', 'stressed', 'noted', 'added', 'called', 'urged', 'highlighted',
   'announced', 'affirmed', 'welcomed', 'received', 'hosted', 'chaired', 'attended', 'signed',
   'expressed', 'asked', 'on', 'when', 'who', 'which', 'that', 'while', 'after', 'before', 'during',
   'according', 'with', 'by', 'also', 'spoke', 'speaking', 'presented', 'led', 'his', 'her', 'their',
-  'a', 'an', 'as', 'but', 'it',
+  'but',
   // French
   'ont', 'est', 'sont', 'sera', 'déclaré', 'souligné', 'indiqué', 'affirmé', 'rencontré', 'reçu',
   'estime', 'selon', 'lors', 'qui', 'que', 'avec', 'pour', 'par', 'salué', 'annoncé', 'rappelé',

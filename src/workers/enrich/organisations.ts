@@ -5,7 +5,7 @@
  * abbreviation after a name is linked to it, and later uses of the abbreviation join it.
  */
 import type { Organisation } from '../../shared/article.js';
-import { phraseKey } from './fold.js';
+import { phraseKey, syllableKey } from './fold.js';
 import {
   EN_GENERIC, EN_ORG_HEADS, FR_CONNECTORS, FR_ORG_HEADS, FR_ORG_LOWER, HEAD_ABBREVIATIONS, KNOWN_ORGS,
   MISSION_HEADS, VI_ADMIN_LINKS, VI_NOT_ORG, VI_ORG_HEADS, VI_ORG_LOWER,
@@ -25,9 +25,7 @@ export interface OrgMention extends Span {
 }
 
 /** Heads of bodies whose name carries their territory. */
-const TERRITORIAL = new Set(
-  ['ubnd', 'hđnd', 'ủy', 'uỷ', 'sở', 'tỉnh', 'thành', 'huyện', 'đảng', 'công', 'people\'s', 'provincial', 'municipal', 'comité', 'conseil', 'bộ chỉ huy', 'ban'].map(phraseKey),
-);
+const TERRITORIAL = new Set(['ubnd', 'hđnd', 'sở', 'tỉnh', 'thành', 'huyện', "people's", 'provincial', 'municipal', 'comité'].map(phraseKey));
 const ADMIN_WORDS = new Set(['tỉnh', 'thành phố', 'huyện', 'quận', 'xã', 'phường', 'thị xã', 'province', 'provincial', 'city', 'municipal', 'district', 'commune'].map(phraseKey));
 
 function isTerritorial(T: readonly Token[], start: number, end: number): boolean {
@@ -77,6 +75,7 @@ const ROMAN = /^[IVXLC]+$/u;
 /** Words after which a Vietnamese name is over: a term ("khóa XVII"), a date, a number. */
 const VI_ORG_STOP = new Set(['khóa', 'nhiệm kỳ', 'lần', 'năm', 'ngày', 'tháng', 'số'].map(phraseKey));
 const MAX_LOWER_RUN = 3;
+const MAX_LONG_LOWER_RUN = 6;
 /** French adjective endings: "hydrométéorologique", "révolutionnaire", "provincial". */
 const FR_ADJECTIVE = /^\p{Ll}[\p{Ll}-]*(?:ique|iques|al|ale|aux|ales|aire|aires|ien|ienne|iens|iennes|ais|aise|el|elle|ien)$/u;
 /** A lowercase noun after "de" that still names the body, not a date or quantity. */
@@ -104,7 +103,17 @@ interface Ctx {
   section: Section;
   isPerson: (i: number) => boolean;
   isPlaceStart: (i: number) => boolean;
+  isPlaceEnd: (i: number) => boolean;
 }
+/** Lowercase words after which a Vietnamese name does not go on. */
+const VI_LINK_STOPS = new Set(['tại', 'của', 'cho', 'ở', 'với', 'từ', 'trong', 'trên', 'về'].map(phraseKey));
+const VA = syllableKey('và');
+const TAI = syllableKey('tại');
+const HOI = syllableKey('hội');
+const ARTICLES = new Set(['le', 'la', 'les', 'the', 'un', 'une', 'a', 'an'].map(phraseKey));
+/** French heads conventionally written lowercase; other French heads must be capitalized. */
+const FR_LOWER_HEADS = new Set(['ministère', 'ambassade', 'comité populaire'].map(phraseKey));
+const LEADING_ELISION = /^[ldLD]['’]/u;
 
 /**
  * A parenthesized abbreviation or short name right after token e-1: "(VFF)", "(Vietnam Airlines)".
@@ -113,9 +122,15 @@ interface Ctx {
 function parenAbbreviation(section: Section, e: number, isPlaceStart: (i: number) => boolean): { abbr: string; next: number } | null {
   const T = section.tokens;
   const t = T[e];
-  if (!t || !t.sep.endsWith('(') || isPlaceStart(e)) return null;
+  if (!t || !t.sep.endsWith('(')) return null;
   let k = e + 1;
   while (k < T.length && k - e < MAX_SHORT_NAME && T[k]?.cap && !hardBreakBefore(T, k)) k++;
+  // "(Mỹ)", "(Anh)": a country in parentheses says where, it is no short name.
+  if (isPlaceStart(e) && (k === e + 1 || !T.slice(e + 1, k).some((x) => !x.cap))) {
+    let p = e + 1;
+    while (p < k && !isPlaceStart(p)) p++;
+    if (k - e <= 2) return null;
+  }
   const after = T[k];
   if (after && !after.sep.startsWith(')')) return null;
   if (k === e + 1 ? !ABBR_RE.test(t.text) : !T.slice(e, k).every((x) => x.cap)) return null;
@@ -143,33 +158,39 @@ function extendVietnamese(ctx: Ctx, i: number, h: number): number {
       continue;
     }
     if (roleBreakAt(T, j)) break;
+    // After a place name the body's name is complete: "UBND tỉnh Đắk Lắk tổ chức ...".
+    if (ctx.isPlaceEnd(j - 1) && t.key !== VA) break;
+    // "Đại học Quốc gia Hà Nội và Tập đoàn FPT": "và" before another head joins two bodies.
+    if (t.key === VA && (longest(T, j + 1, VI_HEADS) > 0 || longest(T, j + 1, KNOWN) > 0 || ctx.isPlaceEnd(j - 1))) break;
     const admin = longest(T, j, ADMIN);
     if (admin > 0 && T[j + admin]?.cap && !hardBreakBefore(T, j + admin)) {
       j += admin;
       continue;
     }
     const lower = longest(T, j, VI_LOWER);
-    if (lower > 0 && (t.key !== 'và' || (T[j + 1]?.cap && !hardBreakBefore(T, j + 1)))) {
+    if (lower > 0 && (t.key !== VA || (T[j + 1]?.cap && !hardBreakBefore(T, j + 1)))) {
       j += lower;
       continue;
     }
-    if (mission && t.key === 'tại' && ctx.isPlaceStart(j + 1)) {
+    if (mission && t.key === TAI && ctx.isPlaceStart(j + 1)) {
       j++;
       continue;
     }
-    if (t.key === 'tại' || t.key === 'của' || t.key === 'cho' || t.key === 'ở') break;
+    if (VI_LINK_STOPS.has(t.key)) break;
     // Lowercase syllables finishing a capitalized word ("Ngoại giao", "Thông tin đối ngoại"):
     // a short run that ends at punctuation or runs into more of the name belongs to it.
     let r = j;
-    while (r < T.length && !T[r]?.cap && !hardBreakBefore(T, r) && !roleBreakAt(T, r) && r - j <= MAX_LOWER_RUN) r++;
+    while (r < T.length && !T[r]?.cap && !hardBreakBefore(T, r) && !roleBreakAt(T, r) && r - j <= MAX_LONG_LOWER_RUN) r++;
     const runLen = r - j;
     const endsWell = r >= T.length || hardBreakBefore(T, r) || (T[r]?.cap && !ctx.isPerson(r));
-    if (runLen <= MAX_LOWER_RUN && endsWell) j = r;
+    // A longer lowercase stretch is accepted when it closes with "quốc gia", "trung ương"...
+    const closesName = runLen > MAX_LOWER_RUN && runLen <= MAX_LONG_LOWER_RUN && [1, 2].some((n) => VI_LOWER.map.has(keyOf(T, r - n, n) ?? ''));
+    if ((runLen <= MAX_LOWER_RUN || closesName) && endsWell) j = r;
     else if (T[j - 1]?.cap) j++;
     else break;
     if (!endsWell) break;
   }
-  while (j > i + h && (T[j - 1]?.key === 'và' || (!T[j - 1]?.cap && longest(T, j - 1, ADMIN) === 1 && !T[j]?.cap))) j--;
+  while (j > i + h && (T[j - 1]?.key === VA || (!T[j - 1]?.cap && longest(T, j - 1, ADMIN) === 1 && !T[j]?.cap))) j--;
   return j;
 }
 
@@ -178,16 +199,18 @@ export function findOrganisations(
   section: Section,
   isPerson: (i: number) => boolean,
   isPlaceStart: (i: number) => boolean,
+  isPlaceEnd: (i: number) => boolean,
   language: string,
   /** Abbreviation → id from "Name (ABBR)" in earlier sections; this call adds to it. */
   defined: Map<string, string>,
 ): OrgMention[] {
   const T = section.tokens;
-  const ctx: Ctx = { section, isPerson, isPlaceStart };
+  const ctx: Ctx = { section, isPerson, isPlaceStart, isPlaceEnd };
   const out: OrgMention[] = [];
   for (let i = 0; i < T.length; ) {
     const t = T[i];
-    if (!t || isPerson(i) || (!t.cap && !(language === 'fr' && longest(T, i, FR_HEADS) > 0))) {
+    const lowerFrenchHead = language === 'fr' && FR_LOWER_HEADS.has(keyOf(T, i, 1) ?? '') || (language === 'fr' && FR_LOWER_HEADS.has(keyOf(T, i, 2) ?? ''));
+    if (!t || isPerson(i) || ARTICLES.has(t.key) || (!t.cap && !lowerFrenchHead)) {
       i++;
       continue;
     }
@@ -203,7 +226,7 @@ export function findOrganisations(
       abbreviation = paren.abbr;
       end = paren.next;
     }
-    const name = m.name ?? spanText(section, i, m.end);
+    const name = (m.name ?? spanText(section, i, m.end)).replace(LEADING_ELISION, '');
     const id = m.id ?? `name:${phraseKey(name)}`;
     if (paren) defined.set(paren.abbr, id);
     out.push({ start: i, end, name, abbreviation, id, territorial: m.id === null && isTerritorial(T, i, end) });
@@ -213,6 +236,9 @@ export function findOrganisations(
   for (let i = 0; i < T.length; i++) {
     const t = T[i];
     if (!t || !t.upper || isPerson(i) || out.some((o) => i >= o.start && i < o.end)) continue;
+    // "ASEAN Cup", "ASEAN Championship": the abbreviation names an event here.
+    const nx = T[i + 1];
+    if (nx && nx.cap && !hardBreakBefore(T, i + 1) && !isPerson(i + 1)) continue;
     const id = defined.get(t.text);
     const known = KNOWN_ABBR.get(t.text);
     if (id) out.push({ start: i, end: i + 1, name: t.text, abbreviation: t.text, id, territorial: false });
@@ -224,12 +250,26 @@ export function findOrganisations(
 function matchAt(ctx: Ctx, i: number, language: string): { end: number; name: string | null; abbreviation: string | null; id: string | null } | null {
   const T = ctx.section.tokens;
   const known = longest(T, i, KNOWN);
+  let knownHit: { end: number; name: string | null; abbreviation: string | null; id: string | null } | null = null;
   if (known > 0) {
     const k = KNOWN.map.get(keyOf(T, i, known) ?? '');
     if (k && !(known === 1 && T[i]?.upper && !isKnownAbbrForm(k))) {
-      return { end: i + known, name: null, abbreviation: k.abbreviation, id: k.id };
+      knownHit = { end: i + known, name: null, abbreviation: k.abbreviation, id: k.id };
+      // "Chính phủ Indonesia", "Quốc hội Lào": a national body of another country.
+      if (ctx.isPlaceStart(i + known) && !hardBreakBefore(T, i + known) && !ctx.isPerson(i + known)) {
+        let e = i + known + 1;
+        while (e < T.length && !ctx.isPlaceEnd(e - 1)) e++;
+        knownHit = { end: e, name: null, abbreviation: null, id: null };
+      }
     }
   }
+  const other = matchOther(ctx, i, language);
+  if (knownHit && (!other || other.end <= knownHit.end)) return knownHit;
+  return other;
+}
+
+function matchOther(ctx: Ctx, i: number, language: string): { end: number; name: string | null; abbreviation: string | null; id: string | null } | null {
+  const T = ctx.section.tokens;
   const t = T[i];
   if (!t) return null;
   // "UBND tỉnh Hà Giang": an abbreviated head, expanded in the name, the written form kept as abbreviation.
@@ -240,13 +280,13 @@ function matchAt(ctx: Ctx, i: number, language: string): { end: number; name: st
     const written = spanText(ctx.section, i, end);
     return { end, name: expansion + written.slice(t.text.length), abbreviation: written, id: `name:${phraseKey(expansion + written.slice(t.text.length))}` };
   }
-  if (language === 'en' || t.key === t.ascii) {
-    const en = matchEnglish(ctx, i);
-    if (en) return en;
-  }
   if (language === 'fr') {
     const fr = matchFrench(ctx, i);
     if (fr) return fr;
+  }
+  if (language === 'en' || t.key === t.ascii) {
+    const en = matchEnglish(ctx, i);
+    if (en) return en;
   }
   const h = longest(T, i, VI_HEADS);
   if (h === 0 || ctx.isPlaceStart(i)) return null;
@@ -255,9 +295,10 @@ function matchAt(ctx: Ctx, i: number, language: string): { end: number; name: st
   const two = keyOf(T, i, h + 1);
   if (two && NOT_ORG.has(two)) return null;
   const opensWithName = nextTok.cap || (longest(T, i + h, ADMIN) > 0) || longest(T, i + h, VI_LOWER) > 0;
-  if (!opensWithName || ctx.isPerson(i + h) || (nextTok.cap && ctx.isPlaceStart(i + h) && h === 1 && t.key === 'hội')) return null;
+  if (!opensWithName || ctx.isPerson(i + h) || (nextTok.cap && ctx.isPlaceStart(i + h) && h === 1 && t.key === HOI)) return null;
   const end = extendVietnamese(ctx, i, h);
-  if (end <= i + h || !hasProperPart(T, i + h, end)) return null;
+  // A head may itself be a whole name ("Ban Tổ chức"): something capitalized after its first word.
+  if (end <= i + 1 || !hasProperPart(T, i + 1, end)) return null;
   return { end, name: null, abbreviation: null, id: null };
 }
 
@@ -290,11 +331,13 @@ function matchEnglish(ctx: Ctx, i: number): { end: number; name: null; abbreviat
       lastGood = j;
       continue;
     }
+    // "People's Committee and the Department of ...": "and" after a head joins two bodies.
+    if ((t.key === 'and' || t.key === '&') && EN_HEADS.has(T[j - 1]?.key ?? '')) break;
     if ((EN_CONNECT.has(t.key) || EN_LOWER_INSIDE.has(t.key)) && T[j + 1]?.cap && !hardBreakBefore(T, j + 1)) {
       j++;
       continue;
     }
-    if (EN_CONNECT.has(t.key) && T[j + 1]?.key === 'the' && T[j + 2]?.cap) {
+    if (t.key === 'of' && T[j + 1]?.key === 'the' && T[j + 2]?.cap) {
       j += 2;
       continue;
     }
@@ -314,6 +357,7 @@ function matchFrench(ctx: Ctx, i: number): { end: number; name: null; abbreviati
   const T = ctx.section.tokens;
   const h = longest(T, i, FR_HEADS);
   if (h === 0) return null;
+  if (!T[i]?.cap && !FR_LOWER_HEADS.has(keyOf(T, i, h) ?? '')) return null;
   let j = i + h;
   let lastGood = j;
   while (j < T.length && j - i < MAX_ORG_TOKENS) {
@@ -341,6 +385,12 @@ function matchFrench(ctx: Ctx, i: number): { end: number; name: null; abbreviati
   return { end: lastGood, name: null, abbreviation: null, id: null };
 }
 
+/** One key is the other's leading words, and both name more than a bare head. */
+function isWordPrefix(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.split(' ').length >= 3 && long.startsWith(`${short} `);
+}
+
 const OWN_COUNTRY_SUFFIX = / (?:viêt5 nam|vietnam|viet nam)$/u;
 
 /** One Organisation per body, in order of first mention; a known body keeps its first written form. */
@@ -348,13 +398,17 @@ export function mergeOrganisations(mentions: readonly OrgMention[]): Organisatio
   const byId = new Map<string, Organisation>();
   const byAbbr = new Map<string, string>();
   for (const m of mentions) {
-    const viaAbbr = m.name === m.abbreviation ? byAbbr.get(m.name) : undefined;
-    // "Bộ Tài chính Việt Nam" is the "Bộ Tài chính" named earlier.
+    const viaAbbr = byAbbr.get(m.name);
+    // "Bộ Tài chính Việt Nam" is the "Bộ Tài chính" named earlier; "Sở Du lịch" the
+    // "Sở Du lịch Khánh Hòa" (one name is the other's word-for-word start).
     const bare = m.id.replace(OWN_COUNTRY_SUFFIX, '');
-    const id = viaAbbr ?? (bare !== m.id && byId.has(bare) ? bare : m.id);
+    const prefixOf = [...byId.keys()].find((k) => k.startsWith('name:') && m.id.startsWith('name:') && isWordPrefix(k, m.id));
+    const id = viaAbbr ?? (bare !== m.id && byId.has(bare) ? bare : (prefixOf ?? m.id));
     const had = byId.get(id);
     if (had) {
       had.abbreviation ??= m.abbreviation;
+      // Keep the fuller written name.
+      if (m.name.length > had.name.length && !viaAbbr && prefixOf && id === prefixOf) had.name = m.name;
       continue;
     }
     byId.set(id, { name: m.name, abbreviation: m.abbreviation });

@@ -6,9 +6,10 @@
  */
 import type { Person } from '../../shared/article.js';
 import {
-  FOREIGN_FAMILY, MIDDLE_NAMES, NAMED_AFTER_HEADS, PERSON_CUES, SURNAMES, SURNAMES_ASCII,
-  WEAK_HONORIFICS, WESTERN_GIVEN_NAMES,
+  FOREIGN_FAMILY, MIDDLE_NAMES, MIDDLE_NAMES_ASCII, NAMED_AFTER_HEADS, PERSON_CUES, SURNAMES, SURNAMES_ASCII,
+  ROLE_BREAKS, WEAK_HONORIFICS, WESTERN_GIVEN_NAMES,
 } from './lexicon.js';
+import { placeHeadBefore } from './places.js';
 import { phraseKey } from './fold.js';
 import { EN_ORG_HEADS, FR_ORG_HEADS, VI_ORG_HEADS } from './org-lexicon.js';
 import { isHonorific, roleAfter, roleBefore, roleBreakAt, titleLengthAt } from './role-phrases.js';
@@ -30,6 +31,11 @@ const ORG_FIRST_WORDS: ReadonlySet<string> = new Set(
   [...VI_ORG_HEADS, ...EN_ORG_HEADS, ...FR_ORG_HEADS].map((h) => phraseKey(h).split(' ')[0] ?? ''),
 );
 const ELISION = /^[dlDL]['’]/u;
+const SENTENCE_STARTERS = new Set(
+  ['pour', 'selon', 'dans', 'avec', 'chez', 'après', 'for', 'in', 'at', 'as', 'but', 'and', 'if', 'tại', 'theo', 'khi', 'sau', 'trước', 'ngoài', 'như', 'cùng'].map(phraseKey),
+);
+const LIST_WORDS = new Set(['và', 'and', 'et'].map(phraseKey));
+const CONNECTORS_BEFORE = new Set(['de', 'du', 'des', 'la', 'of', 'the', 'và', 'and', 'et'].map(phraseKey));
 const ROMAN = /^[IVXLC]+$/u;
 
 /**
@@ -37,14 +43,21 @@ const ROMAN = /^[IVXLC]+$/u;
  * organisation ("Giám đốc Sở ..."), it is a French elided word, or it is the first half of a
  * compound word that carries on in lowercase ("Bộ Ngoại giao", "Oxfam tại").
  */
-function notAName(T: readonly Token[], ns: number, ne: number): boolean {
+function notAName(T: readonly Token[], ns: number, ne: number, placeEnds: ReadonlyMap<number, number>, latin: boolean): boolean {
   const first = T[ns];
   if (!first) return true;
   for (let j = ns; j < ne; j++) if (ELISION.test(T[j]?.text ?? '') || ROMAN.test(T[j]?.text ?? '')) return true;
   if (isSurname(first) && ne - ns >= 2) return false;
   if (ORG_FIRST_WORDS.has(first.key)) return true;
+  // "de la Francophonie", "of the Committee": a name after a connector is part of another name.
+  if (ns > 0 && CONNECTORS_BEFORE.has(T[ns - 1]?.key ?? '') && !hardBreakBefore(T, ns)) return true;
+  // Followed by "(ABBR)": an organisation's name.
+  if (T[ne]?.sep.endsWith('(') && T[ne]?.upper) return true;
+  // "Nhà hát Chèo Ninh Bình": a run that ends in a place names a body or a thing.
+  for (let k = ns + 1; k < ne; k++) if ((placeEnds.get(k) ?? -1) === ne) return true;
   const next = T[ne];
-  if (next && !next.cap && !hardBreakBefore(T, ne) && !roleBreakAt(T, ne) && !isHonorific(T, ne) && next.key !== 'và' && next.key !== 'and' && next.key !== 'et') return true;
+  // Vietnamese compounds carry on in lowercase; English and French verbs are too many to list.
+  if (!latin && next && !next.cap && !hardBreakBefore(T, ne) && !roleBreakAt(T, ne) && !isHonorific(T, ne) && !LIST_WORDS.has(next.key)) return true;
   return false;
 }
 
@@ -58,11 +71,19 @@ function isSurname(t: Token | undefined): boolean {
   return !VIET_ONLY.test(t.text) && SURNAMES_ASCII.has(t.ascii);
 }
 
+function isMiddleName(t: Token | undefined): boolean {
+  if (!t) return false;
+  return MIDDLE_NAMES.has(t.key) || (!VIET_ONLY.test(t.text) && MIDDLE_NAMES_ASCII.has(t.ascii));
+}
+
 /** Token ranges that start with a place or an acronym inside a capitalized run are not the name. */
 function stripPrefix(T: readonly Token[], a: number, b: number, placeEnds: ReadonlyMap<number, number>): number {
   let s = a;
   // English capitalizes titles: "Yonhap CEO Hwang Dae-il", "VFF General Secretary Nguyen Van Phu".
+  const inPlace = (k: number): boolean => [...placeEnds].some(([ps, pe]) => k >= ps && k < pe);
   for (let k = a; k < b - 1; k++) {
+    // "Trung Quốc Vương Nghị" holds "Quốc Vương" (king) across a place and a name: no title.
+    if (inPlace(k)) continue;
     const h = titleLengthAt(T, k);
     if (h > 0 && k + h < b) s = k + h;
   }
@@ -70,6 +91,13 @@ function stripPrefix(T: readonly Token[], a: number, b: number, placeEnds: Reado
     const pe = placeEnds.get(s);
     if (pe !== undefined && pe < b) {
       s = pe;
+      continue;
+    }
+    // The run is the start of a longer place name ("Bà Rịa" in "Bà Rịa - Vũng Tàu").
+    if (pe !== undefined && pe > b) return b;
+    // A capitalized function word opening the sentence: "Pour Marie Dupont", "Theo Trần Văn A".
+    if (T[s]?.sentenceStart && s === a && !isSurname(T[s]) && (ROLE_BREAKS.has(T[s]?.key ?? '') || SENTENCE_STARTERS.has(T[s]?.key ?? ''))) {
+      s++;
       continue;
     }
     const h = titleLengthAt(T, s);
@@ -91,7 +119,7 @@ function stripPrefix(T: readonly Token[], a: number, b: number, placeEnds: Reado
 function pickName(T: readonly Token[], s: number, b: number): [number, number] {
   const n = b - s;
   if (n <= MAX_NAME && isSurname(T[s])) return [s, b];
-  if (n >= 4 && isSurname(T[b - 4]) && MIDDLE_NAMES.has(T[b - 3]?.key ?? '') && !isSurname(T[b - 3])) return [b - 4, b];
+  if (n >= 4 && isSurname(T[b - 4]) && isMiddleName(T[b - 3]) && !isSurname(T[b - 3])) return [b - 4, b];
   if (n >= 3 && isSurname(T[b - 3])) return [b - 3, b];
   if (n >= 2 && isSurname(T[b - 2]) && n > MAX_NAME) return [b - 2, b];
   if (n <= MAX_NAME) return [s, b];
@@ -150,10 +178,15 @@ export function findPersonMentions(section: Section, sectionIndex: number, place
     const next = b;
     const honorific = ns > 0 && isHonorific(T, ns - 1) && !hardBreakBefore(T, ns) && !(WEAK_HONORIFICS.has(T[ns - 1]?.key ?? '') && T[ns - 1]?.cap && !T[ns - 1]?.sentenceStart);
     const before = roleBefore(section, ns, isPerson);
-    const after = before ? null : roleAfter(section, ne, isPerson);
+    // A rank or degree alone before the name ("Đại tá", "Bác sĩ") yields to an apposition office.
+    const after = before && !before.bare ? null : roleAfter(section, ne, isPerson);
     const covered = placeExact.has(`${ns}:${ne}`) || (placeEnds.get(ns) ?? -1) >= ne;
     const context = honorific || before !== null || after !== null || cuedBefore(T, ns);
-    let ok = context ? (!covered || honorific) && !notAName(T, ns, ne) : standaloneName(T, ns, ne, covered);
+    // "Chủ tịch Hồ Chí Minh": a full Vietnamese name right after a title beats the place it spells.
+    const titledName = before !== null && before.end === ns - 1 && ne - ns >= 3 && isSurname(T[ns]);
+    let ok = context
+      ? (!covered || honorific || titledName) && !notAName(T, ns, ne, placeEnds, section.latin)
+      : standaloneName(T, ns, ne, covered) && !placeHeadBefore(T, ns);
     if (ok && !honorific && before === null && namedAfterSomething(T, ns)) ok = false;
     // A lone capitalized word after a title is a person only when it is not an acronym or a place.
     if (ok && ne - ns === 1 && (T[ns]?.upper || covered)) ok = false;
@@ -165,7 +198,7 @@ export function findPersonMentions(section: Section, sectionIndex: number, place
         end: ne,
         name,
         keys: T.slice(ns, ne).map((t) => t.key),
-        role: before?.role ?? after?.role ?? null,
+        role: (before && !before.bare ? before.role : (after?.role ?? before?.role)) ?? null,
         section: sectionIndex,
       });
       inPerson.fill(1, ns, ne);

@@ -4,7 +4,7 @@
  * (", Giám đốc Sở Thông tin và Truyền thông Hà Giang,").
  */
 import { syllableKey } from './fold.js';
-import { HONORIFICS, MAX_TITLE_TOKENS, ROLE_BREAKS, TITLE_HEADS } from './lexicon.js';
+import { HONORIFICS, MAX_TITLE_TOKENS, RANKS, ROLE_BREAKS, TITLE_HEADS } from './lexicon.js';
 import type { Section } from './spans.js';
 import { hardBreakBefore } from './spans.js';
 import type { Token } from './tokenize.js';
@@ -12,12 +12,16 @@ import type { Token } from './tokenize.js';
 const MAX_ROLE_TOKENS = 18;
 const PAREN = /^[()]+$/u;
 const APPOSITION_SEP = /^[,(\-–—]$/u;
-const LEADING_ARTICLE = /^(?:le|la|les|l['’]|the)\s*/iu;
+const LEADING_ARTICLE = /^(?:(?:le|la|les|the)\s+|l['’])/iu;
 const COMMA_BEFORE_NAME = /^\)?,$/u;
 /** "nguyên Tổng Giám đốc", "former Minister": a role may open with these before its title. */
 const FORMER = new Set(['nguyên', 'cựu', 'former', 'ancien', 'ancienne', 'then'].map(syllableKey));
 const WEEKDAYS_MONTHS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|On|In|At|The)$/u;
 const MAX_MODIFIERS = 3;
+const MAX_SEGMENT = 6;
+const DASH = /^[-–]$/u;
+/** Two-syllable words that start with a breaking syllable but are nouns inside names ("dự án", "Hàng không"). */
+const NOT_BREAKS = new Set(['dự án', 'hàng không', 'không gian', 'có thẩm quyền', 'với tư cách', 'đến từ'].map((w) => w.split(' ').map(syllableKey).join(' ')));
 
 /**
  * English writes modifiers before the title ("Japanese Foreign Minister", "VFF General
@@ -55,12 +59,21 @@ export function titleLengthAt(T: readonly Token[], i: number): number {
   return 0;
 }
 
+/** True when token j is inside a title head ("ký" in "Tổng Thư ký"). */
+function insideTitle(T: readonly Token[], j: number): boolean {
+  for (let k = Math.max(0, j - MAX_TITLE_TOKENS + 1); k < j; k++) if (k + titleLengthAt(T, k) > j) return true;
+  return false;
+}
+
 /** True when a lowercase role-breaking word or phrase ("cho biết", "said") starts at token i. */
 export function roleBreakAt(T: readonly Token[], i: number): boolean {
   const t = T[i];
   if (!t || t.cap) return false;
-  if (ROLE_BREAKS.has(t.key)) return true;
   const two = keysAt(T, i, 2);
+  if (two !== null && NOT_BREAKS.has(two)) return false;
+  const prevTwo = i > 0 ? keysAt(T, i - 1, 2) : null;
+  if (prevTwo !== null && NOT_BREAKS.has(prevTwo)) return false;
+  if (ROLE_BREAKS.has(t.key)) return true;
   return two !== null && ROLE_BREAKS.has(two);
 }
 
@@ -84,7 +97,11 @@ function cleanRole(text: string): string | null {
  * (optionally followed by an honorific) right before the name may be crossed:
  * "Đại sứ Mỹ tại Việt Nam, ông Marc Knapper", "le ministre de l'Agriculture, Lê Văn Thành".
  */
-export function roleBefore(section: Section, ns: number, isPerson: (i: number) => boolean): { role: string; start: number } | null {
+export function roleBefore(
+  section: Section,
+  ns: number,
+  isPerson: (i: number) => boolean,
+): { role: string; start: number; end: number; bare: boolean } | null {
   const T = section.tokens;
   let end = ns - 1;
   if (end >= 0 && isHonorific(T, end) && !hardBreakBefore(T, ns)) {
@@ -98,21 +115,34 @@ export function roleBefore(section: Section, ns: number, isPerson: (i: number) =
   for (let j = end; j >= 0 && end - j < MAX_ROLE_TOKENS; j--) {
     if (isPerson(j)) break;
     if (j < end && hardBreakBefore(T, j + 1) && !PAREN.test(T[j + 1]?.sep ?? '')) break;
-    if (roleBreakAt(T, j)) break;
+    if (roleBreakAt(T, j) && !insideTitle(T, j)) break;
     if (!T[j]?.cap && isHonorific(T, j)) break;
     if (titleLengthAt(T, j) > 0) best = j;
     if (T[j]?.sentenceStart) break;
   }
   if (best < 0) return null;
+  const bare = RANKS.has(T.slice(best, end + 1).map((t) => t.key).join(' '));
+  // "Phó Thủ tướng, Bộ trưởng Ngoại giao X": a title segment before a comma belongs too.
+  if (T[best]?.sep === ',') {
+    for (let k = best - 1; k >= 0 && best - k <= MAX_SEGMENT; k--) {
+      if (isPerson(k) || roleBreakAt(T, k)) break;
+      const h = titleLengthAt(T, k);
+      if (h > 0 && (k === 0 || hardBreakBefore(T, k) || T[k]?.sentenceStart || isHonorific(T, k - 1) || !T[k - 1]?.cap)) {
+        if (titleLengthAt(T, k) > 0) best = k;
+        break;
+      }
+      if (hardBreakBefore(T, k)) break;
+    }
+  }
   if (best > 0 && FORMER.has(T[best - 1]?.key ?? '') && !hardBreakBefore(T, best)) best--;
-  else best = modifierStart(T, best, isPerson);
+  else if (section.latin) best = modifierStart(T, best, isPerson);
   const a = T[best];
   const b = T[end];
   if (!a || !b) return null;
   let text = section.text.slice(a.start, b.end);
   if (text.includes('(') && !text.includes(')')) text += ')';
   const role = cleanRole(text);
-  return role ? { role, start: best } : null;
+  return role ? { role, start: best, end, bare } : null;
 }
 
 /** The apposition role after a name ending before token `ne`: ", Giám đốc Sở ..." up to the next break. */
@@ -138,13 +168,15 @@ export function roleAfter(section: Section, ne: number, isPerson: (i: number) =>
     const t = T[k];
     if (!t || isPerson(k)) break;
     if (hardBreakBefore(T, k)) {
-      if (t.sep === '(' && !openParen && t.upper) {
+      if (DASH.test(t.sep) && t.cap && !isPerson(k)) {
+        // "Hiệp hội Cà phê - Ca cao Việt Nam": a dash inside a name.
+      } else if (t.sep === '(' && !openParen && t.upper) {
         openParen = true;
       } else if (t.sep === ')' && openParen && first.sep !== '(') {
         openParen = false;
       } else break;
     }
-    if (roleBreakAt(T, k)) break;
+    if (roleBreakAt(T, k) && !insideTitle(T, k)) break;
     if (!t.cap && isHonorific(T, k)) break;
     k++;
   }

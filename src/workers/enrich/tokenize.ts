@@ -66,7 +66,7 @@ export function tokenize(text: string): Token[] {
       sep,
       glued: !first && gap.length > 0 && !/\s/u.test(gap) && sep !== '',
       // A newline in the gap is a paragraph break; sep alone would lose it.
-      sentenceStart: first || SENTENCE_BREAK.test(sep) || gap.includes('\n'),
+      sentenceStart: first || (SENTENCE_BREAK.test(sep) && !(gap.length > 0 && !/\s/u.test(gap))) || gap.includes('\n'),
       possessive: POSSESSIVE_END.test(t),
     });
     prevEnd = start + t.length;

@@ -55,8 +55,10 @@ export function parseCreditText(text: string, role: Role, caption: string | null
 
 /** A caption line split into caption text and credits, or null when the line is not a caption. */
 export function parseCaptionLine(line: string): { caption: string | null; credits: Credit[] } | null {
+  // Every credit form has a colon ("Ảnh:", "Photo :"): most paragraphs leave here.
+  if (!line.includes(':')) return null;
   const trimmed = line.trim();
-  if (trimmed.split(/\s+/).length > MAX_CAPTION_WORDS) return null;
+  if (trimmed.split(/\s+/u).length > MAX_CAPTION_WORDS) return null;
   if (ENDS_WITH_PAREN_CREDIT_RE.test(trimmed)) {
     const found: Array<{ role: Role; text: string }> = [];
     const caption = trimmed

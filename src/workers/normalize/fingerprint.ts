@@ -7,7 +7,7 @@ import { toneInsensitiveKey } from './text.js';
 
 /** What a story is compared by; plain data, safe to store as JSON. */
 export interface Fingerprint {
-  /** MinHash signature (SIGNATURE_SIZE unsigned 32-bit minima). */
+  /** One-permutation MinHash signature: SIGNATURE_SIZE bin minima, 0xffffffff for an empty bin. */
   minhash: number[];
   /** Numbers stated, separators removed ("10.000" → "10000"). */
   numbers: string[];
@@ -26,10 +26,7 @@ export interface FingerprintInput {
 
 export const SIGNATURE_SIZE = 64;
 const SHINGLE_WORDS = 3;
-// Fixed odd multipliers/addends: a deterministic hash family, identical in every process.
-const SEEDS: readonly (readonly [number, number])[] = Object.freeze(
-  Array.from({ length: SIGNATURE_SIZE }, (_, i) => Object.freeze([(Math.imul(i + 1, 0x9e3779b1) | 1) >>> 0, Math.imul(i + 7, 0x85ebca6b) >>> 0] as const)),
-);
+const EMPTY_BIN = 0xffffffff;
 const NUMBER_RE = /\d(?:[\d.,]*\d)?/gu;
 const NAME_RE = /\p{Lu}[\p{L}\p{M}]*(?:[ -]\p{Lu}[\p{L}\p{M}]*)+/gu;
 const MARKS_RE = /[\u0300-\u036f]/gu;
@@ -53,6 +50,25 @@ function mix(h: number): number {
   return x >>> 0;
 }
 
+/**
+ * One-permutation MinHash: each shingle hash goes to one of SIGNATURE_SIZE bins (top 6 bits)
+ * and each bin keeps its smallest value: one hash per shingle instead of 64 (Li et al., 2012).
+ */
+function oneVersusAllMinhash(words: string[]): number[] {
+  const bins: number[] = Array.from({ length: SIGNATURE_SIZE }, () => EMPTY_BIN);
+  const wordHashes = words.map(fnv1a);
+  const last = Math.max(1, wordHashes.length - SHINGLE_WORDS + 1);
+  for (let i = 0; i < last; i++) {
+    let h = 0x9e3779b9;
+    for (let j = i; j < i + SHINGLE_WORDS && j < wordHashes.length; j++) h = Math.imul(h ^ wordHashes[j]!, 0x85ebca6b);
+    h = mix(h);
+    const bin = h >>> 26;
+    const value = h & 0x3ffffff;
+    if (value < bins[bin]!) bins[bin] = value;
+  }
+  return bins;
+}
+
 function foldName(name: string): string {
   return name.normalize('NFD').replace(MARKS_RE, '').replace(/[đĐ]/gu, 'd').toLowerCase().replace(/[^a-z0-9]/gu, '');
 }
@@ -61,16 +77,7 @@ function foldName(name: string): string {
 export function fingerprint(article: FingerprintInput): Fingerprint {
   const text = [article.headline, article.lead ?? '', article.body.text].join('\n');
   const words = toneInsensitiveKey(text).split(' ').filter((w) => w !== '');
-  const minhash: number[] = Array.from({ length: SIGNATURE_SIZE }, () => 0xffffffff);
-  const last = Math.max(1, words.length - SHINGLE_WORDS + 1);
-  for (let i = 0; i < last; i++) {
-    const h = fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' '));
-    for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const seed = SEEDS[k]!;
-      const v = mix((Math.imul(h, seed[0]) + seed[1]) >>> 0);
-      if (v < minhash[k]!) minhash[k] = v;
-    }
-  }
+  const minhash = words.length === 0 ? Array.from({ length: SIGNATURE_SIZE }, () => EMPTY_BIN) : oneVersusAllMinhash(words);
   const numbers = new Set<string>();
   for (const m of text.matchAll(NUMBER_RE)) numbers.add(m[0].replace(/[.,]/gu, ''));
   const names = new Set<string>();
@@ -89,11 +96,18 @@ function jaccard(a: readonly string[], b: readonly string[]): number | null {
   return shared / (a.length + b.length - shared);
 }
 
-/** Estimated Jaccard similarity of the two stories' shingle sets (0..1). */
+/** Estimated Jaccard similarity of the two stories' shingle sets (0..1); bins empty in both are skipped. */
 export function textSimilarity(a: Fingerprint, b: Fingerprint): number {
   let same = 0;
-  for (let k = 0; k < SIGNATURE_SIZE; k++) if (a.minhash[k] === b.minhash[k]) same++;
-  return same / SIGNATURE_SIZE;
+  let used = 0;
+  for (let k = 0; k < SIGNATURE_SIZE; k++) {
+    const x = a.minhash[k];
+    const y = b.minhash[k];
+    if (x === EMPTY_BIN && y === EMPTY_BIN) continue;
+    used++;
+    if (x === y) same++;
+  }
+  return used === 0 ? 0 : same / used;
 }
 
 /**

@@ -30,39 +30,48 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-/** One line of text: every run of whitespace (newlines included) becomes a single space. */
+const ANY_SPACE_RUN = /\s+/gu;
+
+/** One line of text: NFC, controls removed, every run of whitespace (newlines included) one space. */
 export function normalizeInline(text: string): string {
-  return normalizeText(text).replace(/\s+/g, ' ');
+  return text.replace(CONTROL_CHARS, '').normalize('NFC').replace(ANY_SPACE_RUN, ' ').trim();
 }
 
-// Combining tone marks (sắc, huyền, hỏi, ngã, nặng); vowel-quality marks (circumflex, breve,
-// horn) stay because they change the letter, not the tone's position.
-const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
-const WORD_RE = /[\p{L}\p{M}]+/gu;
-// Marks are word characters: a tone moved after a final consonant stays a lone combining mark.
+// Where a tone mark may sit is only ever in doubt in three syllable endings: "oa", "oe" and "uy"
+// ("hòa"/"hoà", "khỏe"/"khoẻ", "thúy"/"thuý"). The old style marks the first vowel, the new style
+// the second; this table maps every old-style pair to the new style, built once at load.
+const TONES = ['\u0301', '\u0300', '\u0309', '\u0303', '\u0323'] as const;
+const PLACEMENT: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  const pairs: Array<[string, string]> = [['o', 'a'], ['o', 'e'], ['u', 'y']];
+  for (const [first, second] of pairs) {
+    for (const tone of TONES) {
+      for (const f of [first, first.toUpperCase()]) {
+        for (const s of [second, second.toUpperCase()]) {
+          map.set((f + tone).normalize('NFC') + s, f + (s + tone).normalize('NFC'));
+        }
+      }
+    }
+  }
+  return map;
+})();
+const OLD_PLACEMENT_RE = new RegExp(`(?:${[...PLACEMENT.keys()].join('|')})`, 'gu');
 const NON_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
 
-function moveToneToEnd(word: string): string {
-  let tone = '';
-  const bare = word.replace(TONE_MARKS, (m) => {
-    tone = m;
-    return '';
-  });
-  return bare + tone;
-}
-
 /**
- * The text with every Vietnamese tone mark put in one canonical place per word, so "Hòa" and
- * "Hoà" compare equal while case, digits and punctuation are kept. For hashing, never display.
+ * NFC text with every Vietnamese tone mark in the new-style place ("hòa" → "hoà", "thúy" →
+ * "thuý", "khỏe" → "khoẻ"), so both spellings compare equal while case, digits and punctuation
+ * are kept. For hashing and matching, never for display (the copy keeps its own spelling).
+ * Idempotent.
  */
 export function canonicalTonePlacement(text: string): string {
-  return text.normalize('NFD').replace(WORD_RE, moveToneToEnd).normalize('NFC');
+  return text.normalize('NFC').replace(OLD_PLACEMENT_RE, (m) => PLACEMENT.get(m) ?? m);
 }
 
 /**
  * A matching key that is the same for every placement of a Vietnamese tone mark ("Hòa" and
  * "Hoà", "thúy" and "thuý", "khỏe" and "khoẻ"), lowercased, punctuation folded to single spaces.
- * Never for display.
+ * Never for display. Idempotent.
  */
 export function toneInsensitiveKey(text: string): string {
   return canonicalTonePlacement(text.toLowerCase()).replace(NON_WORD, ' ').trim();

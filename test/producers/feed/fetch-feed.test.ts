@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchFeed, parseMaxAge, parseRetryAfter, USER_AGENT, type FetchResult } from '../../../src/producers/feed/fetch-feed.js';
 import { parseFeed } from '../../../src/producers/feed/parse-feed.js';
@@ -92,6 +93,15 @@ const routes: Record<string, Handler> = {
     for (let i = 0; i < 64; i++) res.write(Buffer.alloc(1024, 0x20));
     res.end();
   },
+  '/gzip': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
+    res.end(gzipSync(RSS));
+  },
+  '/gzip-bomb': (_req, res) => {
+    // 8 MiB of spaces compresses to a few KiB: the cap must apply to what is decompressed.
+    res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
+    res.end(gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20)));
+  },
   '/wrong-charset-utf8': (_req, res) => {
     // Declares Latin-1 but sends UTF-8: valid UTF-8 must win.
     res.writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' });
@@ -110,6 +120,14 @@ let base: string;
 beforeAll(async () => {
   server = createServer((req, res) => {
     requests.push({ url: req.url ?? '', headers: req.headers });
+    const chain = /^\/chain\/(\d+)$/.exec(req.url ?? '');
+    if (chain) {
+      // /chain/N redirects N times (relative Location) before landing on the feed.
+      const n = Number(chain[1]);
+      res.writeHead(n === 0 ? 307 : 308, { location: n === 0 ? '/feed.xml' : `${n - 1}` });
+      res.end();
+      return;
+    }
     const h = routes[req.url ?? ''];
     if (h) h(req, res);
     else {
@@ -201,6 +219,20 @@ describe('fetchFeed', () => {
   it('follows redirects itself and reports the final URL', async () => {
     const r = ok(await fetchFeed(`${base}/redirect-1`));
     expect(r.finalUrl).toBe(`${base}/feed.xml`);
+  });
+
+  it('follows at most 5 redirects', async () => {
+    // /chain/4 → 3 → 2 → 1 → 0 → /feed.xml is 5 hops; /chain/5 needs 6.
+    expect(ok(await fetchFeed(`${base}/chain/4`)).finalUrl).toBe(`${base}/feed.xml`);
+    const tooMany = await failure(fetchFeed(`${base}/chain/5`));
+    expect(tooMany.code).toBe('FETCH_REDIRECTS');
+  });
+
+  it('decompresses gzip and applies the byte cap to the decompressed body', async () => {
+    const r = ok(await fetchFeed(`${base}/gzip`));
+    expect(r.text).toBe(RSS.toString('utf8'));
+    const bomb = await failure(fetchFeed(`${base}/gzip-bomb`, { maxBytes: 1024 * 1024 }));
+    expect(bomb.code).toBe('FETCH_TOO_LARGE');
   });
 
   it('refuses a redirect loop and a redirect to ftp:', async () => {

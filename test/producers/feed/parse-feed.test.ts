@@ -54,8 +54,8 @@ function expectedFor(file: string): Expected {
 }
 
 describe('parseFeed over the fixture corpus', () => {
-  it('has a corpus of at least 20 documents, each with an expectation', () => {
-    expect(inputs.length).toBeGreaterThanOrEqual(20);
+  it('has a corpus of at least 40 documents, each with an expectation', () => {
+    expect(inputs.length).toBeGreaterThanOrEqual(40);
     for (const f of inputs) expect(() => expectedFor(f)).not.toThrow();
   });
 

@@ -1,0 +1,54 @@
+/**
+ * Child process of the memory scenario: a pipeline's workers alone (fused, no HTTP, no archive),
+ * joined to the parent's prefix, answering `sample` with its own memory after a forced GC, so the
+ * RSS measured is a worker's and not the load generator's.
+ */
+import { startBenchPipeline } from './lib/bench-pipeline.js';
+
+export interface WorkerStart {
+  redisUrl: string;
+  prefix: string;
+  concurrency: number;
+}
+
+export type ParentMessage = { type: 'sample' } | { type: 'stop' };
+export type ChildMessage = { type: 'ready' } | { type: 'sample'; rss: number; heapUsed: number; published: number } | { type: 'stopped' };
+
+async function main(): Promise<void> {
+  const start = JSON.parse(process.argv[2] ?? '{}') as WorkerStart;
+  let published = 0;
+  const bench = await startBenchPipeline({
+    name: 'memory-worker',
+    prefix: start.prefix,
+    redisUrl: start.redisUrl,
+    topology: 'fused',
+    concurrency: start.concurrency,
+    timer: (stage) => {
+      if (stage === 'publish') published += 1;
+    },
+  });
+  const send = (m: ChildMessage): void => {
+    process.send?.(m);
+  };
+  process.on('message', (m: ParentMessage) => {
+    if (m.type === 'sample') {
+      (globalThis as { gc?: () => void }).gc?.();
+      const mem = process.memoryUsage();
+      send({ type: 'sample', rss: mem.rss, heapUsed: mem.heapUsed, published });
+    } else if (m.type === 'stop') {
+      // Keys are the parent's to clean: close without removing them.
+      void bench.pipeline.close().then(() => bench.services.close()).then(() => {
+        send({ type: 'stopped' });
+        process.exit(0);
+      });
+    }
+  });
+  // The parent going away must not leave a worker behind.
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready' });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`memory worker failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+/**
+ * Keywords: syllable 2–3-grams scored by TF-IDF, with people, organisations and places kept whole
+ * as single candidates (never cut into n-grams). The top 10, as first written in the story.
+ */
+import type { IdfReader } from './idf-store.js';
+import type { Section, Span } from './spans.js';
+import { hardBreakBefore, spanText } from './spans.js';
+import { STOPWORDS } from './stopwords.js';
+
+export const MAX_KEYWORDS = 10;
+const NUMERIC = /^[\p{N}.,%]+$/u;
+/** Weight of a term found in the headline or lead versus the body. */
+const SECTION_WEIGHT = [3, 2, 1];
+/** Entities are what a story is about; favour them over ordinary phrases. */
+const ENTITY_BOOST = 1.5;
+
+interface Candidate {
+  surface: string;
+  tf: number;
+  entity: boolean;
+  tokens: number;
+}
+
+/** The n-gram and entity terms of sections (tone-insensitive keys), for IDF counting and scoring. */
+export function candidateTerms(sections: readonly Section[], entitySpans: readonly Span[][]): Map<string, Candidate> {
+  const out = new Map<string, Candidate>();
+  sections.forEach((section, si) => {
+    const T = section.tokens;
+    const weight = SECTION_WEIGHT[Math.min(si, SECTION_WEIGHT.length - 1)] ?? 1;
+    const inEntity = new Int32Array(T.length).fill(-1);
+    const spans = entitySpans[si] ?? [];
+    spans.forEach((s, k) => inEntity.fill(k, s.start, s.end));
+    const add = (key: string, surface: string, entity: boolean, tokens: number): void => {
+      const c = out.get(key);
+      if (c) c.tf += weight;
+      else out.set(key, { surface, tf: weight, entity, tokens });
+    };
+    for (const s of spans) {
+      const key = T.slice(s.start, s.end).map((t) => t.key).join(' ');
+      if (key) add(key, spanText(section, s.start, s.end), true, s.end - s.start);
+    }
+    for (let i = 0; i < T.length; i++) {
+      if (inEntity[i] !== -1) continue;
+      const first = T[i];
+      if (!first || STOPWORDS.has(first.key) || NUMERIC.test(first.text)) continue;
+      let key = first.key;
+      for (let n = 2; n <= 3 && i + n - 1 < T.length; n++) {
+        const j = i + n - 1;
+        const t = T[j];
+        if (!t || inEntity[j] !== -1 || hardBreakBefore(T, j) || NUMERIC.test(t.text)) break;
+        key += ` ${t.key}`;
+        if (STOPWORDS.has(t.key)) continue;
+        add(key, section.text.slice(first.start, t.end), false, n);
+      }
+    }
+  });
+  return out;
+}
+
+/** Top keywords of the sections by TF-IDF against `idf`. */
+export function extractKeywords(sections: readonly Section[], entitySpans: readonly Span[][], idf: IdfReader): string[] {
+  const cands = candidateTerms(sections, entitySpans);
+  const n = idf.documentCount();
+  const scored: { key: string; c: Candidate; score: number }[] = [];
+  for (const [key, c] of cands) {
+    // A plain phrase said once is noise; an entity named once still says what the story is about.
+    if (!c.entity && c.tf < 2) continue;
+    const w = Math.log((n + 1) / (idf.documentFrequency(key) + 1)) + 1;
+    scored.push({ key, c, score: c.tf * w * (c.entity ? ENTITY_BOOST : 1) * (c.tokens >= 3 ? 1.1 : 1) });
+  }
+  scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+  const chosen: { key: string; surface: string }[] = [];
+  for (const s of scored) {
+    if (chosen.length >= MAX_KEYWORDS) break;
+    // Skip a phrase that is part of, or contains, one already chosen ("thông tin đối" vs "thông tin đối ngoại").
+    if (chosen.some((c) => ` ${c.key} `.includes(` ${s.key} `) || ` ${s.key} `.includes(` ${c.key} `))) continue;
+    chosen.push({ key: s.key, surface: s.c.entity ? s.c.surface : s.c.surface.toLowerCase() });
+  }
+  return chosen.map((c) => c.surface);
+}

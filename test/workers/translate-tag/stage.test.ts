@@ -1,0 +1,117 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { ArticleSchema } from '../../../src/shared/article.js';
+import type { Article } from '../../../src/shared/article.js';
+import { PermanentError } from '../../../src/shared/errors.js';
+import type { StageContext } from '../../../src/workers/stage.js';
+import { MEDIA_TOPIC_BY_CODE, createTranslateTag, translateTag } from '../../../src/workers/translate-tag/index.js';
+import { readJsonl } from './fixtures.js';
+
+interface LabeledStory {
+  id: string;
+  lang: string;
+  category: string | null;
+  headline: string;
+  lead: string;
+  body: string;
+  codes: string[];
+}
+
+const stories = readJsonl<LabeledStory>('topics');
+
+const ctx: StageContext = {
+  log: pino({ level: 'silent' }),
+  now: () => new Date('2026-08-02T03:00:00Z'),
+  stories: { recordVersion: async () => ({ version: 1, isNew: true, firstCreated: '2026-08-02T03:00:00Z' }) },
+};
+
+/** A schema-valid article as normalize would hand it on: language unknown, no subjects yet. */
+function article(s: LabeledStory, overrides: Partial<Article> = {}): Article {
+  return ArticleSchema.parse({
+    id: s.id,
+    version: 1,
+    uri: `urn:wirepipe:test:${s.id}`,
+    sourceId: 'test',
+    url: null,
+    language: 'und',
+    languageConfidence: 0,
+    category: s.category,
+    tags: [],
+    headline: s.headline,
+    lead: s.lead,
+    body: { text: s.body, html: `<p>${s.body}</p>` },
+    dateline: { place: null, date: null, agency: null, raw: null },
+    byline: [],
+    credits: [],
+    people: [],
+    organisations: [],
+    places: [],
+    subjects: [],
+    keywords: [],
+    renditions: [],
+    summary: s.lead,
+    slug: s.id,
+    wordCount: s.body.split(/\s+/).length,
+    contentHash: 'x',
+    firstCreated: '2026-08-02T03:00:00Z',
+    versionCreated: '2026-08-02T03:00:00Z',
+    pubStatus: 'usable',
+    embargoedUntil: null,
+    duplicateOf: null,
+    translationOf: null,
+    translations: [],
+    ...overrides,
+  });
+}
+
+describe('translateTag stage', () => {
+  it.each(stories.map((s) => [s.id, s] as const))('%s: sets language and subjects and stays schema-valid', async (_, s) => {
+    const out = await translateTag(article(s), ctx);
+    expect(out).not.toBeNull();
+    expect(() => ArticleSchema.parse(out)).not.toThrow();
+    expect(out!.language).toBe(s.lang);
+    expect(out!.languageConfidence).toBeGreaterThan(0.5);
+    for (const subject of out!.subjects) {
+      expect(MEDIA_TOPIC_BY_CODE.get(subject.code)?.name).toBe(subject.name);
+      expect(Object.keys(subject.labels).sort()).toEqual(['en', 'vi']);
+    }
+    // Everything else is handed on untouched.
+    expect(out!.headline).toBe(s.headline);
+    expect(out!.body).toEqual(article(s).body);
+  });
+
+  it("uses the headline's language when body and lead are empty", async () => {
+    const s = stories.find((x) => x.lang === 'fr')!;
+    const out = await translateTag(article(s, { lead: null, body: { text: '', html: '' } }), ctx);
+    expect(out!.language).toBe('fr');
+  });
+
+  it('gives und with confidence 0 when there is no text at all', async () => {
+    const s = stories[0]!;
+    const out = await translateTag(article(s, { headline: '', lead: null, body: { text: '', html: '' } }), ctx);
+    expect(out!.language).toBe('und');
+    expect(out!.languageConfidence).toBe(0);
+  });
+
+  it('applies a per-source categoryMap', async () => {
+    const s = stories.find((x) => x.category === 'Hội nhập')!;
+    const stage = createTranslateTag({ categoryMap: { 'Hội nhập': ['medtop:20000045'] } });
+    const out = await stage(article(s), ctx);
+    expect(out!.subjects.map((x) => x.code)).toContain('medtop:20000045');
+  });
+
+  it('rejects a malformed article with a PermanentError, not a TypeError', async () => {
+    await expect(translateTag({ id: 'x' } as unknown as Article, ctx)).rejects.toBeInstanceOf(PermanentError);
+    await expect(translateTag(null as unknown as Article, ctx)).rejects.toBeInstanceOf(PermanentError);
+  });
+
+  it('costs well under a few milliseconds per story', async () => {
+    const inputs = stories.map((s) => article(s));
+    for (const a of inputs) await translateTag(a, ctx); // warm-up
+    const started = performance.now();
+    const rounds = 5;
+    for (let r = 0; r < rounds; r++) for (const a of inputs) await translateTag(a, ctx);
+    const perStory = (performance.now() - started) / (rounds * inputs.length);
+    expect(perStory).toBeLessThan(3);
+  });
+});
