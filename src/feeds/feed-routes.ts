@@ -52,6 +52,14 @@ export function feedDescriptor(baseUrl: string, feed: FeedId, format: Format, ar
   };
 }
 
+/**
+ * What partners may see now: usable stories whose embargo has passed. Withheld and canceled
+ * versions stay in the store (the archive and operators need them) but leave the feeds.
+ */
+export function visibleNow(articles: Article[], now: Date): Article[] {
+  return articles.filter((a) => a.pubStatus === 'usable' && (a.embargoedUntil === null || Date.parse(a.embargoedUntil) <= now.getTime()));
+}
+
 function etagOf(body: string): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
@@ -70,7 +78,8 @@ export function feedRoutes(store: ArticleStore, baseUrl: () => string, pageSize:
     const feed = parseFeedPath(m[1] as string, m[2]);
     if (!feed) return null;
     const format = m[3] as Format;
-    const articles = await store.list(feed, pageSize);
+    // Read a little more than a page so hidden (embargoed, withheld) entries don't shorten it.
+    const articles = visibleNow(await store.list(feed, pageSize * 2), new Date()).slice(0, pageSize);
     if (articles.length === 0 && feed !== 'all') return null; // an unknown section or language: 404
     const body = FORMATS[format].render(feedDescriptor(baseUrl(), feed, format, articles), articles);
     const etag = etagOf(body);

@@ -35,6 +35,19 @@ describe('feed routes', () => {
     expect((await fetch(`${h.pipeline.baseUrl}/feeds/lang/vi.json`)).status).toBe(200);
   });
 
+  it('keeps embargoed, withheld and canceled stories out of the feeds', async () => {
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    await h.pipeline.store.save(makeArticle({ id: 'emb-1', headline: 'Under embargo', embargoedUntil: future, versionCreated: '2026-11-03T00:00:00Z' }));
+    await h.pipeline.store.save(makeArticle({ id: 'emb-2', headline: 'Embargo over', embargoedUntil: '2026-01-01T00:00:00Z', versionCreated: '2026-11-03T00:00:00Z' }));
+    await h.pipeline.store.save(makeArticle({ id: 'wh-1', headline: 'Withheld story', pubStatus: 'withheld', versionCreated: '2026-11-03T00:00:00Z' }));
+    await h.pipeline.store.save(makeArticle({ id: 'kill-1', headline: 'Killed story', pubStatus: 'canceled', versionCreated: '2026-11-03T00:00:00Z' }));
+    const text = await (await fetch(`${h.pipeline.baseUrl}/feeds/all.rss`)).text();
+    expect(text).toContain('Embargo over');
+    expect(text).not.toContain('Under embargo');
+    expect(text).not.toContain('Withheld story');
+    expect(text).not.toContain('Killed story');
+  });
+
   it('answers HEAD without a body', async () => {
     const res = await fetch(`${h.pipeline.baseUrl}/feeds/all.rss`, { method: 'HEAD' });
     expect(res.status).toBe(200);

@@ -16,7 +16,10 @@ const ENTITY_BOOST = 1.5;
 
 interface Candidate {
   surface: string;
+  /** Weighted term frequency (headline and lead count more). */
   tf: number;
+  /** Plain number of occurrences. */
+  count: number;
   entity: boolean;
   tokens: number;
 }
@@ -32,8 +35,10 @@ export function candidateTerms(sections: readonly Section[], entitySpans: readon
     spans.forEach((s, k) => inEntity.fill(k, s.start, s.end));
     const add = (key: string, surface: string, entity: boolean, tokens: number): void => {
       const c = out.get(key);
-      if (c) c.tf += weight;
-      else out.set(key, { surface, tf: weight, entity, tokens });
+      if (c) {
+        c.tf += weight;
+        c.count++;
+      } else out.set(key, { surface, tf: weight, count: 1, entity, tokens });
     };
     for (const s of spans) {
       const key = T.slice(s.start, s.end).map((t) => t.key).join(' ');
@@ -57,6 +62,13 @@ export function candidateTerms(sections: readonly Section[], entitySpans: readon
   return out;
 }
 
+function closedBy(cands: ReadonlyMap<string, Candidate>, key: string, count: number): boolean {
+  for (const [k, c] of cands) {
+    if (c.tokens === 3 && !c.entity && c.count === count && (k.startsWith(`${key} `) || k.endsWith(` ${key}`))) return true;
+  }
+  return false;
+}
+
 /** Top keywords of the sections by TF-IDF against `idf`. */
 export function extractKeywords(sections: readonly Section[], entitySpans: readonly Span[][], idf: IdfReader): string[] {
   const cands = candidateTerms(sections, entitySpans);
@@ -64,7 +76,9 @@ export function extractKeywords(sections: readonly Section[], entitySpans: reado
   const scored: { key: string; c: Candidate; score: number }[] = [];
   for (const [key, c] of cands) {
     // A plain phrase said once is noise; an entity named once still says what the story is about.
-    if (!c.entity && c.tf < 2) continue;
+    if (!c.entity && c.count < 2) continue;
+    // A bigram that only ever occurs inside one trigram is that trigram's fragment.
+    if (!c.entity && c.tokens === 2 && closedBy(cands, key, c.count)) continue;
     const w = Math.log((n + 1) / (idf.documentFrequency(key) + 1)) + 1;
     scored.push({ key, c, score: c.tf * w * (c.entity ? ENTITY_BOOST : 1) * (c.tokens >= 3 ? 1.1 : 1) });
   }

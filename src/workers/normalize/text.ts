@@ -56,7 +56,9 @@ const PLACEMENT: ReadonlyMap<string, string> = (() => {
   return map;
 })();
 const OLD_PLACEMENT_RE = new RegExp(`(?:${[...PLACEMENT.keys()].join('|')})`, 'gu');
-const NON_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
+// ASCII and Latin-1 punctuation, spaces and the General Punctuation block: a plain character
+// class, several times faster than \p{…} classes on long bodies.
+const NON_WORD = /[\s!-/:-@[-`{-~\u00A1-\u00A9\u00AB-\u00B4\u00B6-\u00B9\u00BB-\u00BF\u00D7\u00F7\u2010-\u206F\u3000-\u303F]+/g;
 
 /**
  * NFC text with every Vietnamese tone mark in the new-style place ("hòa" → "hoà", "thúy" →
