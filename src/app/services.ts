@@ -84,3 +84,22 @@ async function existingLocalRedis(): Promise<RedisHandle> {
   }
   return { url, started: false, stop: async () => undefined };
 }
+
+/** Just the archive, for commands that read it: the configured S3, or the embedded one's files. */
+export async function connectArchive(config: Config): Promise<{ s3: S3Client; bucket: string; close(): Promise<void> }> {
+  if (config.s3.endpoint || config.s3.bucket) {
+    if (!config.s3.bucket) throw new ConfigError(['S3_BUCKET: required when S3_ENDPOINT is set']);
+    const s3 = createS3Client({ endpoint: config.s3.endpoint ?? null, bucket: config.s3.bucket, region: config.s3.region, forcePathStyle: config.s3.forcePathStyle });
+    return { s3, bucket: config.s3.bucket, close: async () => s3.destroy() };
+  }
+  const embedded = await startEmbeddedS3({ directory: config.s3.embeddedDir, bucket: EMBEDDED_BUCKET });
+  const s3 = createS3Client(embeddedS3Settings(embedded));
+  return {
+    s3,
+    bucket: embedded.bucket,
+    async close() {
+      s3.destroy();
+      await embedded.stop();
+    },
+  };
+}

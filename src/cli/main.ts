@@ -16,6 +16,8 @@ Usage:
   wirepipe sources list | pause ID | resume ID
                                      source health kept by the running pipeline; pause/resume polling
   wirepipe sources test URL          fetch and parse a feed once and say what wirepipe makes of it
+  wirepipe archive list [PREFIX] | get KEY | verify [PREFIX]
+                                     archived snapshots on S3: list, fetch (checksum-verified), verify all
   wirepipe --help
 
 Configuration is read from the environment (see README.md): REDIS_URL, S3_ENDPOINT, S3_BUCKET,
@@ -78,6 +80,10 @@ export async function runCli(argv: string[], io: Out = stdio): Promise<number> {
       case 'sources': {
         const { sourcesCommand } = await import('./sources-command.js');
         return await sourcesCommand(rest, io);
+      }
+      case 'archive': {
+        const { archiveCommand } = await import('./archive-command.js');
+        return await archiveCommand(rest, io);
       }
       default:
         io.err(`unknown command "${command}"\n\n${HELP}`);

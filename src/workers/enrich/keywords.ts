@@ -5,7 +5,7 @@
 import type { IdfReader } from './idf-store.js';
 import type { Section, Span } from './spans.js';
 import { hardBreakBefore, spanText } from './spans.js';
-import { STOPWORDS } from './stopwords.js';
+import { STOP_PHRASES, STOPWORDS } from './stopwords.js';
 
 export const MAX_KEYWORDS = 10;
 const NUMERIC = /^[\p{N}.,%]+$/u;
@@ -53,8 +53,10 @@ export function candidateTerms(sections: readonly Section[], entitySpans: readon
         const j = i + n - 1;
         const t = T[j];
         if (!t || inEntity[j] !== -1 || hardBreakBefore(T, j) || NUMERIC.test(t.text)) break;
+        // A function word inside or at the end of a phrase makes it a fragment of a sentence.
+        if (STOPWORDS.has(t.key)) break;
         key += ` ${t.key}`;
-        if (STOPWORDS.has(t.key)) continue;
+        if (n === 2 && STOP_PHRASES.has(key)) break;
         add(key, section.text.slice(first.start, t.end), false, n);
       }
     }
@@ -62,23 +64,28 @@ export function candidateTerms(sections: readonly Section[], entitySpans: readon
   return out;
 }
 
-function closedBy(cands: ReadonlyMap<string, Candidate>, key: string, count: number): boolean {
+/** For each bigram, the highest count of a trigram that contains it. */
+function trigramCounts(cands: ReadonlyMap<string, Candidate>): Map<string, number> {
+  const out = new Map<string, number>();
   for (const [k, c] of cands) {
-    if (c.tokens === 3 && !c.entity && c.count === count && (k.startsWith(`${key} `) || k.endsWith(` ${key}`))) return true;
+    if (c.entity || c.tokens !== 3) continue;
+    const [a, b, d] = k.split(' ');
+    for (const bi of [`${a} ${b}`, `${b} ${d}`]) out.set(bi, Math.max(out.get(bi) ?? 0, c.count));
   }
-  return false;
+  return out;
 }
 
 /** Top keywords of the sections by TF-IDF against `idf`. */
 export function extractKeywords(sections: readonly Section[], entitySpans: readonly Span[][], idf: IdfReader): string[] {
   const cands = candidateTerms(sections, entitySpans);
   const n = idf.documentCount();
+  const tri = trigramCounts(cands);
   const scored: { key: string; c: Candidate; score: number }[] = [];
   for (const [key, c] of cands) {
     // A plain phrase said once is noise; an entity named once still says what the story is about.
     if (!c.entity && c.count < 2) continue;
     // A bigram that only ever occurs inside one trigram is that trigram's fragment.
-    if (!c.entity && c.tokens === 2 && closedBy(cands, key, c.count)) continue;
+    if (!c.entity && c.tokens === 2 && tri.get(key) === c.count) continue;
     const w = Math.log((n + 1) / (idf.documentFrequency(key) + 1)) + 1;
     scored.push({ key, c, score: c.tf * w * (c.entity ? ENTITY_BOOST : 1) * (c.tokens >= 3 ? 1.1 : 1) });
   }

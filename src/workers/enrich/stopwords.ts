@@ -4,16 +4,19 @@
  */
 import { phraseKey } from './fold.js';
 
+// Single function syllables: never start, end or sit inside a keyword.
 const VI = `và của là có được cho các những một này đó với trong khi để đã sẽ đang vừa cũng thì mà
 về từ tại theo như trên dưới ra vào lên xuống nhiều ít rất hơn nhất đến hay hoặc nhưng nếu vì do nên
 không chưa chỉ còn lại đều mới qua sau trước giữa ngoài cùng bằng bởi người năm ngày tháng lần việc
-này ấy nào gì ai đâu sao thế vậy nhằm đồng thời bên cạnh đây kia hết tất cả mọi mỗi từng cả số
-thêm nay hôm sáng chiều tối ông bà anh chị em cô chú đồng chí cho biết nói rằng theo đó trong đó
-bao gồm gồm đối với thông qua tiếp tục đặc biệt nhất là hiện nay vừa qua cũng như cũng đã các
-những việc sự cuộc nhằm góp phần phải cần có thể được biết thực hiện tiến hành triển khai nhận định
-nhấn mạnh khẳng định cho rằng phát biểu chia sẻ bày tỏ tham dự tham gia đề nghị yêu cầu tuy nhiên
-ngoài ra bên cạnh đó trong khi đó mặt khác hai ba bốn năm sáu bảy tám chín mười trăm nghìn triệu tỷ
-đồng usd km ha tấn thứ lên tới khoảng gần hơn trên dưới hết vẫn luôn đang sẽ từng chính này kia`;
+ấy nào gì ai đâu sao thế vậy nhằm đây kia hết mọi mỗi từng cả số thêm nay hôm sáng chiều tối ông bà
+anh chị em cô chú sự cuộc phải cần thể hai ba bốn sáu bảy tám chín mười trăm nghìn triệu tỷ đồng
+usd km ha tấn thứ tới khoảng gần vẫn luôn chính rằng nói biết`;
+
+/** Newsroom phrases that are never keywords on their own ("cho biết", "tiếp tục"). */
+const VI_PHRASES = `đồng thời, bên cạnh, tất cả, cho biết, đồng chí, bao gồm, đối với, thông qua, tiếp tục, đặc biệt,
+hiện nay, vừa qua, góp phần, có thể, thực hiện, tiến hành, triển khai, nhận định, nhấn mạnh, khẳng định,
+cho rằng, phát biểu, chia sẻ, bày tỏ, tham dự, tham gia, đề nghị, yêu cầu, tuy nhiên, ngoài ra, mặt khác,
+trong đó, theo đó, lên tới, quan trọng, hiệu quả, phát triển, tăng cường, đẩy mạnh, thời gian, kết quả`;
 
 const EN = `a an the and or but of in on at to for from by with as is are was were be been being has have
 had will would can could should may might must this that these those it its their his her they he she
@@ -26,7 +29,12 @@ pour sur sous avec sans chez vers entre est sont été être avoir a ont sera se
 nous vous leur leurs son sa ses ce cet cette ces plus moins très aussi ainsi selon lors après avant
 depuis pendant contre comme tout tous toute toutes a-t-il déclaré indiqué souligné année ans jour mois`;
 
-/** Words that never start or end a keyword. */
+/** Words that never start, end or sit inside a keyword. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   [VI, EN, FR].flatMap((list) => list.split(/\s+/u).filter(Boolean).map(phraseKey)),
+);
+
+/** Two-syllable phrases that are never keywords. */
+export const STOP_PHRASES: ReadonlySet<string> = new Set(
+  VI_PHRASES.split(',').map((p) => phraseKey(p.trim())).filter(Boolean),
 );

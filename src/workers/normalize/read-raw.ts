@@ -17,6 +17,7 @@ export interface ReadContent {
 }
 
 const TEXT_NODE_RE = />([^<]+)</gu;
+const TAG_RE = /<[^>]*>/g;
 
 /** A short field (title, summary, author) as clean single-line text; HTML tags dropped. */
 export function cleanField(value: string | null, isHtml: boolean): string | null {
@@ -46,7 +47,8 @@ export function readContent(raw: RawItem): ReadContent {
   }
   const base = raw.baseUrl ?? raw.url;
   let html = sanitizeBodyHtml(raw.content.normalize('NFC'), base);
-  const encoding = detectLegacyEncoding(htmlToText(html));
+  // Detection only counts telltale characters: tags out is enough, no full text cleaning.
+  const encoding = detectLegacyEncoding(html.replace(TAG_RE, ' '));
   // Convert text nodes only: attribute values and URLs must keep their ASCII dots and quotes.
   if (encoding !== null) html = html.replace(TEXT_NODE_RE, (_m, t: string) => `>${fixLegacyEncoding(t).text}<`);
   html = normalizeHtmlText(html);

@@ -78,6 +78,11 @@ function placeScore(text: string): number {
   return 0;
 }
 
+// Captions are one or two short sentences; a longer line above a credit is body copy.
+function isCaptionSized(text: string): boolean {
+  return words(text) <= 25 && /[.!?…]$/u.test(text);
+}
+
 function isLeadLike(text: string): boolean {
   const n = words(text);
   return (n >= 6 && SENTENCE_END_RE.test(text)) || n >= 20;
@@ -212,8 +217,16 @@ export function readStoryParts(input: Block[], opts: ReadOptions): StoryParts {
     // The first line of wire copy is never a caption: it is the label or the headline.
     const cap = i === first && opts.hasHeaderLines ? null : parseCaptionLine(b.text);
     if (cap) {
-      credits.push(...cap.credits);
-      if (cap.caption) captions.push(cap.caption);
+      let caption = cap.caption;
+      // A credit alone on its line ("(Ảnh: Minh Tâm/TTXVN)") belongs to the short caption line
+      // just above it, when that line is not a dateline paragraph or prose.
+      const prev = blocks[blocks.length - 1];
+      if (caption === null && prev !== undefined && !b.caption && isCaptionSized(prev.text) && parseDateline(prev.text, opts.publishedIso) === null) {
+        caption = prev.text;
+        blocks.pop();
+      }
+      for (const c of cap.credits) credits.push(caption === cap.caption ? c : { ...c, caption });
+      if (caption) captions.push(caption);
       continue;
     }
     if (b.caption) {

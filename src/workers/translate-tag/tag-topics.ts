@@ -50,6 +50,11 @@ const MAX_BODY_CHARS = 6000;
 
 type Hit = { readonly code: string; readonly keyword: string };
 type KeywordIndex = ReadonlyMap<string, readonly Hit[]>;
+/** A keyword index plus every proper word-prefix of its phrases, so a scan stops early. */
+interface PhraseIndex {
+  readonly phrases: KeywordIndex;
+  readonly prefixes: ReadonlySet<string>;
+}
 const RULE_LANGUAGES = ['vi', 'en', 'fr'] as const;
 // All-capital keywords (UN, WHO, AI, GDP, UBND) are matched as written: lowercased they are
 // ordinary words ("un" in French, "ai" = who in Vietnamese).
@@ -62,8 +67,17 @@ function addHit(index: Map<string, Hit[]>, key: string, hit: Hit | null): void {
   index.set(key, hits);
 }
 
+function withPrefixes(phrases: KeywordIndex): PhraseIndex {
+  const prefixes = new Set<string>();
+  for (const key of phrases.keys()) {
+    const words = key.split(' ');
+    for (let n = 1; n < words.length; n++) prefixes.add(words.slice(0, n).join(' '));
+  }
+  return { phrases, prefixes };
+}
+
 /** Keyword indexes per rule language ('all' = every language): phrase key → hits. */
-const INDEXES: ReadonlyMap<string, KeywordIndex> = (() => {
+const INDEXES: ReadonlyMap<string, PhraseIndex> = (() => {
   const byLang = new Map<string, Map<string, Hit[]>>(['all', ...RULE_LANGUAGES].map((l) => [l, new Map()]));
   for (const rule of TOPIC_RULES) {
     const code = `medtop:${rule.code}`;
@@ -79,7 +93,7 @@ const INDEXES: ReadonlyMap<string, KeywordIndex> = (() => {
   }
   // Neutral names are matched (so the topic words inside them do not count) but give no topic.
   for (const phrase of NEUTRAL_PHRASES) for (const index of byLang.values()) addHit(index, toneInsensitiveKey(phrase), null);
-  return byLang;
+  return new Map([...byLang].map(([lang, index]) => [lang, withPrefixes(index)]));
 })();
 
 /** Acronym keywords, case-sensitive, for every language. */
@@ -92,7 +106,6 @@ const ACRONYMS: KeywordIndex = (() => {
   }
   return index;
 })();
-const MAX_PHRASE_WORDS = Math.max(...[...INDEXES.get('all')!.keys()].map((k) => k.split(' ').length));
 
 const DEFAULT_MAP_BY_KEY: ReadonlyMap<string, readonly CategoryTopic[]> = new Map(
   [...DEFAULT_CATEGORY_MAP].map(([label, topics]) => [toneInsensitiveKey(label), topics]),
@@ -108,22 +121,23 @@ interface Evidence {
  * Distinct keywords found in one field, each once. Only the longest phrase at a place counts:
  * "policy rates" hides "policy", "bệnh viện" (hospital) hides "bệnh" (disease).
  */
-function keywordsIn(text: string, index: KeywordIndex): Map<string, readonly Hit[]> {
+function keywordsIn(text: string, index: PhraseIndex): Map<string, readonly Hit[]> {
   const words = toneInsensitiveKey(text).split(' ');
   const found = new Map<string, readonly Hit[]>();
   let coveredUntil = 0;
   for (let i = 0; i < words.length; i++) {
     let best: { key: string; hits: readonly Hit[]; end: number } | null = null;
-    let phrase = '';
-    for (let n = 0; n < MAX_PHRASE_WORDS && i + n < words.length; n++) {
-      phrase = n === 0 ? words[i]! : `${phrase} ${words[i + n]}`;
-      const hits = index.get(phrase);
-      if (hits !== undefined) best = { key: phrase, hits, end: i + n + 1 };
+    let phrase = words[i]!;
+    for (let end = i + 1; ; end++) {
+      const hits = index.phrases.get(phrase);
+      if (hits !== undefined) best = { key: phrase, hits, end };
+      if (end >= words.length || !index.prefixes.has(phrase)) break;
+      phrase = `${phrase} ${words[end]}`;
     }
     if (best === null && phrase !== '') {
       // English plural of a singular keyword ("hospitals" → "hospital").
       const word = words[i]!;
-      const singular = word.length > 3 && word.endsWith('s') ? index.get(word.slice(0, -1)) : undefined;
+      const singular = word.length > 3 && word.endsWith('s') ? index.phrases.get(word.slice(0, -1)) : undefined;
       if (singular !== undefined) best = { key: word.slice(0, -1), hits: singular, end: i + 1 };
     }
     if (best === null || best.end <= coveredUntil) continue;
