@@ -20,6 +20,7 @@ import type { StageTimer } from '../workers/run-stages.js';
 import { startWorkers, type RunningWorkers } from '../workers/start-workers.js';
 import { createStages } from '../workers/stages.js';
 import { RedisStoryStore } from '../workers/story-store.js';
+import { RedisDuplicateIndex } from '../workers/redis-duplicate-index.js';
 import type { Services } from './services.js';
 
 export interface Pipeline {
@@ -72,7 +73,7 @@ export async function startPipeline(config: Config, services: Services, log: Log
           { redisUrl: services.redisUrl, prefix: config.prefix, concurrency: config.concurrency },
           queues,
           stages,
-          { log, now: () => new Date(), stories },
+          { log, now: () => new Date(), stories, duplicates: new RedisDuplicateIndex(services.redis, { prefix: config.prefix }) },
           deadLetters,
           opts.timer,
         );

@@ -13,6 +13,7 @@ import { runStages } from '../workers/run-stages.js';
 import type { StageContext } from '../workers/stage.js';
 import { createStages, OFFLINE_STAGES } from '../workers/stages.js';
 import { MemoryStoryStore } from '../workers/story-store.js';
+import { InMemoryDuplicateIndex } from '../workers/normalize/duplicate-index.js';
 
 export interface ProcessOptions {
   files: string[];
@@ -27,7 +28,13 @@ export interface ProcessOptions {
 /** Processes the files in order; returns the number of files that failed (0 = success). */
 export async function processFiles(opts: ProcessOptions): Promise<number> {
   const stages = createStages(null);
-  const ctx: StageContext = { log: silentLogger(), now: opts.now ?? (() => new Date()), stories: new MemoryStoryStore() };
+  const ctx: StageContext = {
+    log: silentLogger(),
+    now: opts.now ?? (() => new Date()),
+    stories: new MemoryStoryStore(),
+    // Across the files of one invocation: `process a.txt b.txt` marks b as a's rewrite.
+    duplicates: new InMemoryDuplicateIndex(),
+  };
   let failures = 0;
   for (const file of opts.files) {
     try {

@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { Article } from '../shared/article.js';
 import type { RawItem } from '../shared/raw-item.js';
+import type { DuplicateIndex } from './normalize/duplicate-index.js';
 
 /** The outcome of recording a version of a story. */
 export interface VersionDecision {
@@ -38,6 +39,8 @@ export interface StageContext {
   /** Injected so tests and replays control time. */
   now: () => Date;
   stories: StoryStore;
+  /** Near-duplicates across sources; when present, normalize sets `duplicateOf`. */
+  duplicates?: DuplicateIndex;
 }
 
 /** A stage: returns the next form of the item, or null when there is nothing more to do. */

@@ -1,0 +1,80 @@
+/**
+ * The near-duplicate index shared by all workers, in Redis. Candidates are found through MinHash
+ * LSH bands (stories whose wording shares a band) and through the proper names a story mentions
+ * (another outlet's rewrite keeps the names even where it rewords every sentence); only the most
+ * frequent candidates are scored with the full similarity. Every key expires after a window:
+ * near-duplicates are about the same news, days apart at most.
+ */
+import type { Redis } from 'ioredis';
+import { DUPLICATE_THRESHOLD, SIGNATURE_SIZE, similarity, type Fingerprint } from './normalize/fingerprint.js';
+import type { DuplicateIndex, DuplicateMatch } from './normalize/duplicate-index.js';
+
+const BANDS = 16;
+const ROWS = SIGNATURE_SIZE / BANDS;
+/** Names per story used as candidate keys: enough to catch rewrites, few enough to stay cheap. */
+const MAX_NAME_KEYS = 8;
+/** Fingerprints scored per lookup, the most often co-occurring candidates first. */
+const MAX_CANDIDATES = 64;
+
+export interface RedisDuplicateIndexOptions {
+  prefix: string;
+  /** How long a story stays findable (seconds); default 7 days. */
+  windowSeconds?: number;
+  threshold?: number;
+}
+
+/** A DuplicateIndex in Redis under `{prefix}:dup:*`. */
+export class RedisDuplicateIndex implements DuplicateIndex {
+  readonly #window: number;
+  readonly #threshold: number;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly opts: RedisDuplicateIndexOptions,
+  ) {
+    this.#window = opts.windowSeconds ?? 7 * 86_400;
+    this.#threshold = opts.threshold ?? DUPLICATE_THRESHOLD;
+  }
+
+  #candidateKeys(fp: Fingerprint): string[] {
+    const p = `${this.opts.prefix}:dup`;
+    const keys: string[] = [];
+    for (let b = 0; b < BANDS; b++) keys.push(`${p}:b:${b}:${fp.minhash.slice(b * ROWS, (b + 1) * ROWS).join('.')}`);
+    for (const name of fp.names.slice(0, MAX_NAME_KEYS)) keys.push(`${p}:n:${name}`);
+    return keys;
+  }
+
+  #fpKey(id: string): string {
+    return `${this.opts.prefix}:dup:fp:${id}`;
+  }
+
+  async findDuplicate(fp: Fingerprint, excludeId: string): Promise<DuplicateMatch | null> {
+    const lookups = this.redis.pipeline();
+    for (const key of this.#candidateKeys(fp)) lookups.smembers(key);
+    const counts = new Map<string, number>();
+    for (const [err, ids] of (await lookups.exec()) ?? []) {
+      if (err) throw err;
+      for (const id of ids as string[]) if (id !== excludeId) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    if (counts.size === 0) return null;
+    const candidates = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([id]) => id);
+    const stored = await this.redis.mget(candidates.map((id) => this.#fpKey(id)));
+    let best: DuplicateMatch | null = null;
+    stored.forEach((json, i) => {
+      if (!json) return; // expired between the two reads
+      const score = similarity(fp, JSON.parse(json) as Fingerprint);
+      if (score >= this.#threshold && (best === null || score > best.score)) best = { id: candidates[i] as string, score };
+    });
+    return best;
+  }
+
+  async add(id: string, fp: Fingerprint): Promise<void> {
+    const tx = this.redis.multi();
+    tx.set(this.#fpKey(id), JSON.stringify(fp), 'EX', this.#window);
+    for (const key of this.#candidateKeys(fp)) {
+      tx.sadd(key, id);
+      tx.expire(key, this.#window);
+    }
+    await tx.exec();
+  }
+}
