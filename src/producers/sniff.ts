@@ -15,8 +15,19 @@ export interface DocumentContext {
   contentType?: string | null;
 }
 
-/** NUL and other C0 controls (bar tab/LF/CR/FF) do not occur in wire copy or feeds. */
-const BINARY = /[\u0000-\u0008\u000e-\u001f]/;
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f]/g;
+const SNIFF_CHARS = 4096;
+
+/**
+ * Binary, not text: a NUL, or more than 1 % control characters at the start. A stray ^Z (DOS EOF)
+ * or escape code in old wire copy must not make a story "binary".
+ */
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, SNIFF_CHARS);
+  if (head.includes('\u0000')) return true;
+  const controls = head.match(CONTROLS)?.length ?? 0;
+  return controls > Math.max(1, head.length / 100);
+}
 
 /**
  * Returns the RawItems a document holds: one for wire copy, one per entry for feeds and ninjs.
@@ -36,7 +47,7 @@ export async function documentToRawItems(bytes: Uint8Array, ctx: DocumentContext
         if (!(kind === 'json' && err instanceof PermanentError && err.details['invalidJson'] === true)) throw err;
       }
     }
-    if (BINARY.test(text.slice(0, 4096))) {
+    if (looksBinary(text)) {
       throw new PermanentError('UNKNOWN_FORMAT', `${ctx.fileName} looks binary, not text`, { fileName: ctx.fileName });
     }
     return [wireTextToRawItem(bytes, ctx)];

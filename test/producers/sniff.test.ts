@@ -49,6 +49,12 @@ describe('documentToRawItems', () => {
     expect(items.map((i) => i.format)).toEqual(['ninjs']);
   });
 
+  it('reads wire copy ending in a DOS ^Z as text, not binary', async () => {
+    const bytes = Buffer.concat([Buffer.from('Tiêu đề\n\nTTXVN - Ngày 2/8, nội dung.\n'), Buffer.from([0x1a])]);
+    const items = await documentToRawItems(bytes, ctx('old.txt'));
+    expect(items[0]?.content).toBe('Tiêu đề\n\nTTXVN - Ngày 2/8, nội dung.\n');
+  });
+
   it('reads text that merely starts with "[" as wire copy, not as broken JSON', async () => {
     const items = await documentToRawItems(Buffer.from('[Ảnh] Hà Giang mùa lúa chín\n\nTTXVN - Ngày 2/8, ...'), ctx('photo.txt'));
     expect(items[0]?.format).toBe('wire-text');

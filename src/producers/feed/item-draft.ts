@@ -56,16 +56,34 @@ export function absoluteUrl(ref: string | null, base: string | null): string | n
   }
 }
 
+/**
+ * C0 controls (bar tab, LF, CR) and U+FFFE/U+FFFF are not XML characters: one reaching an item
+ * (via a character reference or a legacy code page) would make every RSS/Atom output invalid.
+ */
+const NON_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const WHITESPACE_RUN = /\s+/g;
+
+function stripNonXml(s: string): string {
+  return s.replace(NON_XML_CHARS, '');
+}
+
+/** A one-line field (title, author, category): no control characters, whitespace runs collapsed. */
+function oneLine(s: string | null): string | null {
+  if (s === null) return null;
+  const t = stripNonXml(s).replace(WHITESPACE_RUN, ' ').trim();
+  return t === '' ? null : t;
+}
+
 function uniqueStrings(values: string[]): string[] {
-  return [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];
+  return [...new Set(values.map(oneLine).filter((v): v is string => v !== null))];
 }
 
 function uniqueCategories(cats: RawCategory[]): RawCategory[] {
   const seen = new Set<string>();
   const out: RawCategory[] = [];
   for (const c of cats) {
-    const term = c.term.trim();
-    if (term === '') continue;
+    const term = oneLine(c.term);
+    if (term === null) continue;
     const key = `${c.scheme ?? ''}\u0000${term}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -101,9 +119,9 @@ export function finishDraft(d: ItemDraft, ctx: DraftContext): RawItem {
     identity,
     identityDerived: derived,
     url: d.url,
-    title: d.title,
-    summary: d.summary,
-    content: d.content ?? d.summary ?? '',
+    title: oneLine(d.title),
+    summary: d.summary === null ? null : stripNonXml(d.summary),
+    content: stripNonXml(d.content ?? d.summary ?? ''),
     contentType: d.contentType,
     authors: uniqueStrings(d.authors),
     categories: uniqueCategories(d.categories),

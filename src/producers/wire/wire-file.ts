@@ -5,6 +5,9 @@ import type { RawItem } from '../../shared/raw-item.js';
 import { decodeBody } from '../feed/decode.js';
 
 const CRLF = /\r\n?/g;
+/** Old wire systems end pages with form feeds and files with ^Z (DOS EOF); neither is text. */
+const PAGE_BREAKS = /[\f\v]/g;
+const NON_XML_CHARS = /[\u0000-\u0008\u000e-\u001f\ufffe\uffff]/g;
 
 export interface WireFileContext {
   sourceId: string;
@@ -14,10 +17,11 @@ export interface WireFileContext {
 
 /**
  * One wire copy file → one 'wire-text' RawItem whose identity is the SHA-256 of its NFC text
- * (line endings made LF, so a re-send through a Windows relay keeps its identity). Empty → error.
+ * (line endings made LF, so a re-send through a Windows relay keeps its identity; control
+ * characters dropped, page breaks made newlines). Empty → error.
  */
 export function wireTextToRawItem(bytes: Uint8Array, ctx: WireFileContext): RawItem {
-  const text = decodeBody(bytes, 'text/plain').replace(CRLF, '\n');
+  const text = decodeBody(bytes, 'text/plain').replace(CRLF, '\n').replace(PAGE_BREAKS, '\n').replace(NON_XML_CHARS, '');
   if (text.trim() === '') {
     throw new PermanentError('EMPTY_STORY', `wire file ${ctx.fileName} has no text`, { fileName: ctx.fileName });
   }

@@ -272,6 +272,14 @@ describe('fetchFeed', () => {
     expect(r.text).toContain('Phạm Thị Hồng Nhung');
   });
 
+  it('stops when the caller aborts, reporting it as a passing fault rather than a timeout', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const err = await failure(fetchFeed(`${base}/slow-body`, { signal: controller.signal, timeoutMs: 10_000 }));
+    expect(err).toBeInstanceOf(RetryableError);
+    expect(err.code).toBe('FETCH_NETWORK');
+  });
+
   it('gives FETCH_NETWORK for a refused connection and for non-http URLs', async () => {
     const probe = createServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));

@@ -4,6 +4,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { decodeBody } from '../../../src/producers/feed/decode.js';
 import { parseFeed } from '../../../src/producers/feed/parse-feed.js';
@@ -102,5 +104,24 @@ describe('parseFeed over the fixture corpus', () => {
       expect(item.receivedAt).toBe(RECEIVED.toISOString());
       expect(item.sourceId).toBe('fixture');
     });
+  });
+});
+
+describe('duplicate ids in one document', () => {
+  it('keeps the first item and reports the dropped identity at debug level', async () => {
+    const lines: { level: number; msg: string; dropped?: string[] }[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(JSON.parse(chunk.toString('utf8')));
+        done();
+      },
+    });
+    const log = pino({ level: 'debug' }, sink);
+    const text = readFileSync(`${DIR}duplicate-ids.xml`, 'utf8');
+    const feed = await parseFeed(text, { sourceId: 'dup', feedUrl: 'https://dup.example.org/feed', receivedAt: RECEIVED, log });
+    expect(feed.items.map((i) => i.title)).toEqual(['First copy', 'Other']);
+    await new Promise((r) => setImmediate(r));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 20, dropped: ['same-id'] });
   });
 });

@@ -37,6 +37,14 @@ describe('wireTextToRawItem', () => {
     for (const bytes of [crlf, bom, nfd, utf16]) expect(wireTextToRawItem(bytes, ctx).identity).toBe(want);
   });
 
+  it('drops control characters and turns page breaks into newlines (old wire systems)', () => {
+    const want = wireTextToRawItem(SAMPLE, ctx);
+    const dos = Buffer.concat([Buffer.from(SAMPLE_TEXT.replace('Hội nhập\n', 'Hội nhập\f').replace('Hà Giang\n', 'Hà Giang\u0007\n'), 'utf8'), Buffer.from([0x1a])]);
+    const item = wireTextToRawItem(dos, ctx);
+    expect(item.content).toBe(want.content);
+    expect(item.identity).toBe(want.identity);
+  });
+
   it('gives different identities for different stories', () => {
     const edited = Buffer.from(SAMPLE_TEXT.replace('Ngày 2/8', 'Ngày 3/8'), 'utf8');
     expect(wireTextToRawItem(edited, ctx).identity).not.toBe(wireTextToRawItem(SAMPLE, ctx).identity);
