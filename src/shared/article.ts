@@ -58,6 +58,10 @@ export const TranslationSchema = z.object({
   lead: z.string().nullable(),
   provider: z.string(),
   machine: z.boolean(),
+  /** The language translated from (the article's language at the time). */
+  from: z.string().optional(),
+  /** When the provider answered (ISO 8601). */
+  translatedAt: isoDateTime.optional(),
 });
 
 export const PubStatusSchema = z.enum(['usable', 'withheld', 'canceled']);

@@ -1,25 +1,24 @@
 /** Turning a validated translation config into a provider (or none). */
-import { ConfigError } from '../shared/errors.js';
+import { translateGlossary } from '../workers/translate-tag/glossary.js';
 import type { ResolvedTranslationConfig } from './config.js';
 import { createDeepLProvider } from './deepl.js';
-import { createGlossaryProvider, type GlossaryLookup } from './glossary-provider.js';
+import { createGlossaryProvider, wholeTextLookup, type GlossaryLookup } from './glossary-provider.js';
 import { createLibreTranslateProvider } from './libretranslate.js';
 import type { TranslationProvider } from './provider.js';
 
 export interface ProviderDeps {
-  /** The curated glossary (translate-tag's `translateGlossary`); required for provider `glossary`. */
+  /** The curated glossary look-up; defaults to translate-tag's `translateGlossary`, whole texts only. */
   glossary?: GlossaryLookup;
 }
 
-/** The configured provider, or null for `none`; throws ConfigError when a dependency is missing. */
+/** The configured provider, or null for `none`. */
 export function createTranslationProvider(resolved: ResolvedTranslationConfig, deps: ProviderDeps = {}): TranslationProvider | null {
   const { config, apiKey } = resolved;
   switch (config.provider) {
     case 'none':
       return null;
     case 'glossary':
-      if (deps.glossary === undefined) throw new ConfigError(['translation.provider: "glossary" needs the glossary look-up to be passed in']);
-      return createGlossaryProvider(deps.glossary);
+      return createGlossaryProvider(deps.glossary ?? wholeTextLookup(translateGlossary));
     case 'libretranslate':
       return createLibreTranslateProvider({
         url: config.url ?? '',

@@ -59,6 +59,7 @@ export function createDeepLProvider(opts: DeepLOptions): TranslationProvider {
 
   return {
     name,
+    cacheNamespace: `${name};en=${opts.englishVariant ?? 'EN-GB'};model=${opts.modelType ?? 'default'}`,
     machine: true,
     async translate(req: TranslationRequest, signal?: AbortSignal): Promise<string[]> {
       // Refused here, before any characters are billed against the quota.

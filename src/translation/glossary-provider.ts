@@ -14,6 +14,24 @@ import type { TranslationProvider, TranslationRequest } from './provider.js';
  */
 export type GlossaryLookup = (text: string, from: string, to: string) => string | null | undefined;
 
+/** Letters only Vietnamese uses among vi/en/fr: their presence means text was left untranslated. */
+const VIETNAMESE_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệĩỉịọỏốồổỗộớờởỡợũụủứừửữựỳỵỷỹ]/iu;
+
+/**
+ * Adapts a substituting glossary (`translateGlossary(text, from, to) → string`, which replaces the
+ * terms it knows and returns the rest unchanged) to a whole-text look-up: an unchanged text, or a
+ * result from Vietnamese that still has Vietnamese-only letters, counts as "not in the glossary",
+ * so a half-translated headline never reaches a partner as a curated translation.
+ */
+export function wholeTextLookup(translate: (text: string, from: string, to: string) => string): GlossaryLookup {
+  return (text, from, to) => {
+    const out = translate(text, from, to);
+    if (out === text) return null;
+    if (from.toLowerCase().startsWith('vi') && !to.toLowerCase().startsWith('vi') && VIETNAMESE_ONLY.test(out)) return null;
+    return out;
+  };
+}
+
 /** A provider over `lookup`; throws PermanentError (reason not_in_glossary) for unknown texts. */
 export function createGlossaryProvider(lookup: GlossaryLookup, name = 'glossary'): TranslationProvider {
   return {
@@ -24,7 +42,7 @@ export function createGlossaryProvider(lookup: GlossaryLookup, name = 'glossary'
         const key = text.normalize('NFC').trim();
         const found = key === '' ? '' : lookup(key, req.from, req.to);
         if (found === null || found === undefined) {
-          throw new PermanentError('FETCH_HTTP', `the ${req.from}→${req.to} glossary has no entry for "${preview(key)}"`, {
+          throw new PermanentError('TRANSLATION_UNSUPPORTED', `the ${req.from}→${req.to} glossary has no entry for "${preview(key)}"`, {
             provider: name,
             status: 404,
             reason: 'not_in_glossary',

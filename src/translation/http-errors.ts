@@ -51,13 +51,9 @@ export function errorForStatus(failure: HttpFailure, now: number = Date.now()): 
   return new PermanentError('FETCH_HTTP', text, details);
 }
 
-/**
- * The refusal for a language pair a provider cannot handle, raised before any request is sent.
- * FETCH_HTTP/400 because that is what the API would answer; see docs/translation.md for the
- * dedicated code proposed to the lead.
- */
+/** The refusal for a language pair a provider cannot handle, raised before any request is sent. */
 export function unsupportedLanguage(provider: string, role: 'source' | 'target', lang: string): PermanentError {
-  return new PermanentError('FETCH_HTTP', `${provider} does not support ${role} language "${lang}"`, {
+  return new PermanentError('TRANSLATION_UNSUPPORTED', `${provider} does not support ${role} language "${lang}"`, {
     provider,
     status: 400,
     reason: 'unsupported_language',

@@ -3,7 +3,10 @@
  * here (timeout → FETCH_TIMEOUT, connection → FETCH_NETWORK, both retryable); HTTP statuses are
  * left to the caller, which knows the API's error body.
  */
-import { RetryableError } from '../shared/errors.js';
+import { PermanentError, RetryableError } from '../shared/errors.js';
+
+/** Far above any translation answer; a bigger body is a misconfigured URL, not a translation. */
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 export interface JsonResponse {
   status: number;
@@ -19,7 +22,10 @@ export interface PostJsonOptions {
   signal?: AbortSignal;
 }
 
-/** POSTs `body` as JSON and reads the whole answer within `timeoutMs`; throws only RetryableError. */
+/**
+ * POSTs `body` as JSON and reads the whole answer within `timeoutMs`; throws RetryableError for
+ * transport faults and PermanentError (FETCH_TOO_LARGE) for an answer over 4 MiB.
+ */
 export async function postJson(url: URL, body: unknown, opts: PostJsonOptions): Promise<JsonResponse> {
   const timeout = AbortSignal.timeout(opts.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;
@@ -31,10 +37,17 @@ export async function postJson(url: URL, body: unknown, opts: PostJsonOptions): 
       body: JSON.stringify(body),
       signal,
     });
+    const declared = Number(res.headers.get('content-length') ?? 0);
+    if (declared > MAX_RESPONSE_BYTES) {
+      await res.body?.cancel();
+      throw tooLarge(opts.provider, declared);
+    }
     // The body is read under the same signal, so a server that stalls mid-body also times out.
     const text = await res.text();
+    if (Buffer.byteLength(text, 'utf8') > MAX_RESPONSE_BYTES) throw tooLarge(opts.provider, Buffer.byteLength(text, 'utf8'));
     return { status: res.status, headers: res.headers, json: parseJson(text) };
   } catch (err) {
+    if (err instanceof PermanentError) throw err;
     if (timeout.aborted) {
       throw new RetryableError('FETCH_TIMEOUT', `${opts.provider} did not answer within ${opts.timeoutMs} ms`, {
         ...details,
@@ -54,6 +67,14 @@ export async function postJson(url: URL, body: unknown, opts: PostJsonOptions): 
       networkCode: code ?? null,
     }, { cause: err });
   }
+}
+
+function tooLarge(provider: string, bytes: number): PermanentError {
+  return new PermanentError('FETCH_TOO_LARGE', `${provider} answered ${bytes} bytes (cap ${MAX_RESPONSE_BYTES})`, {
+    provider,
+    bytes,
+    capBytes: MAX_RESPONSE_BYTES,
+  });
 }
 
 function parseJson(text: string): unknown {

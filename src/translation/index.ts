@@ -3,7 +3,7 @@ export type { TranslationFormat, TranslationProvider, TranslationRequest } from 
 export { baseLanguage } from './provider.js';
 export { createLibreTranslateProvider, type LibreTranslateOptions } from './libretranslate.js';
 export { createDeepLProvider, defaultDeepLUrl, type DeepLOptions, type DeepLModelType } from './deepl.js';
-export { createGlossaryProvider, type GlossaryLookup } from './glossary-provider.js';
+export { createGlossaryProvider, wholeTextLookup, type GlossaryLookup } from './glossary-provider.js';
 export {
   MemoryTranslationCache,
   RedisTranslationCache,
@@ -19,6 +19,7 @@ export {
   type TranslationRecord,
 } from './translate-article.js';
 export { attachTranslations, followUpJobId, planFollowUp, type FollowUpPlan } from './attach.js';
+export { translateAndAttach, type TranslateAndAttachResult } from './translate-and-attach.js';
 export {
   feedShowsTranslations,
   loadTranslationConfig,

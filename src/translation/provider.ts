@@ -19,6 +19,12 @@ export interface TranslationRequest {
 export interface TranslationProvider {
   /** Stable name: recorded on every translation and part of every cache key. */
   readonly name: string;
+  /**
+   * What cache keys use instead of `name` when the same provider can answer differently by
+   * configuration (DeepL's English variant or model type), so a config change is not served stale
+   * translations. Omitted: `name`.
+   */
+  readonly cacheNamespace?: string;
   /** True when the output is machine-made (partners must be told); false for curated glossaries. */
   readonly machine: boolean;
   /**

@@ -68,6 +68,7 @@ export interface TranslateArticleOptions {
 
 type Source = Pick<Article, 'id' | 'language' | 'headline' | 'lead'>;
 
+const EXPECTED_REFUSALS: ReadonlySet<string> = new Set(['unsupported_language', 'not_in_glossary']);
 const UNDETERMINED: ReadonlySet<string> = new Set(['und', 'mul', 'zxx', '']);
 
 const DEFAULTS = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 4_000, budgetMs: 6_000, cacheTimeoutMs: 500 } as const;
@@ -86,11 +87,21 @@ export async function translateArticle(article: Source, opts: TranslateArticleOp
     return { translations: [], failed: targets.map((lang) => ({ lang, error, retryable: false, retryAfterMs: null, attempts: 0 })) };
   }
   const startedAt = performance.now();
-  // The budget is a hard deadline: a call still in flight when it passes is aborted.
-  const deadline = AbortSignal.timeout(opts.budgetMs ?? DEFAULTS.budgetMs);
-  const signal = opts.signal ? AbortSignal.any([deadline, opts.signal]) : deadline;
-  const bounded = { ...opts, signal };
-  const outcomes = await Promise.all(targets.map((to) => translateTarget(article, to, bounded, startedAt)));
+  // The budget is a hard deadline: a call still in flight when it passes is aborted. A cleared
+  // timer rather than AbortSignal.timeout, which would linger for the whole budget per story.
+  const deadline = new AbortController();
+  const onOuterAbort = (): void => deadline.abort(opts.signal?.reason);
+  const timer = setTimeout(() => deadline.abort(new Error('translation budget spent')), opts.budgetMs ?? DEFAULTS.budgetMs);
+  if (opts.signal?.aborted) deadline.abort(opts.signal.reason);
+  opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  let outcomes: Outcome[];
+  try {
+    const bounded = { ...opts, signal: deadline.signal };
+    outcomes = await Promise.all(targets.map((to) => translateTarget(article, to, bounded, startedAt)));
+  } finally {
+    clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onOuterAbort);
+  }
   const result: TranslateArticleResult = { translations: [], failed: [] };
   for (const outcome of outcomes) {
     if ('failed' in outcome) result.failed.push(outcome.failed);
@@ -106,7 +117,8 @@ async function translateTarget(article: Source, to: string, opts: TranslateArtic
   const from = article.language;
   const lead = article.lead !== null && article.lead.trim() !== '' ? article.lead : null;
   const parts = lead === null ? [article.headline] : [article.headline, lead];
-  const keys = parts.map((text) => translationCacheKey(provider.name, from, to, text));
+  const namespace = provider.cacheNamespace ?? provider.name;
+  const keys = parts.map((text) => translationCacheKey(namespace, from, to, text));
   const cached = await readCache(opts, keys, to);
   const missing = parts.flatMap((text, i) => (cached[i] === null ? [{ i, text }] : []));
 
@@ -118,7 +130,10 @@ async function translateTarget(article: Source, to: string, opts: TranslateArtic
       startedAt,
     );
     if ('failed' in answer) {
-      log.warn({ err: answer.failed.error, lang: to, articleId: article.id, provider: provider.name, attempts: answer.failed.attempts }, 'translation failed; story continues without it');
+      const fields = { err: answer.failed.error, lang: to, articleId: article.id, provider: provider.name, attempts: answer.failed.attempts };
+      // A pair the provider lacks is configuration, seen once at start-up, not news per story.
+      if (EXPECTED_REFUSALS.has(String(answer.failed.error.details['reason']))) log.debug(fields, 'translation not available');
+      else log.warn(fields, 'translation failed; story continues without it');
       return { failed: { lang: to, ...answer.failed } };
     }
     missing.forEach((m, j) => {
@@ -193,19 +208,25 @@ async function writeCache(opts: TranslateArticleOptions, entries: ReadonlyArray<
 
 /** `work`, or a rejection once the cache timeout passes or the article's deadline aborts. */
 function bounded<T>(work: Promise<T>, opts: TranslateArticleOptions): Promise<T> {
-  const timeout = AbortSignal.timeout(opts.cacheTimeoutMs ?? DEFAULTS.cacheTimeoutMs);
-  const signal = opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;
+  const { signal } = opts;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new Error('translation cache did not answer in time'));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
+    const fail = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', fail);
+      reject(new Error('translation cache did not answer in time'));
+    };
+    const timer = setTimeout(fail, opts.cacheTimeoutMs ?? DEFAULTS.cacheTimeoutMs);
+    if (signal?.aborted) return fail();
+    signal?.addEventListener('abort', fail, { once: true });
     work.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', fail);
         resolve(value);
       },
       (err: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', fail);
         reject(err instanceof Error ? err : new Error(String(err)));
       },
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/shared/article.js';
 import { attachTranslations, followUpJobId, planFollowUp } from '../../src/translation/attach.js';
 import type { FailedTarget } from '../../src/translation/translate-article.js';
 import { loadArticleFixtures } from './fixtures.js';
@@ -7,17 +8,26 @@ const article = loadArticleFixtures().find((f) => f.file === 'vi-hagiang.json')!
 const en = { lang: 'en', headline: 'EN 1', lead: null, provider: 'deepl', machine: true };
 
 describe('attachTranslations', () => {
-  it('adds translations without touching version or content', () => {
-    const out = attachTranslations(article, [en]);
-    expect(out.translations).toEqual([en]);
+  it('adds translations without touching version, content or the input article', () => {
+    const before = structuredClone(article.translations);
+    const fr = { ...en, lang: 'fr', headline: 'FR' };
+    const out = attachTranslations(article, [fr]);
+    expect(out.translations).toEqual([...before, fr]);
     expect(out.version).toBe(article.version);
     expect(out.contentHash).toBe(article.contentHash);
-    expect(article.translations).toEqual([]);
+    expect(article.translations).toEqual(before);
+  });
+
+  it('replaces the fixture\'s existing English translation instead of adding a second', () => {
+    expect(article.translations.map((t) => t.lang)).toEqual(['en']);
+    const out = attachTranslations(article, [en]);
+    expect(out.translations).toEqual([en]);
   });
 
   it('replaces a language already present (case-insensitive) and keeps the others', () => {
     const fr = { ...en, lang: 'fr', headline: 'FR' };
-    const first = attachTranslations(article, [en, fr]);
+    const bare: Article = { ...article, translations: [] };
+    const first = attachTranslations(bare, [en, fr]);
     const second = attachTranslations(first, [{ ...en, lang: 'EN', headline: 'EN 2' }]);
     expect(second.translations.map((t) => [t.lang, t.headline])).toEqual([['EN', 'EN 2'], ['fr', 'FR']]);
   });

@@ -68,11 +68,13 @@ describe('loadTranslationConfig', () => {
     expect(problemsOf(() => loadTranslationConfig({ TRANSLATION_PROVIDER: 'deepl' }))[0]).toMatch(/TRANSLATION_API_KEY/);
   });
 
-  it('needs the glossary look-up passed in for the glossary provider', () => {
+  it('builds the glossary provider over the built-in glossary, or a look-up passed in', async () => {
     const resolved = loadTranslationConfig({ TRANSLATION_PROVIDER: 'glossary' });
-    expect(() => createTranslationProvider(resolved)).toThrow(ConfigError);
-    const provider = createTranslationProvider(resolved, { glossary: () => null });
-    expect(provider).toMatchObject({ name: 'glossary', machine: false });
+    const builtIn = createTranslationProvider(resolved);
+    expect(builtIn).toMatchObject({ name: 'glossary', machine: false });
+    await expect(builtIn?.translate({ texts: ['TTXVN'], from: 'vi', to: 'en' })).resolves.toEqual(['VNA']);
+    const custom = createTranslationProvider(resolved, { glossary: () => 'X' });
+    await expect(custom?.translate({ texts: ['TTXVN'], from: 'vi', to: 'en' })).resolves.toEqual(['X']);
   });
 });
 

@@ -56,7 +56,7 @@ describe('DeepL provider against the contract fake', () => {
   it('refuses a language DeepL lacks before sending anything', async () => {
     const err = await provider().translate({ texts: ['a'], from: 'km', to: 'en' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PermanentError);
-    expect(err).toMatchObject({ details: { reason: 'unsupported_language', role: 'source', lang: 'km' } });
+    expect(err).toMatchObject({ code: 'TRANSLATION_UNSUPPORTED', details: { reason: 'unsupported_language', role: 'source', lang: 'km' } });
     const target = await provider().translate({ texts: ['a'], from: 'vi', to: 'lo' }).catch((e: unknown) => e);
     expect(target).toMatchObject({ details: { reason: 'unsupported_language', role: 'target' } });
     expect(fake.calls(DEEPL_PATH)).toHaveLength(0);
@@ -111,7 +111,7 @@ describe('DeepL provider against the contract fake', () => {
   });
 
   it('maps a slow answer to FETCH_TIMEOUT', async () => {
-    fake.enqueue(DEEPL_PATH, { delayMs: 2_000 });
+    fake.enqueue(DEEPL_PATH, { delayMs: 10_000 });
     const err = await provider({ timeoutMs: 100 }).translate({ texts: ['a'], from: 'vi', to: 'en' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RetryableError);
     expect(err).toMatchObject({ code: 'FETCH_TIMEOUT' });

@@ -87,11 +87,11 @@ describe('LibreTranslate provider against the contract fake', () => {
   });
 
   it('maps a slow answer to RetryableError FETCH_TIMEOUT within the timeout', async () => {
-    fake.enqueue(LIBRE_PATH, { delayMs: 2_000 });
+    fake.enqueue(LIBRE_PATH, { delayMs: 10_000 });
     const p = createLibreTranslateProvider({ url: fake.url, apiKey: KEY, timeoutMs: 100 });
     const started = performance.now();
     const err = await p.translate({ texts: ['a'], from: 'vi', to: 'en' }).catch((e: unknown) => e);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(err).toBeInstanceOf(RetryableError);
     expect(err).toMatchObject({ code: 'FETCH_TIMEOUT' });
   });
@@ -111,6 +111,15 @@ describe('LibreTranslate provider against the contract fake', () => {
     const err = await provider().translate({ texts: ['a'], from: 'vi', to: 'en' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PermanentError);
     expect(err).toMatchObject({ details: { reason: 'malformed_response' } });
+  });
+
+  it('refuses an answer over the 4 MiB cap', async () => {
+    fake.enqueue(LIBRE_PATH, { rawBody: 'x'.repeat(5 * 1024 * 1024) });
+    // A generous timeout: 5 MiB over loopback is slow when every test file runs at once.
+    const p = createLibreTranslateProvider({ url: fake.url, apiKey: KEY, timeoutMs: 10_000 });
+    const err = await p.translate({ texts: ['a'], from: 'vi', to: 'en' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PermanentError);
+    expect(err).toMatchObject({ code: 'FETCH_TOO_LARGE' });
   });
 
   it('the fake enforces the request contract like the real server (missing q → 400)', async () => {

@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/shared/logger.js';
 import { MemoryTranslationCache, type TranslationCache } from '../../src/translation/cache.js';
@@ -120,11 +122,11 @@ describe('translateArticle', () => {
   });
 
   it('gives up on timeouts without holding the story longer than the attempts allow', async () => {
-    fake.enqueue(LIBRE_PATH, { delayMs: 1_000 }, { delayMs: 1_000 });
+    fake.enqueue(LIBRE_PATH, { delayMs: 10_000 }, { delayMs: 10_000 });
     const slow = createLibreTranslateProvider({ url: fake.url, timeoutMs: 50 });
     const started = performance.now();
     const result = await translateArticle(hagiang, options({ provider: slow, targets: ['en'], maxAttempts: 2 }));
-    expect(performance.now() - started).toBeLessThan(800);
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(result.failed[0]).toMatchObject({ lang: 'en', error: { code: 'FETCH_TIMEOUT' }, attempts: 2 });
   });
 
@@ -160,6 +162,15 @@ describe('translateArticle', () => {
     expect(viaDeepl.translations[0]).toMatchObject({ provider: 'deepl', headline: fakeTranslation(hagiang.headline, 'EN-GB') });
   });
 
+  it('does not serve DeepL EN-GB translations from the cache once EN-US is configured', async () => {
+    const cache = new MemoryTranslationCache();
+    await translateArticle(hagiang, options({ cache, provider: deepl, targets: ['en'] }));
+    const us = createDeepLProvider({ url: fake.url, authKey: 'dk', englishVariant: 'EN-US' });
+    const result = await translateArticle(hagiang, options({ cache, provider: us, targets: ['en'] }));
+    expect(fake.calls(DEEPL_PATH)).toHaveLength(2);
+    expect(result.translations[0]?.headline).toBe(fakeTranslation(hagiang.headline, 'EN-US'));
+  });
+
   it('keeps translating when the cache is down', async () => {
     const broken: TranslationCache = {
       getMany: () => Promise.reject(new Error('ECONNREFUSED')),
@@ -174,17 +185,35 @@ describe('translateArticle', () => {
     const hanging: TranslationCache = { getMany: () => new Promise(() => {}), setMany: () => new Promise(() => {}) };
     const started = performance.now();
     const result = await translateArticle(hagiang, options({ cache: hanging, targets: ['en'], cacheTimeoutMs: 50 }));
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(3_000);
     expect(result.translations).toHaveLength(1);
   });
 
   it('aborts a call still in flight when the budget runs out', async () => {
-    fake.enqueue(LIBRE_PATH, { delayMs: 3_000 });
-    const patient = createLibreTranslateProvider({ url: fake.url, timeoutMs: 5_000 });
+    fake.enqueue(LIBRE_PATH, { delayMs: 20_000 });
+    const patient = createLibreTranslateProvider({ url: fake.url, timeoutMs: 15_000 });
     const started = performance.now();
     const result = await translateArticle(hagiang, options({ provider: patient, targets: ['en'], budgetMs: 200 }));
-    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(result.failed[0]).toMatchObject({ lang: 'en', retryable: true, attempts: 1, error: { code: 'FETCH_TIMEOUT' } });
+  });
+
+  it('logs nothing at info and above when all goes well, one warn per failed target, none for an unsupported pair', async () => {
+    const lines: { level: number; msg: string }[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(JSON.parse(chunk.toString('utf8')) as { level: number; msg: string });
+        done();
+      },
+    });
+    const log = pino({ level: 'info' }, sink);
+    await translateArticle(hagiang, options({ log }));
+    expect(lines).toEqual([]);
+    fake.enqueue(LIBRE_PATH, { status: 500, target: 'en' });
+    await translateArticle(hagiang, options({ log, maxAttempts: 1 }));
+    await translateArticle(hagiang, options({ log, provider: deepl, targets: ['km'] }));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines.map((l) => [l.level, l.msg])).toEqual([[40, 'translation failed; story continues without it']]);
   });
 
   it('reports every target failed, without calling, when the language is undetermined', async () => {
