@@ -65,6 +65,7 @@ export async function startPipeline(config: Config, services: Services, log: Log
   const store = new ArticleStore(services.redis, { prefix: config.prefix, feedLength: config.feedLength });
   const deadLetters = new DeadLetters(services.redis, config.prefix);
   const stories = new RedisStoryStore(services.redis, config.prefix);
+  const sources = opts.sources ?? (() => []);
   const stages = createStages({ store, archive: opts.archive === false ? null : { s3: services.s3, bucket: services.bucket } });
   const workers =
     opts.workers === false
@@ -73,12 +74,13 @@ export async function startPipeline(config: Config, services: Services, log: Log
           { redisUrl: services.redisUrl, prefix: config.prefix, concurrency: config.concurrency },
           queues,
           stages,
-          { log, now: () => new Date(), stories, duplicates: new RedisDuplicateIndex(services.redis, { prefix: config.prefix }) },
+          { log, now: () => new Date(), stories, duplicates: new RedisDuplicateIndex(services.redis, { prefix: config.prefix }),
+            sourceConfig: (id) => sources().find((s) => s.id === id),
+          },
           deadLetters,
           opts.timer,
         );
   const sink = createIngestSink({ queue: queues.ingest, redis: services.redis, prefix: config.prefix });
-  const sources = opts.sources ?? (() => []);
   const sourceState = new RedisSourceStateStore(services.redis, sourceStatePrefix(config.prefix));
   let baseUrl = config.publicBaseUrl ?? '';
   let http: HttpServer | null = null;

@@ -42,6 +42,8 @@ export const SubjectSchema = z.object({
   name: z.string(),
   labels: z.record(z.string(), z.string()),
   confidence: z.number().min(0).max(1),
+  /** Why the topic was given (a section mapping, keywords matched), so an editor can correct it. */
+  reasons: z.array(z.string()).optional(),
 });
 
 export const RenditionSchema = z.object({
@@ -74,6 +76,8 @@ export const ArticleSchema = z.object({
   url: z.string().nullable(),
   language: z.string(),
   languageConfidence: z.number().min(0).max(1),
+  /** The headline's own language when detected (a headline may differ from its body). */
+  headlineLanguage: z.string().optional(),
   category: z.string().nullable(),
   tags: z.array(z.string()),
   headline: z.string(),

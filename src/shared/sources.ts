@@ -37,7 +37,11 @@ const SourceObject = z
     intervalSeconds: z.number().int().positive().default(300),
     allowFastPolling: z.boolean().default(false),
     language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag').optional(),
-    categoryMap: z.record(z.string(), z.string()).optional(),
+    /** Section label as the source writes it → IPTC Media Topic code(s), e.g. "Hội nhập": "medtop:11000000". */
+    categoryMap: z
+      .record(z.string(), z.union([z.string(), z.array(z.string()).min(1)]))
+      .transform((m) => Object.fromEntries(Object.entries(m).map(([label, codes]) => [label, typeof codes === 'string' ? [codes] : codes])))
+      .optional(),
     auth: SourceAuthSchema.optional(),
     enabled: z.boolean().default(true),
   })

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Article } from '../shared/article.js';
 import type { RawItem } from '../shared/raw-item.js';
 import type { DuplicateIndex } from './normalize/duplicate-index.js';
+import type { Source } from '../shared/sources.js';
 
 /** The outcome of recording a version of a story. */
 export interface VersionDecision {
@@ -41,6 +42,8 @@ export interface StageContext {
   stories: StoryStore;
   /** Near-duplicates across sources; when present, normalize sets `duplicateOf`. */
   duplicates?: DuplicateIndex;
+  /** The configured source of an item (its category map, language hint), when known. */
+  sourceConfig?: (sourceId: string) => Source | undefined;
 }
 
 /** A stage: returns the next form of the item, or null when there is nothing more to do. */

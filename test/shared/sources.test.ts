@@ -13,7 +13,8 @@ sources:
     url: https://vna.example.vn/rss/thoi-su.rss
     language: vi
     categoryMap:
-      Thời sự: politics
+      Thời sự: medtop:11000000
+      Thể thao: [medtop:15000000, medtop:20000822]
   - id: wire-drop
     kind: wire-folder
     path: /var/lib/wirepipe/drop
@@ -41,7 +42,7 @@ describe('parseSources', () => {
     const [feed, folder, push] = parseSources(YAML_SOURCES, 'sources.yaml');
     expect(feed).toEqual({
       id: 'vna-vi', kind: 'feed', url: 'https://vna.example.vn/rss/thoi-su.rss', language: 'vi',
-      categoryMap: { 'Thời sự': 'politics' }, intervalSeconds: 300, allowFastPolling: false, enabled: true,
+      categoryMap: { 'Thời sự': ['medtop:11000000'], 'Thể thao': ['medtop:15000000', 'medtop:20000822'] }, intervalSeconds: 300, allowFastPolling: false, enabled: true,
     });
     expect(folder?.enabled).toBe(false);
     expect(folder?.path).toBe('/var/lib/wirepipe/drop');

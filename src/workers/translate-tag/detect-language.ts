@@ -1,5 +1,5 @@
 /**
- * The production language detector: script and Vietnamese rules, then eld 'large' for the Latin
+ * The production language detector: script and Vietnamese rules, then eld 'medium' for the Latin
  * and Cyrillic text left over. Chosen by measurement: docs/quality/translate-tag.md,
  * bench/language-detectors.ts.
  */

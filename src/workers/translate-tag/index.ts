@@ -7,6 +7,7 @@ import type { Article } from '../../shared/article.js';
 import { PermanentError } from '../../shared/errors.js';
 import type { ArticleStage } from '../stage.js';
 import { detectLanguage } from './detect-language.js';
+import type { LanguageGuess } from './detect-language.js';
 import { tagSubjects } from './tag-topics.js';
 import type { TopicOptions } from './tag-topics.js';
 
@@ -18,13 +19,29 @@ export { MEDIA_TOPICS, MEDIA_TOPIC_BY_CODE } from './media-topics.js';
 export type { MediaTopic } from './media-topics.js';
 export { translateGlossary } from './glossary.js';
 
+/** Headline, lead and body languages, each detected on its own (a headline may differ from its body). */
+export function articleLanguages(article: Pick<Article, 'headline' | 'lead' | 'body'>): {
+  headline: LanguageGuess;
+  lead: LanguageGuess;
+  body: LanguageGuess;
+} {
+  return {
+    headline: detectLanguage(article.headline),
+    lead: detectLanguage(article.lead ?? ''),
+    body: detectLanguage(article.body.text),
+  };
+}
+
 /** The article's language fields: the body's language, else the lead's, else the headline's. */
 export function articleLanguage(article: Pick<Article, 'headline' | 'lead' | 'body'>): {
   language: string;
   languageConfidence: number;
 } {
-  for (const text of [article.body.text, article.lead ?? '', article.headline]) {
-    const guess = detectLanguage(text);
+  return pickLanguage(articleLanguages(article));
+}
+
+function pickLanguage({ headline, lead, body }: ReturnType<typeof articleLanguages>): { language: string; languageConfidence: number } {
+  for (const guess of [body, lead, headline]) {
     if (guess.lang !== 'und') return { language: guess.lang, languageConfidence: guess.confidence };
   }
   return { language: 'und', languageConfidence: 0 };
@@ -38,13 +55,18 @@ export type TranslateTagOptions = TopicOptions;
  * never drops a story. A malformed article (missing text fields) is a PermanentError.
  */
 export function createTranslateTag(options: TranslateTagOptions = {}): ArticleStage {
-  return async (article) => {
+  return async (article, ctx) => {
     if (typeof article?.headline !== 'string' || typeof article.body?.text !== 'string') {
       throw new PermanentError('INVALID_ARTICLE', 'translate-tag needs an article with headline and body.text', {
         id: typeof article?.id === 'string' ? article.id : null,
       });
     }
-    return { ...article, ...articleLanguage(article), subjects: tagSubjects(article, options) };
+    const languages = articleLanguages(article);
+    const withLanguage = { ...article, ...pickLanguage(languages), headlineLanguage: languages.headline.lang };
+    // The source's own category map (config) wins over the stage's; the built-in one is the fallback.
+    const categoryMap = ctx?.sourceConfig?.(article.sourceId)?.categoryMap ?? options.categoryMap;
+    // Topic keywords are chosen by the language just detected, not the one the article came with.
+    return { ...withLanguage, subjects: tagSubjects(withLanguage, { ...options, ...(categoryMap ? { categoryMap } : {}) }) };
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * Language detection for headlines, labels and bodies. Cheap rules first: a letter's Unicode
  * script settles Lao, Khmer, Han, Thai, ...; Vietnamese letters and syllable shapes settle
- * Vietnamese; only the Latin/Cyrillic text left over goes to eld (see eld-scorer.ts). Text is
- * judged sentence by sentence, so mixed text yields the dominant language plus the share of the
+ * Vietnamese; only the Latin/Cyrillic text left over goes to eld (see eld-scorer.ts), once per
+ * text. Every sentence counts with its letters, and a sentence whose function words belong to
+ * another language keeps it, so mixed text yields the dominant language plus the share of the
  * second one. The scorer is injected so the bench can compare eld database sizes; production
  * wiring is in detect-language.ts.
  */
@@ -10,6 +11,7 @@ import { PermanentError } from '../../shared/errors.js';
 import type { ScoredLanguage } from './eld-scorer.js';
 import { SCRIPT_LANGUAGE, splitScriptRuns } from './scripts.js';
 import type { ScriptRun } from './scripts.js';
+import { functionWordVote } from './function-words.js';
 import { hasVietnameseLetter, vietnameseEvidence } from './vietnamese.js';
 
 /** What detectLanguage reports: a BCP 47 code ('und' when there is no text) and 0..1 confidence. */
@@ -44,6 +46,7 @@ const CJK_WEIGHT = 3;
 const SENTENCE_BREAK = /(?<=[.!?…。！？;])\s+|\n+/u;
 const WORD = /\p{L}[\p{L}\p{M}'’]*/gu;
 const ACRONYM = /^[\p{Lu}\p{M}]{2,}$/u;
+const NON_LETTERS = /[^\p{L}]/gu;
 
 interface SegmentGuess {
   lang: string;
@@ -77,9 +80,12 @@ function scorerGuess(scorer: LanguageScorer, text: string, allowed: ReadonlySet<
     }
   }
   if (best === null || best.score <= 0) return null;
-  // A clear margin means a sure answer; neck-and-neck scores mean a coin toss (0.5).
+  // A clear margin means a sure answer; neck-and-neck scores mean a coin toss (0.5). A few
+  // letters are never a sure answer, however lonely the winner ("Sci-Tech" scores only Italian).
   const margin = (best.score - second) / best.score;
-  return { lang: best.lang, confidence: Math.min(0.99, 0.5 + margin * 2.5) };
+  const letters = text.length - (text.match(NON_LETTERS)?.length ?? 0);
+  const lengthCap = Math.min(0.99, 0.55 + letters * 0.02);
+  return { lang: best.lang, confidence: Math.min(lengthCap, 0.5 + margin * 2.5) };
 }
 
 const UKRAINIAN_LETTERS = /[єїґЄЇҐ]|[іІ](?![ўЎ])/u;
@@ -101,8 +107,15 @@ function cyrillicCandidates(text: string): ReadonlySet<string> {
   return allowed;
 }
 
-/** Language of one Latin-script sentence or label. */
-function guessLatin(scorer: LanguageScorer, text: string): SegmentGuess | null {
+/** Text the rules could not settle: judged by the scorer, once per text rather than per sentence. */
+interface Pending {
+  text: string;
+  weight: number;
+  allowed: ReadonlySet<string>;
+}
+
+/** Language of one Latin-script sentence or label by rule, or what is left for the scorer. */
+function ruleLatin(text: string, weight: number): SegmentGuess | Pending | null {
   const words = languageWords(text);
   if (words.length === 0) return null;
   const vi = vietnameseEvidence(words);
@@ -118,18 +131,7 @@ function guessLatin(scorer: LanguageScorer, text: string): SegmentGuess | null {
   const rest = vi.markedShare > 0 ? words.filter((w) => !hasVietnameseLetter(w)) : words;
   if (rest.length === 0) return { lang: 'vi', confidence: 0.6 };
   const allowed = vi.syllableShare < MIN_VI_SYLLABLE_SHARE ? LATIN_WITHOUT_VI : LATIN_LANGUAGES;
-  return scorerGuess(scorer, rest.join(' '), allowed);
-}
-
-/** Language of one single-script run. */
-function guessRun(scorer: LanguageScorer, run: ScriptRun, hasKana: boolean): SegmentGuess | null {
-  if (run.script === 'Latin') return guessLatin(scorer, run.text);
-  if (run.script === 'Cyrillic') return scorerGuess(scorer, run.text, cyrillicCandidates(run.text));
-  // Japanese writes Han characters between its kana.
-  if (run.script === 'Han' && hasKana) return { lang: 'ja', confidence: 0.95 };
-  const lang = SCRIPT_LANGUAGE[run.script];
-  if (lang === undefined) return null;
-  return { lang, confidence: run.letters >= 2 ? 0.99 : 0.9 };
+  return { text: rest.join(' '), weight, allowed };
 }
 
 function runWeight(run: ScriptRun): number {
@@ -137,6 +139,33 @@ function runWeight(run: ScriptRun): number {
     ? run.letters * CJK_WEIGHT
     : run.letters;
 }
+
+/**
+ * Settles the pending segments of one script family with one scorer call on their joined text
+ * (eld reads its first 1,000 characters). A segment whose function words clearly belong to
+ * another language keeps that language, so a quoted English sentence in French copy still
+ * counts as English.
+ */
+function settlePending(scorer: LanguageScorer, pending: Pending[], family: ReadonlySet<string>): [Pending, SegmentGuess][] {
+  if (pending.length === 0) return [];
+  if (pending.length === 1) {
+    const only = pending[0]!;
+    const guess = scorerGuess(scorer, only.text, only.allowed);
+    return guess === null ? [] : [[only, guess]];
+  }
+  const total = pending.reduce((sum, p) => sum + p.weight, 0);
+  const viWeight = pending.reduce((sum, p) => sum + (p.allowed.has('vi') ? p.weight : 0), 0);
+  const allowed = family.has('vi') && viWeight * 2 < total ? LATIN_WITHOUT_VI : family;
+  const dominant = scorerGuess(scorer, pending.map((p) => p.text).join(' '), allowed);
+  if (dominant === null) return [];
+  return pending.map((p) => {
+    const voted = family === CYRILLIC_FAMILY ? null : functionWordVote(p.text);
+    if (voted !== null && voted !== dominant.lang && p.allowed.has(voted)) return [p, { lang: voted, confidence: 0.85 }];
+    return [p, dominant];
+  });
+}
+
+const CYRILLIC_FAMILY: ReadonlySet<string> = new Set(['ru', 'uk', 'bg', 'be', 'sr']);
 
 /** Builds a detector around a statistical scorer (the bench swaps in other eld databases). */
 export function createLanguageDetector(scorer: LanguageScorer): (text: string) => LanguageGuess {
@@ -151,21 +180,39 @@ function detectWith(scorer: LanguageScorer, text: string): LanguageGuess {
   // Per language: total weight, and weight × confidence to average the confidence.
   const tally = new Map<string, { weight: number; sure: number }>();
   let total = 0;
+  const count = (guess: SegmentGuess, weight: number): void => {
+    const entry = tally.get(guess.lang) ?? { weight: 0, sure: 0 };
+    entry.weight += weight;
+    entry.sure += weight * guess.confidence;
+    tally.set(guess.lang, entry);
+    total += weight;
+  };
+  const latin: Pending[] = [];
+  const cyrillic: Pending[] = [];
   for (const sentence of sample.split(SENTENCE_BREAK)) {
     const runs = splitScriptRuns(sentence);
     if (runs.length === 0) continue;
     const hasKana = runs.some((r) => r.script === 'Kana');
     for (const run of runs) {
-      const guess = guessRun(scorer, run, hasKana);
-      if (guess === null) continue;
       const weight = runWeight(run);
-      const entry = tally.get(guess.lang) ?? { weight: 0, sure: 0 };
-      entry.weight += weight;
-      entry.sure += weight * guess.confidence;
-      tally.set(guess.lang, entry);
-      total += weight;
+      if (run.script === 'Latin') {
+        const ruled = ruleLatin(run.text, weight);
+        if (ruled === null) continue;
+        if ('text' in ruled) latin.push(ruled);
+        else count(ruled, weight);
+      } else if (run.script === 'Cyrillic') {
+        cyrillic.push({ text: run.text, weight, allowed: cyrillicCandidates(run.text) });
+      } else if (run.script === 'Han' && hasKana) {
+        // Japanese writes Han characters between its kana.
+        count({ lang: 'ja', confidence: 0.95 }, weight);
+      } else {
+        const lang = SCRIPT_LANGUAGE[run.script];
+        if (lang !== undefined) count({ lang, confidence: run.letters >= 2 ? 0.99 : 0.9 }, weight);
+      }
     }
   }
+  for (const [p, guess] of settlePending(scorer, latin, LATIN_LANGUAGES)) count(guess, p.weight);
+  for (const [p, guess] of settlePending(scorer, cyrillic, CYRILLIC_FAMILY)) count(guess, p.weight);
   if (total === 0) return { lang: 'und', confidence: 0 };
 
   const ranked = [...tally.entries()].sort((a, b) => b[1].weight - a[1].weight);

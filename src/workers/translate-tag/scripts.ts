@@ -61,6 +61,10 @@ const LETTER = /\p{L}/u;
 
 /** The script of one code point, or null when it is not a letter (digits, punctuation, space). */
 export function scriptOf(codePoint: number): Script | null {
+  // ASCII fast path: most characters of Latin-script text are ASCII letters, spaces and digits.
+  if (codePoint < 0x80) {
+    return (codePoint >= 0x61 && codePoint <= 0x7a) || (codePoint >= 0x41 && codePoint <= 0x5a) ? 'Latin' : null;
+  }
   let lo = 0;
   let hi = RANGES.length - 1;
   while (lo <= hi) {

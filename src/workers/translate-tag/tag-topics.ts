@@ -4,6 +4,7 @@
  * rules). Every topic given can say why (explainSubjects). Pure; all tables are built once.
  */
 import type { Article, Subject } from '../../shared/article.js';
+import { PermanentError } from '../../shared/errors.js';
 import { toneInsensitiveKey } from '../normalize/index.js';
 import { DEFAULT_CATEGORY_MAP } from './category-map.js';
 import type { CategoryTopic } from './category-map.js';
@@ -164,6 +165,9 @@ function categoryTopics(label: string, sourceMap: ReadonlyMap<string, readonly s
 }
 
 function gather(article: TaggableArticle, options: TopicOptions): Map<string, Evidence> {
+  if (typeof article?.headline !== 'string' || typeof article.body?.text !== 'string' || !Array.isArray(article.tags)) {
+    throw new PermanentError('INVALID_ARTICLE', 'topic tagging needs headline, body.text and tags', {});
+  }
   const evidence = new Map<string, Evidence>();
   const entry = (code: string): Evidence => {
     let e = evidence.get(code);
@@ -197,7 +201,9 @@ function gather(article: TaggableArticle, options: TopicOptions): Map<string, Ev
     ['lead', article.lead ?? ''],
     ['body', article.body.text.length > MAX_BODY_CHARS ? article.body.text.slice(0, MAX_BODY_CHARS) : article.body.text],
   ];
-  const index = INDEXES.get(article.language ?? 'all') ?? INDEXES.get('all')!;
+  // "vi-VN" uses the Vietnamese keywords; a language without keywords (lo, km, zh) uses them all.
+  const primary = article.language?.toLowerCase().split(/[-_]/)[0] ?? 'all';
+  const index = INDEXES.get(primary) ?? INDEXES.get('all')!;
   for (const [field, text] of fields) {
     if (text === '') continue;
     for (const hits of keywordsIn(text, index).values()) {
@@ -214,7 +220,7 @@ function gather(article: TaggableArticle, options: TopicOptions): Map<string, Ev
 /**
  * The Media Topics for a story, most confident first, each with its reasons: the most specific
  * topics that reach minConfidence (at most maxTopics), then every broader topic above them.
- * Never throws for any article shape the schema allows.
+ * Throws only PermanentError (INVALID_ARTICLE), for an article without headline/body/tags.
  */
 export function explainSubjects(article: TaggableArticle, options: TopicOptions = {}): ExplainedSubject[] {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
@@ -230,14 +236,15 @@ export function explainSubjects(article: TaggableArticle, options: TopicOptions 
   // Keep the most specific topics; a broader topic is implied by a narrower one below it.
   const chosen = new Map<string, ExplainedSubject>();
   const implied = new Set(picked.flatMap((s) => broaderTopics(s.code)));
-  let specific = 0;
+  const specifics: ExplainedSubject[] = [];
   for (const s of picked) {
     if (implied.has(s.code)) continue;
-    if (specific >= maxTopics) break;
-    specific += 1;
-    chosen.set(s.code, { code: s.code, confidence: round2(s.confidence), reasons: s.reasons });
+    if (specifics.length >= maxTopics) break;
+    const subject = { code: s.code, confidence: round2(s.confidence), reasons: s.reasons };
+    specifics.push(subject);
+    chosen.set(s.code, subject);
   }
-  for (const s of [...chosen.values()]) {
+  for (const s of specifics) {
     for (const broader of broaderTopics(s.code)) {
       const own = scored.find((x) => x.code === broader);
       const existing = chosen.get(broader);
@@ -252,9 +259,9 @@ export function explainSubjects(article: TaggableArticle, options: TopicOptions 
 
 /** The Article `subjects` for a story: IPTC code, English name, en/vi labels and confidence. */
 export function tagSubjects(article: TaggableArticle, options: TopicOptions = {}): Subject[] {
-  return explainSubjects(article, options).map(({ code, confidence }) => {
+  return explainSubjects(article, options).map(({ code, confidence, reasons }) => {
     const topic = MEDIA_TOPIC_BY_CODE.get(code)!;
-    return { code, name: topic.name, labels: { ...topic.labels }, confidence };
+    return { code, name: topic.name, labels: { ...topic.labels }, confidence, reasons: [...reasons] };
   });
 }
 

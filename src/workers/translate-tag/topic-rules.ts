@@ -367,9 +367,9 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   // politics
   {
     code: '20000574',
-    vi: ['bầu cử', 'cử tri', 'bỏ phiếu', 'ứng cử viên', 'lá phiếu', 'tranh cử', 'đại biểu Quốc hội khóa'],
-    en: ['election', 'elections', 'voters', 'vote', 'ballot', 'ballots', 'candidate', 'polls', 'polling stations', 'presidential race'],
-    fr: ['élection', 'élections', 'électeurs', 'scrutin', 'vote', 'candidat', 'bureaux de vote'],
+    vi: ['bầu cử', 'cử tri', 'bỏ phiếu', 'ứng cử viên', 'lá phiếu', 'tranh cử', 'đại biểu Quốc hội khóa', 'bầu', 'được bầu', 'bầu Chủ tịch nước', 'tín nhiệm'],
+    en: ['election', 'elections', 'voters', 'vote', 'ballot', 'ballots', 'candidate', 'polls', 'polling stations', 'presidential race', 'elected', 'elects', 'elect'],
+    fr: ['élection', 'élections', 'électeurs', 'scrutin', 'vote', 'candidat', 'bureaux de vote', 'élu', 'élit', 'élue'],
   },
   {
     code: '20000587',
@@ -397,9 +397,9 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     code: '20000639',
-    vi: ['ngoại giao', 'Đại sứ', 'đại sứ quán', 'hội đàm', 'Tuyên bố chung', 'Đối tác chiến lược toàn diện', 'Đối tác chiến lược', 'chuyến thăm chính thức', 'trình Quốc thư', 'Bộ Ngoại giao', 'thăm cấp nhà nước'],
-    en: ['diplomacy', 'diplomatic', 'ambassador', 'embassy', 'talks', 'joint statement', 'comprehensive strategic partnership', 'strategic partnership', 'official visit', 'state visit', 'foreign minister', 'foreign ministry'],
-    fr: ['diplomatie', 'diplomatiques', 'diplomatique', 'ambassadeur', 'ambassade', 'entretiens', 'déclaration commune', 'partenariat stratégique global', 'partenariat stratégique', 'visite officielle', "ministre des affaires étrangères"],
+    vi: ['ngoại giao', 'Đại sứ', 'đại sứ quán', 'hội đàm', 'Tuyên bố chung', 'Đối tác chiến lược toàn diện', 'Đối tác chiến lược', 'chuyến thăm chính thức', 'trình Quốc thư', 'Bộ Ngoại giao', 'thăm cấp nhà nước', 'Hội nghị Cấp cao', 'hội nghị thượng đỉnh', 'thượng đỉnh'],
+    en: ['diplomacy', 'diplomatic', 'ambassador', 'embassy', 'talks', 'joint statement', 'comprehensive strategic partnership', 'strategic partnership', 'official visit', 'state visit', 'foreign minister', 'foreign ministry', 'summit'],
+    fr: ['diplomatie', 'diplomatiques', 'diplomatique', 'ambassadeur', 'ambassade', 'entretiens', 'déclaration commune', 'partenariat stratégique global', 'partenariat stratégique', 'visite officielle', "ministre des affaires étrangères", 'sommet'],
   },
   {
     code: '20000647',
@@ -533,9 +533,9 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     code: '20001301',
-    vi: ['huy chương vàng', 'phá kỷ lục', 'vô địch', 'thành tích', 'bảng tổng sắp huy chương', 'nhà vô địch'],
-    en: ['gold medal', 'record', 'champion', 'medal table', 'title'],
-    fr: ["médaille d'or", 'record', 'champion', 'championne', 'tableau des médailles'],
+    vi: ['huy chương vàng', 'phá kỷ lục', 'vô địch', 'thành tích', 'bảng tổng sắp huy chương', 'nhà vô địch', 'kỷ lục SEA Games', 'kỷ lục quốc gia'],
+    en: ['gold medal', 'champion', 'medal table', 'title', 'world record', 'games record', 'national record'],
+    fr: ["médaille d'or", 'champion', 'championne', 'tableau des médailles', 'record du monde', 'record national'],
   },
   // weather
   {

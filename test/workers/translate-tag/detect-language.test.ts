@@ -39,6 +39,13 @@ describe('detectLanguage on the labeled set (test/fixtures/language)', () => {
     expect(rate, misses.join('\n')).toBeGreaterThanOrEqual(min);
   });
 
+  it('is right whenever it says it is sure (confidence ≥ 0.8), and unsure answers are rare', () => {
+    const answers = labeled.map((t) => ({ t, got: detectLanguage(t.text) }));
+    const sureButWrong = answers.filter((a) => a.got.confidence >= 0.8 && a.got.lang !== a.t.lang);
+    expect(sureButWrong.map((a) => `${a.t.text} → ${a.got.lang} ${a.got.confidence}`)).toEqual([]);
+    expect(answers.filter((a) => a.got.confidence < 0.8).length / answers.length).toBeLessThan(0.25);
+  });
+
   const mixed = labeled.filter((t) => t.secondary !== undefined);
   it.each(mixed.map((t) => [t.text.slice(0, 50), t] as const))('mixed "%s…" reports the second language and its share', (_, t) => {
     const got = detectLanguage(t.text);

@@ -4,7 +4,7 @@ import { ArticleSchema } from '../../../src/shared/article.js';
 import type { Article } from '../../../src/shared/article.js';
 import { PermanentError } from '../../../src/shared/errors.js';
 import type { StageContext } from '../../../src/workers/stage.js';
-import { MEDIA_TOPIC_BY_CODE, createTranslateTag, translateTag } from '../../../src/workers/translate-tag/index.js';
+import { MEDIA_TOPIC_BY_CODE, articleLanguages, createTranslateTag, translateTag } from '../../../src/workers/translate-tag/index.js';
 import { readJsonl } from './fixtures.js';
 
 interface LabeledStory {
@@ -22,7 +22,11 @@ const stories = readJsonl<LabeledStory>('topics');
 const ctx: StageContext = {
   log: pino({ level: 'silent' }),
   now: () => new Date('2026-08-02T03:00:00Z'),
-  stories: { recordVersion: async () => ({ version: 1, isNew: true, firstCreated: '2026-08-02T03:00:00Z' }) },
+  // translate-tag never touches the story store; these answer if it ever starts to.
+  stories: {
+    recordVersion: async () => ({ version: 1, isNew: true, firstCreated: '2026-08-02T03:00:00Z' }),
+    markPublished: async () => undefined,
+  },
 };
 
 /** A schema-valid article as normalize would hand it on: language unknown, no subjects yet. */
@@ -80,6 +84,14 @@ describe('translateTag stage', () => {
     expect(out!.body).toEqual(article(s).body);
   });
 
+  it('detects headline and body separately', () => {
+    const s = stories.find((x) => x.lang === 'vi')!;
+    const both = articleLanguages(article(s, { headline: 'Vietnam and Laos sign cooperation agreements' }));
+    expect(both.headline.lang).toBe('en');
+    expect(both.body.lang).toBe('vi');
+    expect(both.lead.lang).toBe('vi');
+  });
+
   it("uses the headline's language when body and lead are empty", async () => {
     const s = stories.find((x) => x.lang === 'fr')!;
     const out = await translateTag(article(s, { lead: null, body: { text: '', html: '' } }), ctx);
@@ -91,6 +103,14 @@ describe('translateTag stage', () => {
     const out = await translateTag(article(s, { headline: '', lead: null, body: { text: '', html: '' } }), ctx);
     expect(out!.language).toBe('und');
     expect(out!.languageConfidence).toBe(0);
+  });
+
+  it('chooses topic keywords by the language it detected, not the one the article came with', async () => {
+    // "ban" is an English sport keyword; in Vietnamese "Ban tổ chức" is "the organising committee".
+    const s = { ...stories[0]!, category: null, headline: 'Ban tổ chức công bố lịch trình', lead: '', body: '' };
+    const out = await translateTag(article(s, { language: 'und', lead: null }), ctx);
+    expect(out!.language).toBe('vi');
+    expect(out!.subjects.map((x) => x.code)).not.toContain('medtop:20001103');
   });
 
   it('applies a per-source categoryMap', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PermanentError } from '../../../src/shared/errors.js';
 import { DEFAULT_CATEGORY_MAP } from '../../../src/workers/translate-tag/category-map.js';
 import { MEDIA_TOPICS, MEDIA_TOPIC_BY_CODE, broaderTopics } from '../../../src/workers/translate-tag/media-topics.js';
 import { explainSubjects, tagSubjects } from '../../../src/workers/translate-tag/tag-topics.js';
@@ -14,22 +15,25 @@ interface LabeledStory {
   lead: string;
   body: string;
   codes: string[];
+  /** 'holdout': written after the rules were tuned and never used to tune them. */
+  split?: string;
 }
 
 const stories = readJsonl<LabeledStory>('topics');
+type Split = 'tuning' | 'holdout' | 'holdout2';
 
 function asArticle(s: Pick<LabeledStory, 'lang' | 'category' | 'headline' | 'lead' | 'body'>): TaggableArticle {
   return { language: s.lang, category: s.category, tags: [], headline: s.headline, lead: s.lead, body: { text: s.body, html: '' } };
 }
 
 /** Micro-averaged precision and recall; gold and predicted codes both include broader topics. */
-function score(onlyTopLevel: boolean): { precision: number; recall: number; misses: string[] } {
+function score(onlyTopLevel: boolean, split: Split): { precision: number; recall: number; misses: string[] } {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   const misses: string[] = [];
   const keep = (c: string): boolean => !onlyTopLevel || MEDIA_TOPIC_BY_CODE.get(c)?.broader === null;
-  for (const s of stories) {
+  for (const s of stories.filter((x) => (x.split ?? 'tuning') === split)) {
     const gold = new Set(s.codes.flatMap((c) => [c, ...broaderTopics(c)]).filter(keep));
     const got = new Set(tagSubjects(asArticle(s)).map((t) => t.code).filter(keep));
     for (const c of got) {
@@ -65,7 +69,7 @@ describe('Media Topics vocabulary', () => {
     expect(new Set(MEDIA_TOPICS.map((t) => t.code)).size).toBe(MEDIA_TOPICS.length);
     for (const t of MEDIA_TOPICS) {
       expect(t.code).toMatch(/^medtop:\d{8}$/);
-      if (t.broader !== null) expect(MEDIA_TOPIC_BY_CODE.has(t.broader), t.code).toBe(true);
+      expect(t.broader === null || MEDIA_TOPIC_BY_CODE.has(t.broader), t.code).toBe(true);
       expect(t.labels.en).toBe(t.name);
       expect(t.labels.vi.length).toBeGreaterThan(0);
     }
@@ -91,16 +95,26 @@ describe('tagSubjects on the labeled stories (test/fixtures/topics)', () => {
     expect(new Set(stories.map((s) => s.lang))).toEqual(new Set(['vi', 'en', 'fr']));
   });
 
-  it('reaches precision ≥ 0.85 and recall ≥ 0.85 over all codes', () => {
-    const { precision, recall, misses } = score(false);
-    expect(precision, misses.join('\n')).toBeGreaterThanOrEqual(0.85);
-    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.85);
+  // Thresholds sit just under the figures measured in docs/quality/translate-tag.md, so a change
+  // that makes tagging worse fails here. The held-out stories were scored once, before any rule
+  // was changed after writing them; their lower bar is what the rules really do on unseen copy.
+  const thresholds: [string, boolean, Split, number, number][] = [
+    ['all codes, tuning stories', false, 'tuning', 0.85, 0.85],
+    ['top-level codes, tuning stories', true, 'tuning', 0.9, 0.93],
+    ['all codes, held-out stories', false, 'holdout', 0.8, 0.65],
+    ['top-level codes, held-out stories', true, 'holdout', 0.85, 0.75],
+    ['all codes, second held-out set', false, 'holdout2', 0.8, 0.7],
+    ['top-level codes, second held-out set', true, 'holdout2', 0.8, 0.8],
+  ];
+  it.each(thresholds)('%s: precision and recall reach their thresholds', (_name, top, split, minP, minR) => {
+    const { precision, recall, misses } = score(top, split);
+    expect(precision, misses.join('\n')).toBeGreaterThanOrEqual(minP);
+    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(minR);
   });
 
-  it('reaches precision ≥ 0.9 and recall ≥ 0.93 on the 17 top-level topics', () => {
-    const { precision, recall, misses } = score(true);
-    expect(precision, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
-    expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.93);
+  it('has at least 15 stories in each held-out set', () => {
+    expect(stories.filter((s) => s.split === 'holdout').length).toBeGreaterThanOrEqual(15);
+    expect(stories.filter((s) => s.split === 'holdout2').length).toBeGreaterThanOrEqual(15);
   });
 
   it.each(stories.map((s) => [s.id, s] as const))('%s: every topic has a reason and its broader topics', (_, s) => {
@@ -120,6 +134,11 @@ describe('tagSubjects rules', () => {
 
   it('gives nothing, and does not throw, for an empty story', () => {
     expect(tagSubjects(base)).toEqual([]);
+  });
+
+  it('throws only a PermanentError for a malformed article', () => {
+    expect(() => tagSubjects({ headline: 'x' } as unknown as TaggableArticle)).toThrow(PermanentError);
+    expect(() => explainSubjects(null as unknown as TaggableArticle)).toThrow(PermanentError);
   });
 
   it('matches Vietnamese keywords whatever the tone-mark placement', () => {
@@ -165,8 +184,9 @@ describe('tagSubjects rules', () => {
   });
 
   it('uses only the story language keywords when the language is known', () => {
-    // "ban" is an English sport keyword and a Vietnamese syllable ("ban hành" = to issue).
-    const codes = tagSubjects({ ...base, headline: 'Thành phố ban hành kế hoạch mới' }).map((s) => s.code);
-    expect(codes).not.toContain('medtop:20001103');
+    // "ban" is an English sport keyword and a Vietnamese word ("Ban tổ chức" = organising committee).
+    const headline = 'Ban tổ chức công bố lịch trình';
+    expect(tagSubjects({ ...base, headline }).map((s) => s.code)).not.toContain('medtop:20001103');
+    expect(tagSubjects({ ...base, language: 'und', headline }).map((s) => s.code)).toContain('medtop:20001103');
   });
 });
