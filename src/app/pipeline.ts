@@ -22,6 +22,12 @@ import { createStages } from '../workers/stages.js';
 import { RedisStoryStore } from '../workers/story-store.js';
 import { RedisDuplicateIndex } from '../workers/redis-duplicate-index.js';
 import type { Services } from './services.js';
+import { RedisTranslationCache } from '../translation/cache.js';
+import { feedShowsTranslations, targetLanguages, type ResolvedTranslationConfig } from '../translation/config.js';
+import { createTranslationProvider } from '../translation/create-provider.js';
+import { startTranslationFollowUps, type FollowUps } from '../workers/translation-follow-up.js';
+import type { StageTranslation } from '../translation/stage-translation.js';
+import { baseLanguage } from '../translation/provider.js';
 
 export interface Pipeline {
   queues: PipelineQueues;
@@ -48,6 +54,10 @@ export interface PipelineOptions {
    * push sources are accepted on POST /ingest, and all are listed on GET /sources.
    */
   sources?: () => Source[];
+  /** Machine translation for partner desks (TRANSLATION_* settings); none when absent. */
+  translation?: ResolvedTranslationConfig;
+  /** Least wait before retrying failed translations (default 60 s; tests shorten it). */
+  translationFollowUpDelayMs?: number;
   /** Write S3 snapshots (default true). */
   archive?: boolean;
   timer?: StageTimer;
@@ -62,11 +72,39 @@ export async function startPipeline(config: Config, services: Services, log: Log
     attempts: config.attempts,
     backoffMs: config.backoffMs,
   });
-  const store = new ArticleStore(services.redis, { prefix: config.prefix, feedLength: config.feedLength });
+  const translationConfig = opts.translation?.config;
+  const store = new ArticleStore(services.redis, {
+    prefix: config.prefix,
+    feedLength: config.feedLength,
+    // A language feed may list other-language stories under their machine-translated headline.
+    extraFeeds: (a) =>
+      translationConfig
+        ? a.translations
+            .map((t) => baseLanguage(t.lang))
+            .filter((lang) => lang !== baseLanguage(a.language) && feedShowsTranslations(translationConfig, `lang/${lang}`, lang))
+            .map((lang) => `lang/${lang}`)
+        : [],
+  });
   const deadLetters = new DeadLetters(services.redis, config.prefix);
+  const archive = opts.archive === false ? null : { s3: services.s3, bucket: services.bucket };
+  const provider = opts.translation ? createTranslationProvider(opts.translation) : null;
+  let followUps: FollowUps | null = null;
+  let translation: StageTranslation | undefined;
+  if (provider && translationConfig) {
+    const base = {
+      provider,
+      cache: new RedisTranslationCache(services.redis, `${config.prefix}:tr`),
+      targets: targetLanguages(translationConfig),
+      maxAttempts: translationConfig.maxAttempts,
+      budgetMs: translationConfig.budgetMs,
+      ...(opts.translationFollowUpDelayMs !== undefined ? { followUpDelayMs: opts.translationFollowUpDelayMs } : {}),
+    };
+    followUps = startTranslationFollowUps({ redisUrl: services.redisUrl, prefix: config.prefix, store, archive, translation: base, deadLetters, log, work: opts.workers !== false });
+    translation = { ...base, scheduleFollowUp: (a, plan) => followUps!.schedule(a, plan) };
+  }
   const stories = new RedisStoryStore(services.redis, config.prefix);
   const sources = opts.sources ?? (() => []);
-  const stages = createStages({ store, archive: opts.archive === false ? null : { s3: services.s3, bucket: services.bucket } });
+  const stages = createStages({ store, archive });
   const workers =
     opts.workers === false
       ? null
@@ -76,6 +114,7 @@ export async function startPipeline(config: Config, services: Services, log: Log
           stages,
           { log, now: () => new Date(), stories, duplicates: new RedisDuplicateIndex(services.redis, { prefix: config.prefix }),
             sourceConfig: (id) => sources().find((s) => s.id === id),
+            ...(translation ? { translation } : {}),
           },
           deadLetters,
           opts.timer,
@@ -117,6 +156,7 @@ export async function startPipeline(config: Config, services: Services, log: Log
       await producers?.stop();
       await http?.close();
       await workers?.close();
+      await followUps?.close();
       await queues.close();
     },
   };

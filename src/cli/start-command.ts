@@ -1,6 +1,7 @@
 /** `wirepipe start`: producers, workers and the feed server in one process, until Ctrl-C. */
 import { resolve } from 'node:path';
 import { loadConfig } from '../shared/config.js';
+import { loadTranslationConfig } from '../translation/config.js';
 import { createLogger } from '../shared/logger.js';
 import type { Source } from '../shared/sources.js';
 import { watchSourcesFile, type WatchedSources } from '../app/sources-file.js';
@@ -26,7 +27,7 @@ export async function startCommand(io: { out: (l: string) => void; err: (l: stri
     const samples = (await sampleSources(sampleServer.url, resolve('data/drop'))).sources;
     sources = () => samples;
   }
-  const pipeline = await startPipeline(config, services, log, { sources });
+  const pipeline = await startPipeline(config, services, log, { sources, translation: loadTranslationConfig() });
   const base = pipeline.baseUrl;
   io.out(
     [

@@ -28,6 +28,8 @@ export interface ArticleStoreOptions {
   prefix: string;
   /** Items kept per feed; older ones fall off (the S3 archive keeps everything). */
   feedLength: number;
+  /** Feeds an article joins besides its own (a language feed showing its machine translation). */
+  extraFeeds?: (article: Article) => FeedId[];
 }
 
 /** The published-article index the feed server reads. */
@@ -47,7 +49,8 @@ export class ArticleStore {
 
   /** Saves a version and lists it in its feeds; returns false when a newer version is already stored. */
   async save(article: Article): Promise<boolean> {
-    const feedKeys = feedsOf(article).map((f) => this.#feedKey(f));
+    const feeds = new Set([...feedsOf(article), ...(this.opts.extraFeeds?.(article) ?? [])]);
+    const feedKeys = [...feeds].map((f) => this.#feedKey(f));
     const saved = await this.redis.eval(
       SAVE_LUA,
       1 + feedKeys.length,

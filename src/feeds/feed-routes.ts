@@ -13,6 +13,7 @@ import { parseFeedPath, type FeedId } from './feed-keys.js';
 import { renderAtom } from './render-atom.js';
 import { renderJsonFeed } from './render-json-feed.js';
 import { renderRss } from './render-rss.js';
+import { presentInLanguage } from './translated-entry.js';
 
 const FORMATS = {
   rss: { type: 'application/rss+xml; charset=utf-8', render: renderRss },
@@ -79,7 +80,9 @@ export function feedRoutes(store: ArticleStore, baseUrl: () => string, pageSize:
     if (!feed) return null;
     const format = m[3] as Format;
     // Read a little more than a page so hidden (embargoed, withheld) entries don't shorten it.
-    const articles = visibleNow(await store.list(feed, pageSize * 2), new Date()).slice(0, pageSize);
+    const visible = visibleNow(await store.list(feed, pageSize * 2), new Date()).slice(0, pageSize);
+    const lang = feed.startsWith('lang/') ? feed.slice('lang/'.length) : null;
+    const articles = lang ? visible.map((a) => presentInLanguage(a, lang)) : visible;
     if (articles.length === 0 && feed !== 'all') return null; // an unknown section or language: 404
     const body = FORMATS[format].render(feedDescriptor(baseUrl(), feed, format, articles), articles);
     const etag = etagOf(body);

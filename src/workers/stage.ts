@@ -8,6 +8,7 @@ import type { Article } from '../shared/article.js';
 import type { RawItem } from '../shared/raw-item.js';
 import type { DuplicateIndex } from './normalize/duplicate-index.js';
 import type { Source } from '../shared/sources.js';
+import type { StageTranslation } from '../translation/stage-translation.js';
 
 /** The outcome of recording a version of a story. */
 export interface VersionDecision {
@@ -44,6 +45,8 @@ export interface StageContext {
   duplicates?: DuplicateIndex;
   /** The configured source of an item (its category map, language hint), when known. */
   sourceConfig?: (sourceId: string) => Source | undefined;
+  /** Machine translation for partner desks; absent when no provider is configured. */
+  translation?: StageTranslation;
 }
 
 /** A stage: returns the next form of the item, or null when there is nothing more to do. */

@@ -9,6 +9,7 @@ import type { ArticleStage } from '../stage.js';
 import { detectLanguage } from './detect-language.js';
 import type { LanguageGuess } from './detect-language.js';
 import { tagSubjects } from './tag-topics.js';
+import { translateAndAttach } from '../../translation/translate-and-attach.js';
 import type { TopicOptions } from './tag-topics.js';
 
 export { detectLanguage } from './detect-language.js';
@@ -66,7 +67,23 @@ export function createTranslateTag(options: TranslateTagOptions = {}): ArticleSt
     // The source's own category map (config) wins over the stage's; the built-in one is the fallback.
     const categoryMap = ctx?.sourceConfig?.(article.sourceId)?.categoryMap ?? options.categoryMap;
     // Topic keywords are chosen by the language just detected, not the one the article came with.
-    return { ...withLanguage, subjects: tagSubjects(withLanguage, { ...options, ...(categoryMap ? { categoryMap } : {}) }) };
+    const tagged = { ...withLanguage, subjects: tagSubjects(withLanguage, { ...options, ...(categoryMap ? { categoryMap } : {}) }) };
+    const tr = ctx?.translation;
+    if (!tr || tr.targets.length === 0) return tagged;
+    // Translations ride along when the provider answers within the budget; they never hold the
+    // story back: what failed for a passing reason is handed to a follow-up job.
+    const { article: translated, followUp } = await translateAndAttach(tagged, {
+      provider: tr.provider,
+      cache: tr.cache,
+      targets: tr.targets,
+      now: ctx.now,
+      log: ctx.log,
+      ...(tr.maxAttempts !== undefined ? { maxAttempts: tr.maxAttempts } : {}),
+      ...(tr.budgetMs !== undefined ? { budgetMs: tr.budgetMs } : {}),
+      ...(tr.followUpDelayMs !== undefined ? { followUpDelayMs: tr.followUpDelayMs } : {}),
+    });
+    if (followUp && tr.scheduleFollowUp) await tr.scheduleFollowUp(translated, followUp);
+    return translated;
   };
 }
 
