@@ -5,6 +5,7 @@
 import type { Redis } from 'ioredis';
 import { ArticleSchema, type Article } from '../shared/article.js';
 import { feedsOf, type FeedId } from './feed-keys.js';
+import { defineScript, type ScriptCall } from '../shared/lua-script.js';
 
 /*
  * Stores a version only when it is newer than what is stored, so a retried or late job carrying
@@ -34,10 +35,14 @@ export interface ArticleStoreOptions {
 
 /** The published-article index the feed server reads. */
 export class ArticleStore {
+  readonly #saveScript: ScriptCall;
+
   constructor(
     private readonly redis: Redis,
     private readonly opts: ArticleStoreOptions,
-  ) {}
+  ) {
+    this.#saveScript = defineScript(redis, 'wirepipeSaveArticle', null, SAVE_LUA);
+  }
 
   #articleKey(id: string): string {
     return `${this.opts.prefix}:article:${id}`;
@@ -51,8 +56,7 @@ export class ArticleStore {
   async save(article: Article): Promise<boolean> {
     const feeds = new Set([...feedsOf(article), ...(this.opts.extraFeeds?.(article) ?? [])]);
     const feedKeys = [...feeds].map((f) => this.#feedKey(f));
-    const saved = await this.redis.eval(
-      SAVE_LUA,
+    const saved = await this.#saveScript(
       1 + feedKeys.length,
       this.#articleKey(article.id),
       ...feedKeys,

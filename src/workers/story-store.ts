@@ -4,6 +4,7 @@
  * content hash seen and which versions were published.
  */
 import type { Redis } from 'ioredis';
+import { defineScript, type ScriptCall } from '../shared/lua-script.js';
 import type { StoryStore, VersionDecision } from './stage.js';
 
 interface StoryRecord {
@@ -56,23 +57,21 @@ return {n, 1, redis.call('HGET', KEYS[1], 'firstCreated')}
 
 /** A StoryStore in Redis under `{prefix}:story:{id}`, shared by all workers. */
 export class RedisStoryStore implements StoryStore {
+  readonly #recordVersion: ScriptCall;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-  ) {}
+  ) {
+    this.#recordVersion = defineScript(redis, 'wirepipeRecordVersion', 1, RECORD_VERSION_LUA);
+  }
 
   #key(id: string): string {
     return `${this.prefix}:story:${id}`;
   }
 
   async recordVersion(id: string, contentHash: string, at: string): Promise<VersionDecision> {
-    const [version, isNew, firstCreated] = (await this.redis.eval(
-      RECORD_VERSION_LUA,
-      1,
-      this.#key(id),
-      contentHash,
-      at,
-    )) as [number, number, string];
+    const [version, isNew, firstCreated] = (await this.#recordVersion(this.#key(id), contentHash, at)) as [number, number, string];
     return { version, isNew: isNew === 1, firstCreated };
   }
 
