@@ -24,7 +24,8 @@ const DASH = '[-–—]';
 const BARE_AGENCY = '(?:TTXVN|VNA|Vietnam\\+|VietnamPlus|CVN|VNS|VOV|VTV)(?:\\s*\\/\\s*(?:TTXVN|VNA|Vietnam\\+|VietnamPlus|CVN|VNS|VNP))*';
 // In parentheses only known agency marks, so "Bộ Y tế (BYT) - ..." is never read as a dateline.
 const PAREN_AGENCY = AGENCY_CHAIN_SOURCE;
-const PLACE = "[\\p{Lu}][\\p{L}\\p{M}.'’]*(?:[ -][\\p{L}\\p{M}.'’]+){0,5}";
+// Up to six words, joined by spaces or hyphens/dashes: "Bà Rịa - Vũng Tàu", "Hô Chi Minh-Ville".
+const PLACE = "[\\p{Lu}][\\p{L}\\p{M}.'’]*(?:(?:\\s*[-–]\\s*|\\s+)[\\p{L}\\p{M}.'’]+){0,5}";
 
 const MONTHS: Readonly<Record<string, number>> = Object.freeze({
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
@@ -35,7 +36,7 @@ const MONTHS: Readonly<Record<string, number>> = Object.freeze({
 });
 const MONTH_NAME = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)';
 // Date written inside the place part: "Hanoi, May 20", "Hanoï, 20 mai", "Hà Nội, 20/5".
-const PLACE_DATE = `(?:${MONTH_NAME}\\s+\\d{1,2}(?:,?\\s*\\d{4})?|\\d{1,2}(?:er)?\\s+${MONTH_NAME}(?:\\s+\\d{4})?|\\d{1,2}\\s*\\/\\s*\\d{1,2}(?:\\s*\\/\\s*\\d{2,4})?)`;
+const PLACE_DATE = `(?:${MONTH_NAME}\\s+\\d{1,2}(?:,?\\s*\\d{4})?|(?:le\\s+)?\\d{1,2}(?:er)?\\s+${MONTH_NAME}(?:\\s+\\d{4})?|\\d{1,2}\\s*\\/\\s*\\d{1,2}(?:\\s*\\/\\s*\\d{2,4})?)`;
 
 const AGENCY_PAREN_RE = new RegExp(
   `^(?:(${PLACE})(?:\\s*,\\s*(${PLACE_DATE}))?\\s*)?\\((${PAREN_AGENCY})\\)\\s*${DASH}+\\s*`,
@@ -58,7 +59,7 @@ const VI_DATE_PHRASE_RE = new RegExp(
 const VI_RELATIVE_RE = new RegExp(`^${CORRESPONDENT}(?:${TIME_WORD}|${DAY_WORD}) (nay|qua)${LOCAL_TIME}\\s*,\\s*`, 'u');
 const TIME_WORD_ONLY_RE = new RegExp(`^${TIME_WORD}$`, 'u');
 const EN_MONTH_DAY_RE = new RegExp(`^(${MONTH_NAME})\\s+(\\d{1,2})(?:,?\\s*(\\d{4}))?$`, 'u');
-const DAY_MONTH_RE = new RegExp(`^(\\d{1,2})(?:er)?\\s+(${MONTH_NAME})(?:\\s+(\\d{4}))?$`, 'u');
+const DAY_MONTH_RE = new RegExp(`^(?:le\\s+)?(\\d{1,2})(?:er)?\\s+(${MONTH_NAME})(?:\\s+(\\d{4}))?$`, 'u');
 const NUM_DAY_MONTH_RE = /^(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{2,4}))?$/;
 
 function monthNumber(name: string): number | null {

@@ -12,6 +12,9 @@ const DROP_MARK = 'data-wirepipe-drop';
 const WIDGET_RE =
   /(?:^|[\s_-])(?:share|sharing|social|print|related|relate|tin-lien-quan|tinlienquan|comment|comments|advert|ads|banner|newsletter|subscribe|breadcrumb|tags?|toolbar|sidebar|recommend|readmore|read-more|xem-them)(?:$|[\s_-])/iu;
 const TRACKING_SRC_RE = /(?:pixel|beacon|tracking|tracker|\/1x1|spacer|blank)\.(?:gif|png)|[?&](?:utm_|pixel)/iu;
+// Hidden elements carry trackers or page furniture; a 0/1-pixel image is a tracking pixel.
+const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/iu;
+const PIXEL_STYLE_RE = /(?:^|;)\s*(?:width|height)\s*:\s*[01](?:px)?\s*(?:;|$)/iu;
 const YOUTUBE_HOSTS = ['www.youtube.com', 'youtube.com', 'www.youtube-nocookie.com', 'youtube-nocookie.com'];
 
 function absolute(href: string, base: string | null): string | null {
@@ -47,12 +50,15 @@ function optionsFor(base: string | null): sanitizeHtml.IOptions {
     allowedIframeHostnames: YOUTUBE_HOSTS,
     allowIframeRelativeUrls: false,
     disallowedTagsMode: 'discard',
+    // Real articles nest a dozen levels at most; deeper markup is noise (and costs time).
+    nestingLimit: 64,
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'svg', 'button', 'form', 'nav'],
     transformTags: {
       '*': (tagName, attribs) => {
         const cls = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
         const out: Record<string, string> = { ...attribs };
-        if (WIDGET_RE.test(cls)) out[DROP_MARK] = '1';
+        if (WIDGET_RE.test(cls) || HIDDEN_STYLE_RE.test(attribs.style ?? '')) out[DROP_MARK] = '1';
+        if (tagName === 'img' && PIXEL_STYLE_RE.test(attribs.style ?? '')) out[DROP_MARK] = '1';
         if (tagName === 'a' && attribs.href !== undefined) {
           const href = absolute(attribs.href.trim(), base);
           if (href === null) delete out.href;
@@ -87,6 +93,8 @@ export function sanitizeBodyHtml(html: string, base: string | null): string {
 
 const BLOCK_TAGS: ReadonlySet<string> = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'figure', 'table', 'pre', 'iframe']);
 const CONTAINER_TAGS: ReadonlySet<string> = new Set(['div', 'section', 'article', 'aside', 'header', 'footer', 'main']);
+// <br> runs at the edges of loose text that was split on a double <br>.
+const EDGE_BREAKS_RE = /^(?:\s*<br\s*\/?>)+|(?:<br\s*\/?>\s*)+$/giu;
 const TOKEN_RE = /<(\/?)([a-z0-9]+)([^>]*)>|[^<]+/giu;
 const ENTITY_RE = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|nbsp|#39));/giu;
 const NAMED: Readonly<Record<string, string>> = Object.freeze({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' });
@@ -111,6 +119,8 @@ export function escapeHtml(text: string): string {
 }
 
 const IMG_RE = /<img\s([^>]*)>/giu;
+const FIGCAPTION_AFTER_RE = /^\s*(?:<\/a>\s*)?<figcaption>([\s\S]*?)<\/figcaption>/iu;
+const TABLE_CAPTION_AFTER_RE = /^\s*(?:<\/a>\s*)?<\/td>\s*<\/tr>\s*<tr>\s*<td>([\s\S]*?)<\/td>/iu;
 const ATTR_RE = /([a-z-]+)="([^"]*)"/giu;
 
 function attrs(s: string): Record<string, string> {
@@ -126,7 +136,8 @@ export function imageRenditions(html: string): Rendition[] {
     const a = attrs(m[1]!);
     if (!a.src) continue;
     const after = html.slice(m.index + m[0].length, m.index + m[0].length + 2000);
-    const fig = /^\s*(?:<\/a>\s*)?<figcaption>([\s\S]*?)<\/figcaption>/iu.exec(after);
+    // Caption in a <figcaption>, or in the next table row (the "picture table" of Vietnamese CMSs).
+    const fig = FIGCAPTION_AFTER_RE.exec(after) ?? TABLE_CAPTION_AFTER_RE.exec(after);
     const caption = fig ? htmlToText(fig[1]!) : a.alt ? htmlToText(a.alt) : '';
     const width = a.width && /^\d+$/u.test(a.width) ? Number(a.width) : null;
     const height = a.height && /^\d+$/u.test(a.height) ? Number(a.height) : null;
@@ -144,7 +155,7 @@ export function htmlBlocks(html: string): Block[] {
   let loose = '';
   const flushLoose = (): void => {
     const text = htmlToText(loose);
-    if (text !== '') blocks.push({ text, html: `<p>${loose.trim()}</p>` });
+    if (text !== '') blocks.push({ text, html: `<p>${loose.replace(EDGE_BREAKS_RE, '').trim()}</p>` });
     loose = '';
   };
   let depth = 0;
@@ -202,4 +213,68 @@ function pushBlock(blocks: Block[], tag: string, blockHtml: string): void {
   const text = htmlToText(withoutImages);
   if (text === '') return;
   blocks.push({ text, html: withoutImages.replace(/<(p|h[2-6])>\s+/u, '<$1>').replace(/\s+<\/(p|h[2-6])>$/u, '</$1>') });
+}
+
+const ENTITY_AT_RE = /^&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/iu;
+const EMPTY_INLINE_RE = /<(strong|b|em|i|u|span|a)(?:\s[^>]*)?>\s*<\/\1>/giu;
+const VOID_TAGS: ReadonlySet<string> = new Set(['br', 'img', 'hr', 'wbr']);
+
+/**
+ * The HTML of one block with the text `prefix` (as htmlToText reads it) cut from its start,
+ * whatever inline markup it crosses: elements left open at the cut are re-opened, elements left
+ * empty are dropped. Null when the block's text does not start with the prefix.
+ */
+export function stripTextPrefix(html: string, prefix: string): string | null {
+  const open: Array<{ name: string; tag: string }> = [];
+  let i = 0;
+  let j = 0;
+  const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c);
+  while (j < prefix.length) {
+    if (i >= html.length) return null;
+    const c = html[i]!;
+    if (c === '<') {
+      const end = html.indexOf('>', i);
+      if (end < 0) return null;
+      const tag = html.slice(i, end + 1);
+      const m = /^<(\/?)([a-z0-9]+)/iu.exec(tag);
+      if (m) {
+        const name = m[2]!.toLowerCase();
+        if (m[1] === '/') {
+          const at = open.map((o) => o.name).lastIndexOf(name);
+          if (at >= 0) open.splice(at, 1);
+        } else if (!VOID_TAGS.has(name) && !tag.endsWith('/>')) {
+          open.push({ name, tag });
+        }
+      }
+      i = end + 1;
+      continue;
+    }
+    if (isSpace(prefix[j])) {
+      if (!isSpace(c)) return null;
+      while (isSpace(prefix[j])) j++;
+      while (isSpace(html[i])) i++;
+      continue;
+    }
+    let ch = c;
+    let width = 1;
+    if (c === '&') {
+      const e = ENTITY_AT_RE.exec(html.slice(i, i + 12));
+      if (e) {
+        ch = e[1] !== undefined ? String.fromCodePoint(Number(e[1])) : e[2] !== undefined ? String.fromCodePoint(parseInt(e[2], 16)) : (NAMED[e[3]!.toLowerCase()] ?? c);
+        width = e[0].length;
+      }
+    }
+    if (ch !== prefix[j]) return null;
+    i += width;
+    j += ch.length;
+  }
+  // Close what the prefix left open right at the cut ("<strong>Hà Nội (TTXVN) -</strong> …").
+  for (;;) {
+    while (i < html.length && isSpace(html[i])) i++;
+    const last = open[open.length - 1];
+    if (last === undefined || !html.startsWith(`</${last.name}>`, i)) break;
+    i += last.name.length + 3;
+    open.pop();
+  }
+  return (open.map((o) => o.tag).join('') + html.slice(i)).replace(EMPTY_INLINE_RE, '');
 }

@@ -17,7 +17,7 @@ import { parseBylineLine } from './tail.js';
 import { canonicalTonePlacement, toneInsensitiveKey } from './text.js';
 
 export { canonicalTonePlacement, normalizeText, toneInsensitiveKey } from './text.js';
-export { fingerprint, similarity, type Fingerprint } from './fingerprint.js';
+export { DUPLICATE_THRESHOLD, fingerprint, similarity, type Fingerprint } from './fingerprint.js';
 export { InMemoryDuplicateIndex, type DuplicateIndex, type DuplicateMatch } from './duplicate-index.js';
 
 /** A StageContext that may carry a near-duplicate index (sets Article.duplicateOf when given). */
@@ -25,7 +25,7 @@ export interface NormalizeContext extends StageContext {
   duplicates?: DuplicateIndex;
 }
 
-/** The structured reading of a raw item, before versioning: everything but id/version/hash. */
+/** The structured reading of a raw item, before versioning: everything but id and version. */
 export interface NormalizedContent {
   parts: StoryParts;
   headline: string;
@@ -56,9 +56,11 @@ function bodyHtmlOf(blocks: Block[]): string {
   return blocks.map((b) => b.html ?? `<p>${escapeHtml(b.text)}</p>`).join('\n');
 }
 
+// A headline made from the body when the copy has none: its first sentence, capitalized.
 function firstSentence(text: string): string {
   const m = /^(.{1,160}?[.!?…])(?:\s|$)/u.exec(text);
-  return (m ? m[1]! : text.slice(0, 160)).trim();
+  const sentence = (m ? m[1]! : text.slice(0, 160)).trim();
+  return sentence.charAt(0).toLocaleUpperCase('vi') + sentence.slice(1);
 }
 
 /** Feed authors as people: agency marks dropped, "A - B" split into names. */
@@ -108,7 +110,8 @@ export function readRawItem(raw: RawItem): NormalizedContent {
   const tags = unique([...raw.categories.map((c) => c.term.trim()), ...(category ? [category] : [])]);
   const byline = unique([...feedAuthors(raw.authors), ...parts.byline]);
   const renditions = uniqueRenditions([...raw.renditions, ...content.renditions]);
-  const hashed = [headline, lead ?? '', bodyText, ...parts.captions, ...parts.credits.map((c) => c.caption ?? '')].join('\n');
+  // The dateline prefix is hashed too: it left the body, but a corrected date is still an edit.
+  const hashed = [headline, lead ?? '', parts.dateline.raw ?? '', bodyText, ...parts.captions].join('\n');
   return {
     parts,
     headline,

@@ -9,6 +9,7 @@ import { detectLegacyEncoding, fixLegacyEncoding } from './legacy-encoding.js';
 import type { Block } from './story-parts.js';
 import { normalizeInline, normalizeText } from './text.js';
 
+/** A raw item's content, cleaned and split. */
 export interface ReadContent {
   blocks: Block[];
   renditions: Rendition[];
@@ -28,14 +29,35 @@ export function cleanField(value: string | null, isHtml: boolean): string | null
   return out === '' ? null : out;
 }
 
-/** Plain text split into one block per non-empty line. */
+const SENTENCE_END_RE = /[.!?…:;"”»)]$/u;
+const STARTS_LOWER_RE = /^[\p{Ll}\d(“"]/u;
+
+/**
+ * True when the lines of one blank-line-separated block are a paragraph hard-wrapped at a fixed
+ * width (old terminals, e-mail): long lines of similar length that end mid-sentence.
+ */
+function isHardWrapped(lines: string[]): boolean {
+  if (lines.length < 2) return false;
+  const body = lines.slice(0, -1);
+  if (body.some((l) => l.length < 45 || l.length > 110 || SENTENCE_END_RE.test(l))) return false;
+  if (lines.length === 2) return STARTS_LOWER_RE.test(lines[1]!);
+  const lengths = body.map((l) => l.length);
+  return Math.max(...lengths) - Math.min(...lengths) <= 25;
+}
+
+/**
+ * Plain text as blocks: one per non-empty line, except that a hard-wrapped paragraph (see
+ * isHardWrapped) is joined back into one block.
+ */
 export function textBlocks(text: string): Block[] {
-  const fixed = fixLegacyEncoding(text.normalize('NFC')).text;
-  return normalizeText(fixed)
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line) => ({ text: line, html: null }));
+  const fixed = normalizeText(fixLegacyEncoding(text.normalize('NFC')).text);
+  const blocks: Block[] = [];
+  for (const chunk of fixed.split('\n\n')) {
+    const lines = chunk.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    if (isHardWrapped(lines)) blocks.push({ text: lines.join(' '), html: null });
+    else for (const line of lines) blocks.push({ text: line, html: null });
+  }
+  return blocks;
 }
 
 /** The item's content as blocks plus the images found in it. */

@@ -5,6 +5,7 @@
  */
 import type { Credit, Dateline } from '../../shared/article.js';
 import { parseCaptionLine } from './credits.js';
+import { stripTextPrefix } from './html.js';
 import { openingDate, parseDateline, type DatelineMatch } from './dateline.js';
 import { isKnownPlace, isKnownSectionLabel } from './lexicon.js';
 import {
@@ -24,6 +25,7 @@ export interface Block {
   caption?: boolean;
 }
 
+/** Every part of a story as an editor names them. */
 export interface StoryParts {
   category: string | null;
   headline: string | null;
@@ -37,6 +39,7 @@ export interface StoryParts {
   body: Block[];
 }
 
+/** How to read the blocks. */
 export interface ReadOptions {
   publishedIso: string;
   /** Wire text carries label/headline/location/lead as lines; feeds carry them as fields. */
@@ -170,6 +173,11 @@ function findDateline(texts: string[], publishedIso: string, from: number): { in
   return null;
 }
 
+// How many lines after "./." may still be tail, and how long such a line may be.
+const TAIL_LINES = 6;
+const TAIL_WORDS = 12;
+const TRAILING_PAREN_RE = /\s*\([^()]*\)\s*$/u;
+
 interface Tail {
   byline: string[];
   end: number;
@@ -185,13 +193,24 @@ function readTail(blocks: Block[], start: number): Tail {
     }
   }
   const byline: string[] = [];
+  // The "./." end mark closes the story: the short lines after it are sign-offs and names,
+  // even in a form no rule knows ("Hữu Thắng (PV TTXVN tại Bắc Kinh)").
+  for (let k = end - 1; k >= start && k >= end - TAIL_LINES; k--) {
+    if (!hasEndMark(blocks[k]!.text)) continue;
+    const after = blocks.slice(k + 1, end);
+    if (after.some((b) => words(b.text) > TAIL_WORDS)) break;
+    for (const b of after) {
+      if (isBoilerplateLine(b.text) || isSignOff(b.text)) continue;
+      byline.push(...(parseBylineLine(b.text) ?? parseBylineLine(b.text.replace(TRAILING_PAREN_RE, '')) ?? []));
+    }
+    return { byline, end: k + 1 };
+  }
   while (end > start) {
     const text = blocks[end - 1]!.text;
     if (isBoilerplateLine(text) || isSignOff(text)) {
       end -= 1;
       continue;
     }
-    if (hasEndMark(text)) break;
     const names = parseBylineLine(text);
     // The last body paragraph stays even when it looks like a name: a byline never stands alone.
     if (names && end - 1 > start) {
@@ -238,7 +257,10 @@ export function readStoryParts(input: Block[], opts: ReadOptions): StoryParts {
   }
 
   const texts = blocks.map((b) => b.text);
-  const found = findDateline(texts, opts.publishedIso, opts.hasHeaderLines ? 1 : 0);
+  // The first line of wire copy is the label or headline, unless the copy lost its top and opens
+  // straight with the dateline paragraph.
+  const opensWithBody = texts.length > 0 && words(texts[0]!) >= 12 && parseDateline(texts[0]!, opts.publishedIso)?.strength === 'agency';
+  const found = findDateline(texts, opts.publishedIso, opts.hasHeaderLines && !opensWithBody ? 1 : 0);
   let header: Header;
   let bodyStart: number;
   if (!opts.hasHeaderLines) {
@@ -265,7 +287,7 @@ export function readStoryParts(input: Block[], opts: ReadOptions): StoryParts {
 
   const tail = readTail(blocks, bodyStart);
   const body = blocks.slice(bodyStart, tail.end).map((b) => ({ ...b }));
-  for (const extra of header.extra.reverse()) body.unshift({ text: extra, html: null });
+  body.unshift(...header.extra.map((text) => ({ text, html: null })));
 
   const dateline: Dateline = { place: null, date: null, agency: null, raw: null };
   if (found) {
@@ -273,19 +295,20 @@ export function readStoryParts(input: Block[], opts: ReadOptions): StoryParts {
     dateline.date = found.match.date;
     dateline.agency = found.match.agency;
     dateline.raw = found.match.raw;
-    const first = body[header.extra.length];
-    if (first) {
+    const opening = body[header.extra.length];
+    if (opening) {
       if (found.match.rest === '') body.splice(header.extra.length, 1);
-      else body[header.extra.length] = { text: found.match.rest, html: stripPrefixHtml(first, found.match.raw, found.match.rest) };
+      else body[header.extra.length] = { text: found.match.rest, html: stripPrefixHtml(opening, found.match.raw) };
     }
     if (dateline.date === null && found.match.rest !== '') dateline.date = openingDate(found.match.rest, opts.publishedIso);
   }
   if (dateline.place === null && header.location !== null) dateline.place = header.location;
 
-  const last = body[body.length - 1];
+  // The end mark sits on the last paragraph with text (an embedded video may follow it).
+  const lastText = body.findLastIndex((b) => b.text !== '');
+  const last = body[lastText];
   if (last && hasEndMark(last.text)) {
-    const text = stripEndMark(last.text);
-    body[body.length - 1] = { text, html: last.html === null ? null : last.html.replace(/\s*\.?\s*\/\s*\.\s*(<\/[a-z0-9]+>\s*)*$/iu, (m) => (/[.!?…"”»)]\s*$/u.test(last.html!.slice(0, last.html!.length - m.length).replace(/<[^>]*>/g, '')) ? '' : '.') + m.replace(/^[^<]*/u, '')) };
+    body[lastText] = { text: stripEndMark(last.text), html: last.html === null ? null : stripEndMarkHtml(last.html) };
   }
 
   return {
@@ -301,27 +324,20 @@ export function readStoryParts(input: Block[], opts: ReadOptions): StoryParts {
   };
 }
 
-/** The block's HTML without the dateline prefix; null (rebuild from text) when markup is in the way. */
-function stripPrefixHtml(block: Block, raw: string, rest: string): string | null {
+const CLOSING_TAGS_RE = /(?:(?:<\/[a-z0-9]+>|<br\s*\/?>)\s*)*$/iu;
+
+/** Block HTML without the "./." end mark before its closing tags. */
+function stripEndMarkHtml(html: string): string {
+  const closing = CLOSING_TAGS_RE.exec(html);
+  const at = closing ? closing.index : html.length;
+  return stripEndMark(html.slice(0, at)) + html.slice(at);
+}
+
+/** The block's HTML without the dateline prefix; null (rebuild from text) when it cannot be cut. */
+function stripPrefixHtml(block: Block, raw: string): string | null {
   if (block.html === null) return null;
-  const open = /^<([a-z0-9]+)(\s[^>]*)?>/iu.exec(block.html);
+  const open = /^<([a-z0-9]+)(?:\s[^>]*)?>/iu.exec(block.html);
   if (!open) return null;
-  const inner = block.html.slice(open[0].length);
-  // Dateline wrapped in its own <strong>/<b>/<span>: drop that element.
-  const wrapped = /^\s*<(strong|b|em|span)(?:\s[^>]*)?>([^<]*)<\/\1>\s*/iu.exec(inner);
-  if (wrapped && decodeEntities(wrapped[2]!).trim() === raw.trim()) {
-    return open[0] + inner.slice(wrapped[0].length).replace(/^\s*[-–—,]\s*/u, '');
-  }
-  const escapedRaw = escapeText(raw);
-  if (inner.startsWith(escapedRaw)) return open[0] + inner.slice(escapedRaw.length).trimStart();
-  void rest;
-  return null;
-}
-
-function decodeEntities(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-}
-
-function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const rest = stripTextPrefix(block.html.slice(open[0].length), raw);
+  return rest === null ? null : open[0] + rest;
 }

@@ -12,7 +12,7 @@ const BOILERPLATE_HEADING_RE =
 const BOILERPLATE_LINE_RE =
   /^(?:(?:Xem thêm|Đọc thêm|Tin liên quan|Read more|Related|See also|Lire aussi|Voir aussi)\s*[:>»]|(?:Chia sẻ|In bài|Gửi bài|Bình luận|Share|Print|Email|Tweet|Partager|Imprimer|Từ khóa|Từ khoá|Tags?|Mots-clés)\s*[:]?(?:\s|$)|(?:Facebook|Twitter|Zalo|LinkedIn|Email|Print)(?:\s*[|·]\s*(?:Facebook|Twitter|Zalo|LinkedIn|Email|Print))+$)/iu;
 const SIGN_OFF_RE = new RegExp(
-  `^(?:(?:Theo|Nguồn|Source|Sources|Selon|D'après|Nguồn tin)\\s*:?\\s*)?\\(?${AGENCY_CHAIN_SOURCE}\\)?\\s*[.]?$`,
+  `^(?:[-–—]\\s*)?(?:(?:Theo|Nguồn|Source|Sources|Selon|D'après|Nguồn tin)\\s*:?\\s*)?\\(?${AGENCY_CHAIN_SOURCE}\\)?\\s*[.]?$`,
   'iu',
 );
 const BYLINE_PREFIX_RE =
@@ -20,6 +20,8 @@ const BYLINE_PREFIX_RE =
 const NAME_WORD = "[\\p{Lu}][\\p{L}\\p{M}'’.-]*";
 const NAME_RE = new RegExp(`^${NAME_WORD}(?:\\s+(?:(?:de|du|da|van|von|le|la|bin|binti)\\s+)?${NAME_WORD}){0,4}$`, 'u');
 const NAME_SEPARATORS = /\s*(?:\s[-–—]\s|,|;|\/|\s&\s|\svà\s|\sand\s|\set\s)\s*/u;
+// "PV" (phóng viên = reporter), "BTV" (editor), "CTV" (contributor): roles, not names.
+const GENERIC_ROLE_RE = /^(?:PV|BTV|CTV|Nhóm PV|Nhóm phóng viên|Phóng viên|Staff|Staff writer)$/u;
 const END_MARK_RE = /\s*(?:\.\s*\/\s*\.|\/\s*\.)\s*$/u;
 
 /** True for a line that is web boilerplate (related-news headings, share widgets, tag lists). */
@@ -42,12 +44,14 @@ export function hasEndMark(paragraph: string): boolean {
   return END_MARK_RE.test(paragraph);
 }
 
-/** The paragraph without the "./." end mark; the sentence keeps its final period. */
+const SLASH_DOT_RE = /\s*\/\s*\.\s*$/u;
+const ENDS_SENTENCE_RE = /[.!?…](?:["”’»)]*)$|["”’»)]\.$/u;
+
+/** The paragraph without the "./." end mark; the sentence keeps (or gets) one final period. */
 export function stripEndMark(paragraph: string): string {
-  return paragraph.replace(END_MARK_RE, (m) => {
-    const before = paragraph.slice(0, paragraph.length - m.length);
-    return /[.!?…"”»)]$/u.test(before) ? '' : '.';
-  });
+  if (!END_MARK_RE.test(paragraph)) return paragraph;
+  const text = paragraph.replace(SLASH_DOT_RE, '').trimEnd();
+  return ENDS_SENTENCE_RE.test(text) ? text : `${text}.`;
 }
 
 /**
@@ -55,12 +59,13 @@ export function stripEndMark(paragraph: string): string {
  * agency marks dropped; null when the line is not a byline.
  */
 export function parseBylineLine(line: string): string[] | null {
+  if (isSignOff(line)) return [];
   const text = line.trim().replace(BYLINE_PREFIX_RE, '').replace(/\s*\((?:[^()]*)\)\s*$/u, (m) => (isAgencyMark(m.replace(/[()]/g, '')) ? '' : m));
   if (text.length === 0 || text.length > 90) return null;
   const names: string[] = [];
   for (const part of text.split(NAME_SEPARATORS)) {
     const p = part.trim();
-    if (p === '' || isAgencyMark(p)) continue;
+    if (p === '' || isAgencyMark(p) || GENERIC_ROLE_RE.test(p)) continue;
     if (!NAME_RE.test(p)) return null;
     names.push(p);
   }

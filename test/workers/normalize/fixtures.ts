@@ -12,6 +12,7 @@ import type { StageContext } from '../../../src/workers/stage.js';
 import { normalize } from '../../../src/workers/normalize/index.js';
 import { memoryStoryStore } from './memory-story-store.js';
 
+/** test/fixtures/wire */
 export const FIXTURE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/wire');
 
 /** Fields a fixture states; absent keys are not checked. */
@@ -35,6 +36,7 @@ export interface ExpectedFields {
   htmlAbsent?: string[];
 }
 
+/** One input file with its expected fields. */
 export interface Fixture {
   name: string;
   kind: 'text' | 'html';
@@ -43,17 +45,18 @@ export interface Fixture {
   expected: ExpectedFields;
 }
 
-/** Every fixture of a kind, sorted by name. */
-export function loadFixtures(kind: 'text' | 'html'): Fixture[] {
-  const dir = join(FIXTURE_ROOT, kind);
-  const ext = kind === 'text' ? '.txt' : '.html';
+/** Every fixture in a folder under test/fixtures/wire ('text', 'html', 'blind'), sorted by name. */
+export function loadFixtures(folder: string): Fixture[] {
+  const dir = join(FIXTURE_ROOT, folder);
   return readdirSync(dir)
-    .filter((f) => f.endsWith(ext))
+    .filter((f) => f.endsWith('.txt') || f.endsWith('.html'))
     .sort()
     .map((file) => {
+      const kind = file.endsWith('.txt') ? 'text' : 'html';
+      const ext = kind === 'text' ? '.txt' : '.html';
       const name = file.slice(0, -ext.length);
       const spec = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')) as { raw?: Partial<RawItemInput>; expected: ExpectedFields };
-      return { name, kind, content: readFileSync(join(dir, file), 'utf8'), raw: spec.raw ?? {}, expected: spec.expected };
+      return { name, kind, content: readFileSync(join(dir, file), 'utf8'), raw: spec.raw ?? {}, expected: spec.expected } satisfies Fixture;
     });
 }
 

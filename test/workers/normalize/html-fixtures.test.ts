@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeBodyHtml } from '../../../src/workers/normalize/html.js';
+import { sanitizeBodyHtml, stripTextPrefix } from '../../../src/workers/normalize/html.js';
 import { loadFixtures, normalizeFixture } from './fixtures.js';
 import { checkFixture } from './check-fixture.js';
 
@@ -37,7 +37,27 @@ describe('sanitizeBodyHtml', () => {
     ['<div class="share-tools"><a href="/s">Share</a></div><p>ok</p>', '<p>ok</p>'],
     ['<h1>Title</h1>', '<h2>Title</h2>'],
     ['<p style="color:red" class="lead">x</p>', '<p>x</p>'],
+    ['<img src="/t.gif" style="width:1px;height:1px">', ''],
+    ['<div style="display:none"><img src="/t.gif">hidden</div><p>ok</p>', '<p>ok</p>'],
+    ['<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', 'x'],
+    ['<iframe src="http://www.youtube.com/embed/xyz"></iframe>', ''],
+    ['<iframe src="https://www.youtube.com.evil.example/embed/xyz"></iframe>', ''],
+    ['<svg><script>alert(1)</script></svg><p>ok</p>', '<p>ok</p>'],
+    ['<a href="//cdn.example.org/a">a</a>', '<a href="https://cdn.example.org/a" rel="noopener">a</a>'],
   ])('%s → %s', (input, output) => {
     expect(sanitizeBodyHtml(input, 'https://example.org/news/')).toBe(output);
+  });
+});
+
+describe('stripTextPrefix (dateline cut from block HTML)', () => {
+  it.each([
+    ['<strong>Hà Nội (TTXVN) - Sáng 3/9,</strong> tại <a href="x">Trung tâm</a>', 'Hà Nội (TTXVN) - Sáng 3/9,', 'tại <a href="x">Trung tâm</a>'],
+    ['<strong>Hà Nội (TTXVN) -</strong> Sáng 3/9, tại đây', 'Hà Nội (TTXVN) - Sáng 3/9,', 'tại đây'],
+    ['<b>Hanoi</b> (VNA) – The', 'Hanoi (VNA) –', 'The'],
+    ['<em>Hanoi, May 2 (VNA) – Viet</em>nam’s', 'Hanoi, May 2 (VNA) –', '<em>Viet</em>nam’s'],
+    ['R&amp;D (VNA) – x', 'R&D (VNA) –', 'x'],
+    ['Other text', 'Hà Nội', null],
+  ])('%s minus "%s"', (html, prefix, out) => {
+    expect(stripTextPrefix(html, prefix)).toBe(out);
   });
 });

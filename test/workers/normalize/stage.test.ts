@@ -111,6 +111,15 @@ describe('normalize: versions', () => {
     expect(Date.parse(v2!.versionCreated)).toBeGreaterThan(Date.parse(v1!.versionCreated));
   });
 
+  it('a corrected dateline date alone is a new version', async () => {
+    const c = ctx();
+    const v1 = await normalize(raw(), c);
+    await c.stories.markPublished(v1!.id, 1);
+    const v2 = await normalize(raw({ content: copy.replace('TTXVN - Ngày 14/3,', 'TTXVN - Ngày 13/3,') }), c);
+    expect(v2?.version).toBe(2);
+    expect(v2?.dateline.date).toBe('2025-03-13');
+  });
+
   it('derived identities: an edited wire file (new file hash) is version 2 of the same story', async () => {
     const c = ctx();
     const v1 = await normalize(raw({ identity: 'sha256:aaaa', identityDerived: true }), c);
