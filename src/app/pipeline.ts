@@ -21,6 +21,7 @@ import { startWorkers, type RunningWorkers } from '../workers/start-workers.js';
 import { createStages } from '../workers/stages.js';
 import { RedisStoryStore } from '../workers/story-store.js';
 import { RedisDuplicateIndex } from '../workers/redis-duplicate-index.js';
+import { RedisTranslationIndex } from '../workers/translation-links.js';
 import type { Services } from './services.js';
 import { RedisTranslationCache } from '../translation/cache.js';
 import { feedShowsTranslations, targetLanguages, type ResolvedTranslationConfig } from '../translation/config.js';
@@ -114,6 +115,7 @@ export async function startPipeline(config: Config, services: Services, log: Log
           stages,
           { log, now: () => new Date(), stories, duplicates: new RedisDuplicateIndex(services.redis, { prefix: config.prefix }),
             sourceConfig: (id) => sources().find((s) => s.id === id),
+            translationLinks: new RedisTranslationIndex(services.redis, config.prefix),
             ...(translation ? { translation } : {}),
           },
           deadLetters,

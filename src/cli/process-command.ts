@@ -14,6 +14,7 @@ import type { StageContext } from '../workers/stage.js';
 import { createStages, OFFLINE_STAGES } from '../workers/stages.js';
 import { MemoryStoryStore } from '../workers/story-store.js';
 import { InMemoryDuplicateIndex } from '../workers/normalize/duplicate-index.js';
+import { MemoryTranslationIndex } from '../workers/translation-links.js';
 
 export interface ProcessOptions {
   files: string[];
@@ -34,6 +35,7 @@ export async function processFiles(opts: ProcessOptions): Promise<number> {
     stories: new MemoryStoryStore(),
     // Across the files of one invocation: `process a.txt b.txt` marks b as a's rewrite.
     duplicates: new InMemoryDuplicateIndex(),
+    translationLinks: new MemoryTranslationIndex(),
   };
   let failures = 0;
   for (const file of opts.files) {

@@ -9,6 +9,7 @@ import type { RawItem } from '../shared/raw-item.js';
 import type { DuplicateIndex } from './normalize/duplicate-index.js';
 import type { Source } from '../shared/sources.js';
 import type { StageTranslation } from '../translation/stage-translation.js';
+import type { TranslationIndex } from './translation-links.js';
 
 /** The outcome of recording a version of a story. */
 export interface VersionDecision {
@@ -45,6 +46,8 @@ export interface StageContext {
   duplicates?: DuplicateIndex;
   /** The configured source of an item (its category map, language hint), when known. */
   sourceConfig?: (sourceId: string) => Source | undefined;
+  /** Stories in other languages this one may translate; when present, translate-tag sets `translationOf`. */
+  translationLinks?: TranslationIndex;
   /** Machine translation for partner desks; absent when no provider is configured. */
   translation?: StageTranslation;
 }

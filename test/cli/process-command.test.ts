@@ -59,6 +59,18 @@ describe('wirepipe process', () => {
     expect(rest).toHaveLength(0);
   });
 
+  it('links a story to the earlier story it translates, across the files of one invocation', async () => {
+    const vi = new URL('../fixtures/wire/text/vi-dem-no-agency.txt', import.meta.url).pathname;
+    const en = new URL('../fixtures/wire/pairs/t02-en-storm/b.txt', import.meta.url).pathname;
+    const { code, out } = await run(['process', vi, en]);
+    expect(code).toBe(0);
+    const [original, translation] = out.map((l) => ArticleSchema.parse(JSON.parse(l)));
+    expect(original?.language).toBe('vi');
+    expect(translation?.language).toBe('en');
+    expect(original?.translationOf).toBeNull();
+    expect(translation?.translationOf).toBe(original?.id);
+  });
+
   it('reports a file it cannot read as a typed error, and goes on with the others', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wirepipe-process-'));
     await writeFile(join(dir, 'empty.txt'), '   \n\n  ');

@@ -10,6 +10,7 @@ import { detectLanguage } from './detect-language.js';
 import type { LanguageGuess } from './detect-language.js';
 import { tagSubjects } from './tag-topics.js';
 import { translateAndAttach } from '../../translation/translate-and-attach.js';
+import { linkPrint } from '../translation-links.js';
 import type { TopicOptions } from './tag-topics.js';
 
 export { detectLanguage } from './detect-language.js';
@@ -68,6 +69,13 @@ export function createTranslateTag(options: TranslateTagOptions = {}): ArticleSt
     const categoryMap = ctx?.sourceConfig?.(article.sourceId)?.categoryMap ?? options.categoryMap;
     // Topic keywords are chosen by the language just detected, not the one the article came with.
     const tagged = { ...withLanguage, subjects: tagSubjects(withLanguage, { ...options, ...(categoryMap ? { categoryMap } : {}) }) };
+    if (ctx?.translationLinks && tagged.language !== 'und') {
+      // Linked once the language is known: the earlier story in another language is the original.
+      const print = linkPrint(tagged, tagged.language);
+      const original = tagged.translationOf === null ? await ctx.translationLinks.findOriginal(print, tagged.id) : null;
+      await ctx.translationLinks.add(tagged.id, print);
+      if (original) tagged.translationOf = original.id;
+    }
     const tr = ctx?.translation;
     if (!tr || tr.targets.length === 0) return tagged;
     // Translations ride along when the provider answers within the budget; they never hold the

@@ -1,0 +1,175 @@
+/**
+ * Linking stories that translate each other (the Vietnamese story and the English desk's version
+ * an hour later): wording shares nothing across languages, so the match rests on what a
+ * translation keeps: proper names (folded to bare ASCII, so "Trần Đức Quý" meets "Tran Duc
+ * Quy"), numbers, and the day the dateline names. The later story gets `translationOf` = the
+ * earlier one's id.
+ */
+import type { Redis } from 'ioredis';
+import type { Article } from '../shared/article.js';
+
+/** What a story is matched by, across languages. */
+export interface LinkPrint {
+  lang: string;
+  names: string[];
+  numbers: string[];
+  date: string | null;
+}
+
+/** Scores at or above this link two stories (measured on test/fixtures/wire/pairs, docs/quality.md). */
+export const TRANSLATION_THRESHOLD = 0.2;
+
+function jaccard(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const set = new Set(a);
+  let shared = 0;
+  for (const x of b) if (set.has(x)) shared++;
+  return shared / (a.length + b.length - shared);
+}
+
+const NAME_RE = /\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)+/gu;
+// Thousands written "12.000", "12,000", "12 000" (French) are one number; decimals too.
+const NUMBER_RE = /\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?/gu;
+const MARKS_RE = /[\u0300-\u036f]/gu;
+
+function fold(word: string): string {
+  return word.normalize('NFD').replace(MARKS_RE, '').replace(/[đĐ]/gu, 'd').toLowerCase().replace(/[^a-z0-9]/gu, '');
+}
+
+/**
+ * Name keys of a text: for every capitalized run of words, its last two and last three words
+ * folded. A translation renders titles differently ("Bộ trưởng Giao thông vận tải Nguyễn Duy
+ * Lâm", "ministre des Transports Nguyen Duy Lam") but keeps the name at the end of the run.
+ */
+function nameKeys(text: string): string[] {
+  const keys = new Set<string>();
+  for (const m of text.matchAll(NAME_RE)) {
+    const words = m[0].split(/\s+/u).map(fold).filter((w) => w !== '');
+    for (const n of [2, 3]) if (words.length >= n) keys.add(words.slice(-n).join(' '));
+  }
+  return [...keys].sort();
+}
+
+function numberKeys(text: string): string[] {
+  const keys = new Set<string>();
+  for (const m of text.matchAll(NUMBER_RE)) {
+    const digits = m[0].replace(/\D/gu, '');
+    if (digits.length >= 2) keys.add(digits); // single digits are everywhere
+  }
+  return [...keys].sort();
+}
+
+/** The link print of a story in language `lang` (BCP 47; region ignored). */
+export function linkPrint(article: Pick<Article, 'headline' | 'lead' | 'body' | 'dateline'>, lang: string): LinkPrint {
+  const text = `${article.headline}\n${article.lead ?? ''}\n${article.body.text}`;
+  return { lang: lang.toLowerCase().split('-')[0] ?? lang, names: nameKeys(text), numbers: numberKeys(text), date: article.dateline.date };
+}
+
+/** How likely `a` and `b` are translations of each other (0..1); 0 for the same language. */
+export function translationScore(a: LinkPrint, b: LinkPrint): number {
+  if (a.lang === b.lang || a.lang === 'und' || b.lang === 'und') return 0;
+  let score = 0.6 * jaccard(a.names, b.names) + 0.4 * jaccard(a.numbers, b.numbers);
+  // A translation keeps the day it reports; two days apart is two events.
+  if (a.date !== null && b.date !== null && a.date !== b.date) score *= 0.3;
+  return score;
+}
+
+export interface TranslationMatch {
+  id: string;
+  score: number;
+}
+
+/** Remembers recent stories and finds the one a new story translates. */
+export interface TranslationIndex {
+  findOriginal(print: LinkPrint, excludeId: string): Promise<TranslationMatch | null>;
+  add(id: string, print: LinkPrint): Promise<void>;
+}
+
+function best(print: LinkPrint, candidates: Iterable<[string, LinkPrint]>, excludeId: string, threshold: number): TranslationMatch | null {
+  let found: TranslationMatch | null = null;
+  for (const [id, other] of candidates) {
+    if (id === excludeId) continue;
+    const score = translationScore(print, other);
+    if (score >= threshold && (found === null || score > found.score)) found = { id, score };
+  }
+  return found;
+}
+
+/** A TranslationIndex in this process (the `process` command, tests). */
+export class MemoryTranslationIndex implements TranslationIndex {
+  readonly #prints = new Map<string, LinkPrint>();
+  constructor(
+    private readonly capacity = 20_000,
+    private readonly threshold = TRANSLATION_THRESHOLD,
+  ) {}
+
+  async findOriginal(print: LinkPrint, excludeId: string): Promise<TranslationMatch | null> {
+    return best(print, this.#prints, excludeId, this.threshold);
+  }
+
+  async add(id: string, print: LinkPrint): Promise<void> {
+    this.#prints.delete(id);
+    this.#prints.set(id, print);
+    if (this.#prints.size > this.capacity) {
+      const oldest = this.#prints.keys().next().value;
+      if (oldest !== undefined) this.#prints.delete(oldest);
+    }
+  }
+}
+
+/**
+ * A TranslationIndex in Redis: candidates are the stories sharing a name with the new one
+ * (`{prefix}:tl:n:{name}` sets), scored from their stored prints; everything expires after the
+ * window, since a desk's translation follows the original within hours.
+ */
+export class RedisTranslationIndex implements TranslationIndex {
+  readonly #window: number;
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    opts: { windowSeconds?: number; threshold?: number } = {},
+  ) {
+    this.#window = opts.windowSeconds ?? 3 * 86_400;
+    this.threshold = opts.threshold ?? TRANSLATION_THRESHOLD;
+  }
+
+  private readonly threshold: number;
+
+  #nameKey(name: string): string {
+    return `${this.prefix}:tl:n:${name}`;
+  }
+
+  #printKey(id: string): string {
+    return `${this.prefix}:tl:p:${id}`;
+  }
+
+  async findOriginal(print: LinkPrint, excludeId: string): Promise<TranslationMatch | null> {
+    if (print.names.length === 0) return null;
+    const lookups = this.redis.pipeline();
+    for (const name of print.names) lookups.smembers(this.#nameKey(name));
+    const ids = new Set<string>();
+    for (const [err, members] of (await lookups.exec()) ?? []) {
+      if (err) throw err;
+      for (const id of members as string[]) ids.add(id);
+    }
+    ids.delete(excludeId);
+    if (ids.size === 0) return null;
+    const list = [...ids].slice(0, 200);
+    const prints = await this.redis.mget(list.map((id) => this.#printKey(id)));
+    const candidates: [string, LinkPrint][] = [];
+    prints.forEach((json, i) => {
+      if (json) candidates.push([list[i] as string, JSON.parse(json) as LinkPrint]);
+    });
+    return best(print, candidates, excludeId, this.threshold);
+  }
+
+  async add(id: string, print: LinkPrint): Promise<void> {
+    const tx = this.redis.multi();
+    tx.set(this.#printKey(id), JSON.stringify(print), 'EX', this.#window);
+    for (const name of print.names) {
+      tx.sadd(this.#nameKey(name), id);
+      tx.expire(this.#nameKey(name), this.#window);
+    }
+    await tx.exec();
+  }
+}
