@@ -9,15 +9,17 @@ import { defineScript, type ScriptCall } from '../shared/lua-script.js';
 
 /*
  * Stores a version only when it is newer than what is stored, so a retried or late job carrying
- * version 1 can never overwrite version 2 in the feeds. KEYS[1] = article key, KEYS[2..] = feed
- * keys; ARGV = version, json, score, feed length, article id (the member).
+ * version 1 can never overwrite version 2 in the feeds. KEYS[1] = article key, KEYS[2] = the
+ * store's change counter (feed caches compare it), KEYS[3..] = feed keys; ARGV = version, json,
+ * score, feed length, article id (the member).
  */
 const SAVE_LUA = `
 local current = redis.call('HGET', KEYS[1], 'version')
 if current and tonumber(current) > tonumber(ARGV[1]) then return 0 end
 redis.call('HSET', KEYS[1], 'version', ARGV[1], 'json', ARGV[2])
 local keep = tonumber(ARGV[4])
-for i = 2, #KEYS do
+redis.call('INCR', KEYS[2])
+for i = 3, #KEYS do
   redis.call('ZADD', KEYS[i], ARGV[3], ARGV[5])
   local extra = redis.call('ZCARD', KEYS[i]) - keep
   if extra > 0 then redis.call('ZREMRANGEBYRANK', KEYS[i], 0, extra - 1) end
@@ -48,6 +50,15 @@ export class ArticleStore {
     return `${this.opts.prefix}:article:${id}`;
   }
 
+  #changesKey(): string {
+    return `${this.opts.prefix}:feeds-changes`;
+  }
+
+  /** A counter that moves whenever any feed changes: cheap to read, so renderings can be cached. */
+  async changes(): Promise<string> {
+    return (await this.redis.get(this.#changesKey())) ?? '0';
+  }
+
   #feedKey(feed: FeedId): string {
     return `${this.opts.prefix}:feed:${feed}`;
   }
@@ -57,8 +68,9 @@ export class ArticleStore {
     const feeds = new Set([...feedsOf(article), ...(this.opts.extraFeeds?.(article) ?? [])]);
     const feedKeys = [...feeds].map((f) => this.#feedKey(f));
     const saved = await this.#saveScript(
-      1 + feedKeys.length,
+      2 + feedKeys.length,
       this.#articleKey(article.id),
+      this.#changesKey(),
       ...feedKeys,
       String(article.version),
       JSON.stringify(article),

@@ -70,8 +70,25 @@ function notModified(req: IncomingMessage, etag: string): boolean {
   return typeof header === 'string' && header.split(',').some((t) => t.trim() === etag || t.trim() === '*');
 }
 
+interface Rendered {
+  changes: string;
+  at: number;
+  reply: Reply;
+  etag: string;
+}
+
+/**
+ * How long a rendering may be served while nothing was published: bounded, because an embargo
+ * can lift without any publish.
+ */
+const CACHE_MAX_AGE_MS = 5_000;
+const CACHE_ENTRIES = 500;
+
 /** The feed routes, reading from `store`; `baseUrl()` gives the public base URL for self links. */
 export function feedRoutes(store: ArticleStore, baseUrl: () => string, pageSize: number): Route {
+  // Renderings per feed and format, reused until something is published: partners poll far
+  // more often than stories arrive, and rendering 50 entries costs milliseconds.
+  const cache = new Map<string, Rendered>();
   return async (req, url): Promise<Reply | null> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return null;
     const m = FEED_PATH.exec(url.pathname);
@@ -79,17 +96,32 @@ export function feedRoutes(store: ArticleStore, baseUrl: () => string, pageSize:
     const feed = parseFeedPath(m[1] as string, m[2]);
     if (!feed) return null;
     const format = m[3] as Format;
-    // Read a little more than a page so hidden (embargoed, withheld) entries don't shorten it.
-    const visible = visibleNow(await store.list(feed, pageSize * 2), new Date()).slice(0, pageSize);
-    const lang = feed.startsWith('lang/') ? feed.slice('lang/'.length) : null;
-    const articles = lang ? visible.map((a) => presentInLanguage(a, lang)) : visible;
-    if (articles.length === 0 && feed !== 'all') return null; // an unknown section or language: 404
-    const body = FORMATS[format].render(feedDescriptor(baseUrl(), feed, format, articles), articles);
-    const etag = etagOf(body);
-    const headers = { 'content-type': FORMATS[format].type, etag, 'cache-control': 'public, max-age=30' };
-    if (notModified(req, etag)) return { status: 304, headers };
-    return { status: 200, headers, body };
+    const cacheKey = `${feed}.${format}`;
+    const changes = await store.changes();
+    let rendered = cache.get(cacheKey);
+    if (!rendered || rendered.changes !== changes || Date.now() - rendered.at > CACHE_MAX_AGE_MS) {
+      const fresh = await renderFeed(store, baseUrl(), feed, format, pageSize);
+      if (!fresh) return null;
+      rendered = { changes, at: Date.now(), ...fresh };
+      if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+      cache.set(cacheKey, rendered);
+    }
+    if (notModified(req, rendered.etag)) return { status: 304, headers: rendered.reply.headers ?? {} };
+    return rendered.reply;
   };
+}
+
+/** Renders one feed document, or null for a section or language with no entries (a 404). */
+async function renderFeed(store: ArticleStore, base: string, feed: FeedId, format: Format, pageSize: number): Promise<{ reply: Reply; etag: string } | null> {
+  // Read a little more than a page so hidden (embargoed, withheld) entries don't shorten it.
+  const visible = visibleNow(await store.list(feed, pageSize * 2), new Date()).slice(0, pageSize);
+  const lang = feed.startsWith('lang/') ? feed.slice('lang/'.length) : null;
+  const articles = lang ? visible.map((a) => presentInLanguage(a, lang)) : visible;
+  if (articles.length === 0 && feed !== 'all') return null;
+  const body = FORMATS[format].render(feedDescriptor(base, feed, format, articles), articles);
+  const etag = etagOf(body);
+  const headers = { 'content-type': FORMATS[format].type, etag, 'cache-control': 'public, max-age=30' };
+  return { reply: { status: 200, headers, body }, etag };
 }
 
 /** GET / : the list of feeds that currently have entries, so a partner can discover them. */

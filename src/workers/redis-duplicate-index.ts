@@ -13,8 +13,12 @@ const BANDS = 16;
 const ROWS = SIGNATURE_SIZE / BANDS;
 /** Names per story used as candidate keys: enough to catch rewrites, few enough to stay cheap. */
 const MAX_NAME_KEYS = 8;
-/** Fingerprints scored per lookup, the most often co-occurring candidates first. */
-const MAX_CANDIDATES = 64;
+/**
+ * Fingerprints scored per lookup, the most often co-occurring candidates first. Scoring means
+ * fetching and parsing each one: on a busy day with many similar bulletins an uncapped list made
+ * normalize's cost grow with the index (measured in docs/benchmarks.md), so it is kept small.
+ */
+const MAX_CANDIDATES = 8;
 
 export interface RedisDuplicateIndexOptions {
   prefix: string;
@@ -57,7 +61,10 @@ export class RedisDuplicateIndex implements DuplicateIndex {
       for (const id of ids as string[]) if (id !== excludeId) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     if (counts.size === 0) return null;
-    const candidates = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([id]) => id);
+    const candidates = [...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_CANDIDATES)
+      .map(([id]) => id);
     const stored = await this.redis.mget(candidates.map((id) => this.#fpKey(id)));
     let best: DuplicateMatch | null = null;
     stored.forEach((json, i) => {

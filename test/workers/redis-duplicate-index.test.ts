@@ -63,3 +63,37 @@ describe('Redis duplicate index', () => {
     await cleanupPrefix(redis, p);
   });
 });
+
+describe('Redis duplicate index on the labeled pairs', () => {
+  it('finds every duplicate pair the in-memory index finds, and no others', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join, resolve } = await import('node:path');
+    const { RawItemSchema } = await import('../../src/shared/raw-item.js');
+    const { readRawItem } = await import('../../src/workers/normalize/index.js');
+    const root = new URL('../fixtures/wire/pairs/', import.meta.url).pathname;
+    const fpOf = (dir: string, side: { file: string; published: string }) => {
+      const path = resolve(dir, side.file);
+      const raw = RawItemSchema.parse({ sourceId: 'p', format: 'wire-text', identity: path, content: readFileSync(path, 'utf8'), published: side.published, receivedAt: side.published });
+      const n = readRawItem(raw);
+      return fingerprint({ headline: n.headline, lead: n.lead, body: { text: n.bodyText }, dateline: n.parts.dateline });
+    };
+    let pairs = 0;
+    for (const name of readdirSync(root).sort()) {
+      const dir = join(root, name);
+      const spec = JSON.parse(readFileSync(join(dir, 'pair.json'), 'utf8'));
+      const a = fpOf(dir, spec.a);
+      const b = fpOf(dir, spec.b);
+      const p = `${prefix}-pair-${name}`;
+      const shared = new RedisDuplicateIndex(redis, { prefix: p });
+      const memory = new InMemoryDuplicateIndex();
+      await shared.add('a', a);
+      await memory.add('a', a);
+      const expected = await memory.findDuplicate(b, 'b');
+      expect((await shared.findDuplicate(b, 'b'))?.id ?? null, name).toBe(expected?.id ?? null);
+      expect(expected !== null, name).toBe(spec.label === 'duplicate');
+      await cleanupPrefix(redis, p);
+      pairs++;
+    }
+    expect(pairs).toBeGreaterThanOrEqual(30);
+  });
+});
