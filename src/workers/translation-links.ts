@@ -95,25 +95,45 @@ function best(print: LinkPrint, candidates: Iterable<[string, LinkPrint]>, exclu
   return found;
 }
 
-/** A TranslationIndex in this process (the `process` command, tests). */
+/** A TranslationIndex in this process (the `process` command, tests); candidates share a name. */
 export class MemoryTranslationIndex implements TranslationIndex {
   readonly #prints = new Map<string, LinkPrint>();
+  readonly #byName = new Map<string, Set<string>>();
   constructor(
     private readonly capacity = 20_000,
     private readonly threshold = TRANSLATION_THRESHOLD,
   ) {}
 
   async findOriginal(print: LinkPrint, excludeId: string): Promise<TranslationMatch | null> {
-    return best(print, this.#prints, excludeId, this.threshold);
+    const candidates = new Map<string, LinkPrint>();
+    for (const name of print.names) {
+      for (const id of this.#byName.get(name) ?? []) {
+        const other = this.#prints.get(id);
+        if (other) candidates.set(id, other);
+      }
+    }
+    return best(print, candidates, excludeId, this.threshold);
   }
 
   async add(id: string, print: LinkPrint): Promise<void> {
-    this.#prints.delete(id);
+    this.#remove(id);
     this.#prints.set(id, print);
+    for (const name of print.names) {
+      let ids = this.#byName.get(name);
+      if (!ids) this.#byName.set(name, (ids = new Set()));
+      ids.add(id);
+    }
     if (this.#prints.size > this.capacity) {
       const oldest = this.#prints.keys().next().value;
-      if (oldest !== undefined) this.#prints.delete(oldest);
+      if (oldest !== undefined) this.#remove(oldest);
     }
+  }
+
+  #remove(id: string): void {
+    const print = this.#prints.get(id);
+    if (!print) return;
+    this.#prints.delete(id);
+    for (const name of print.names) this.#byName.get(name)?.delete(id);
   }
 }
 
