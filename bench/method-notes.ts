@@ -18,24 +18,30 @@ line; progress goes to stderr. Scenarios live one per file under bench/ and are 
   same worker concurrency, in the same process, so a ratio isolates what wirepipe's code adds to BullMQ.
   A no-op warm-up run precedes them.
 - **Throughput at saturation**: sample stories (every fixture under samples/ and test/fixtures/ that parses
-  and passes the offline stages, each copy varied: identity, a number in the headline and in the body) are
-  enqueued through the ingest sink while the ingest queue is paused; the queue is then resumed and the clock
-  runs until the last story leaves the publish stage (it is then in the feeds). Each ratio divides by the mean
-  of the baseline measured before (baseline scenario) and again right after the pipeline run, so drift in the
-  machine's load does not land on one side. The S3 archive is off (\`archive: false\`): s3rver writes would dominate.
+  and passes the offline stages, each copy varied: identity, a number in the headline and in the body, and
+  given a source identity so each copy is its own story) are enqueued through the ingest sink while the ingest
+  queue is paused; the queue is then resumed and the clock runs until the last story leaves the publish stage
+  (it is then in the feeds): N ÷ that time. Baselines drain a backlog the same way. A kept-full first queue is
+  no steady state for a chain (the first worker keeps winning the event loop and the last queue starves), so a
+  drained backlog is what measures the whole chain. N is sized per machine: a small probe drain (also the
+  warm-up) gives the rate, and N is what that rate completes in about 3.5 s (quick) or 15 s (full); a drain that
+  overruns 3× that is cut and reported as a lower bound. Each ratio divides by the mean of the baseline measured
+  before (baseline scenario) and again right after the pipeline run, so drift in the machine's load does not
+  land on one side. The S3 archive is off (\`archive: false\`): s3rver writes would dominate.
 - **Stage cost**: stories run one at a time through normalize → translate-tag → enrich → publish in this
-  process (no BullMQ, nothing else on the event loop), timed by the workers' StageTimer hook. The first three
-  stages are synchronous CPU work; publish's wall time includes its Redis round trips, so its CPU share is
-  also given (process CPU time during publish). The 600-word figure is enrich alone on a Vietnamese story
-  assembled from the samples' paragraphs.
+  process (no BullMQ, nothing else on the event loop) with the context the pipeline gives its workers (story
+  versions and the near-duplicate index in Redis), timed by the workers' StageTimer hook (wall) and by this
+  process's CPU time over the same span (getrusage; Redis waits excluded). The 600-word figure is enrich alone
+  on a Vietnamese story assembled from the samples' paragraphs.
 - **Latency** ingest → visible: stories are offered at a fixed rate on a 10 ms tick, stamped just before the
   ingest sink is called; a separate Redis connection polls the \`all\` feed's sorted set every 5 ms (each story
   carries its enqueue time as \`updated\`, which becomes its feed score, so one ZRANGEBYSCORE from the oldest
   pending story finds every newly listed one). Figures include up to one poll interval (5 ms). The first second
-  is warm-up. Stories not visible 10 s after the load ends count as 10 s and are reported (p99 is then a lower
-  bound). The bare 4-queue chain is measured at 500/s the same way (stamp in the payload, read by the last job).
-- **Memory**: the fused pipeline in this process at 500 stories/s offered (5 min full, 20 s quick); RSS and heap
-  sampled every second after a forced GC (\`--expose-gc\`). Growth = (mean of the last 10 % of samples − mean of
+  is warm-up. Stories not visible 10 s (quick: 3 s) after the load ends count with their wait so far and are reported (p99 is
+  then a lower bound). The bare 4-queue chain is measured at 500/s the same way (stamp in the payload, read by the last job).
+- **Memory**: the fused pipeline in this process at 500 stories/s offered (5 min full, 12 s quick); RSS and heap
+  sampled every second after a forced GC (\`--expose-gc\`); the feeder pauses while more than 20,000 stories
+  wait, so a worker that cannot keep up does not fill a shared Redis. Growth = (mean of the last 10 % of samples − mean of
   the first 10 % after warm-up) ÷ the latter; warm-up is the first 10 % of the run.
 - **Ingest parse**: parseFeed on a generated 1,000-item RSS 2.0 (HTML in CDATA) and Atom 1.0 (escaped HTML) feed,
   ~3 KB of HTML per item, against fast-xml-parser's \`parse\` of the same text (attributes on); runs alternate.

@@ -4,85 +4,75 @@
  * stage (the moment a story is in the feeds) after warm-up. Ratios: split ÷ bare 4-queue chain,
  * fused ÷ bare single job, both measured in this run on the same Redis with the same concurrency.
  */
-import { rawJobId } from '../src/shared/ids.js';
 import type { StageTimer } from '../src/workers/run-stages.js';
-import { bareChain4, bareSingleJob, type BareRun } from './baseline-bullmq.js';
+import { bareChain4, bareSingleJob, baselineSizing, drainNote, type BareRun } from './baseline-bullmq.js';
 import { failedJobs, startBenchPipeline } from './lib/bench-pipeline.js';
-import { formatSelfTimes, selfTimes, selfTimesByFile, startCpuProfile } from './lib/cpu-profile.js';
-import { CompletionLog, runSaturated, type Throughput } from './lib/saturation.js';
+import { formatSelfTimes, selfTimes, selfTimesByFile, startCpuProfile, type CpuProfile } from './lib/cpu-profile.js';
+import { CompletionClock, measureSized, type Sizing, type Throughput } from './lib/saturation.js';
 import { StoryFactory, loadStoryTemplates, type StoryTemplate } from './lib/stories.js';
 import { ratio, round } from './lib/stats.js';
 import type { BenchContext, Row, Scenario, ScenarioResult } from './scenario.js';
 
 export interface PipelineRun extends Throughput {
   failed: number;
-  /** Stories/s the ingest sink accepted for the first fill. */
+  /** Items/s the ingest sink accepted while the backlog was filled. */
   sinkPerSecond: number;
   profilePath: string | null;
   profileSummary: string | null;
 }
 
+const SINK_CHUNK = 500;
+
 /**
- * Runs a fresh pipeline of `topology` at saturation for `durationMs`, counting stories as they
- * leave the publish stage (they are then in the feeds); optionally CPU-profiles the run. The
- * first fill goes through the ingest sink (timed, reported); top-ups add validated raw items to the
- * ingest queue directly, as the sink does after its checks, so feeding costs the harness little.
+ * Drains `count` stories through a fresh pipeline of `topology`: the backlog goes in through the
+ * ingest sink while the ingest queue is paused (timed: the sink's rate), then the queue is resumed
+ * and the clock runs until the last story leaves the publish stage (it is then in the feeds).
  */
-export async function measurePipeline(ctx: BenchContext, templates: readonly StoryTemplate[], topology: string, durationMs: number, profile = false): Promise<PipelineRun> {
-  const log = new CompletionLog();
+export async function drainPipeline(ctx: BenchContext, templates: readonly StoryTemplate[], topology: string, count: number, capMs: number, profile = false): Promise<PipelineRun> {
+  const clock = new CompletionClock(count);
   const timer: StageTimer = (stage) => {
-    if (stage === 'publish') log.tick();
+    if (stage === 'publish') clock.tick();
   };
   const bench = await startBenchPipeline({ name: topology, redisUrl: ctx.redis.url, topology, concurrency: ctx.opts.concurrency, timer, paused: true });
-  let stopProfile: Awaited<ReturnType<typeof startCpuProfile>> | null = null;
+  let stopProfile: (() => Promise<{ path: string; profile: CpuProfile }>) | null = null;
   try {
     const factory = new StoryFactory(templates, bench.config.prefix);
-    const ingest = bench.pipeline.queues.ingest;
-    let sinkPerSecond = Number.NaN;
-    let first = true;
-    const result = await runSaturated({
-      first: ingest,
-      log,
-      durationMs,
-      async add(count) {
-        const items = factory.batch(count);
-        if (first) {
-          first = false;
-          const t = performance.now();
-          await bench.pipeline.sink(items);
-          sinkPerSecond = (count * 1000) / (performance.now() - t);
-          return;
-        }
-        await ingest.addBulk(items.map((it) => ({ name: it.sourceId, data: it, opts: { jobId: rawJobId(it.sourceId, it.identity, it.identity) } })));
-      },
-      async onStart() {
-        if (profile && ctx.opts.profileDir) stopProfile = await startCpuProfile(ctx.opts.profileDir, `pipeline-${topology}`);
-        await ingest.resume();
-      },
-    });
+    const t = performance.now();
+    for (let done = 0; done < count; done += SINK_CHUNK) await bench.pipeline.sink(factory.batch(Math.min(SINK_CHUNK, count - done)));
+    const sinkPerSecond = (count * 1000) / (performance.now() - t);
+    if (profile && ctx.opts.profileDir) stopProfile = await startCpuProfile(ctx.opts.profileDir, `pipeline-${topology}`);
+    clock.start();
+    await bench.pipeline.queues.ingest.resume();
+    const result = await clock.wait(capMs);
     let profilePath: string | null = null;
     let profileSummary: string | null = null;
     if (stopProfile) {
-      const { path, profile: p } = await (stopProfile as Awaited<ReturnType<typeof startCpuProfile>>)();
+      const stop = stopProfile;
       stopProfile = null;
+      const { path, profile: p } = await stop();
       profilePath = path;
       profileSummary = `top self time by function:\n${formatSelfTimes(selfTimes(p, 30))}\n\nby file / package:\n${formatSelfTimes(selfTimesByFile(p, 20))}`;
     }
     return { ...result, failed: await failedJobs(bench.pipeline), sinkPerSecond, profilePath, profileSummary };
   } finally {
-    if (stopProfile) await (stopProfile as Awaited<ReturnType<typeof startCpuProfile>>)().catch(() => undefined);
+    if (stopProfile) await (stopProfile as () => Promise<unknown>)().catch(() => undefined);
     await bench.stop();
   }
 }
 
-/** How long each pipeline run lasts. */
-export function pipelineMs(quick: boolean): number {
-  return quick ? 8_000 : 30_000;
+/** Backlog sizing for pipeline runs: a probe, then about 3.5 s (quick) or 15 s (full) of work. */
+export function pipelineSizing(quick: boolean): Sizing {
+  return quick ? { probe: 150, targetMs: 3_500, max: 20_000 } : { probe: 400, targetMs: 15_000, max: 100_000 };
 }
 
-/** How long the baseline re-measured right after each pipeline run lasts. */
-function bracketMs(quick: boolean): number {
-  return quick ? 4_000 : 15_000;
+/** Measures `topology` at saturation, with the probe as warm-up; the profile covers the measured drain only. */
+export function measurePipeline(ctx: BenchContext, templates: readonly StoryTemplate[], topology: string, profile = false): Promise<PipelineRun> {
+  let probing = true;
+  return measureSized(pipelineSizing(ctx.opts.quick), (n, cap) => {
+    const run = drainPipeline(ctx, templates, topology, n, cap, profile && !probing);
+    probing = false;
+    return run;
+  });
 }
 
 /**
@@ -90,10 +80,10 @@ function bracketMs(quick: boolean): number {
  * baseline scenario, when it ran) and a fresh measurement right after it, so slow drift in the
  * machine's load cancels out rather than landing on one side of the ratio.
  */
-async function bracketedBaseline(ctx: BenchContext, key: string, run: (r: BareRun) => Promise<Throughput>, durationMs: number): Promise<{ mean: number; after: number; before: number | null }> {
+async function bracketedBaseline(ctx: BenchContext, key: string, run: (r: BareRun) => Promise<Throughput>): Promise<{ mean: number; after: number; before: number | null }> {
   const known = ctx.figures.get(key);
-  ctx.progress(`pipeline: re-measuring ${key}, ${durationMs / 1000} s`);
-  const t = await run({ redisUrl: ctx.redis.url, redis: ctx.redis.client, concurrency: ctx.opts.concurrency, durationMs });
+  ctx.progress(`pipeline: re-measuring ${key}`);
+  const t = await run({ redisUrl: ctx.redis.url, redis: ctx.redis.client, concurrency: ctx.opts.concurrency, sizing: baselineSizing(ctx.opts.quick) });
   const before = typeof known === 'number' ? known : null;
   return { mean: before === null ? t.perSecond : (before + t.perSecond) / 2, after: t.perSecond, before };
 }
@@ -108,23 +98,22 @@ export const pipelineThroughputScenario: Scenario = {
   async run(ctx): Promise<ScenarioResult> {
     const { templates, skipped } = await loadStoryTemplates();
     if (skipped.length > 0) ctx.progress(`stories: ${skipped.length} fixture(s) skipped: ${skipped.map((x) => x.split(' ')[0]).join(', ')}`);
-    const ms = pipelineMs(ctx.opts.quick);
-    ctx.progress(`pipeline: split, ${ms / 1000} s, stories from ${templates.length} templates`);
-    const split = await measurePipeline(ctx, templates, 'split', ms);
-    const chain = await bracketedBaseline(ctx, 'bare_chain4_stories_s', bareChain4, bracketMs(ctx.opts.quick));
-    ctx.progress(`pipeline: fused, ${ms / 1000} s`);
-    const fused = await measurePipeline(ctx, templates, 'fused', ms, ctx.opts.profileDir !== null);
+    ctx.progress(`pipeline: split, stories from ${templates.length} templates`);
+    const split = await measurePipeline(ctx, templates, 'split');
+    const chain = await bracketedBaseline(ctx, 'bare_chain4_stories_s', bareChain4);
+    ctx.progress('pipeline: fused');
+    const fused = await measurePipeline(ctx, templates, 'fused', ctx.opts.profileDir !== null);
     if (fused.profileSummary) ctx.progress(`profile written to ${fused.profilePath}\n${fused.profileSummary}`);
-    const single = await bracketedBaseline(ctx, 'bare_single_job_stories_s', bareSingleJob, bracketMs(ctx.opts.quick));
+    const single = await bracketedBaseline(ctx, 'bare_single_job_stories_s', bareSingleJob);
     const splitRatio = ratio(split.perSecond, chain.mean);
     const fusedRatio = ratio(fused.perSecond, single.mean);
-    const note = (t: PipelineRun) => `${t.completed} in a ${t.seconds.toFixed(1)} s window${t.failed > 0 ? `, ${t.failed} FAILED jobs` : ''}`;
+    const note = (t: PipelineRun) => `${drainNote(t)}${t.failed > 0 ? `, ${t.failed} FAILED jobs` : ''}`;
     const rows: Row[] = [
       { metric: 'split: stories/s', value: round(split.perSecond, 0), unit: 'stories/s', note: note(split) },
       { metric: 'split ÷ bare 4-queue chain', value: round(splitRatio), unit: 'ratio', note: bracketNote(chain) },
       { metric: 'fused: stories/s', value: round(fused.perSecond, 0), unit: 'stories/s', note: note(fused) },
       { metric: 'fused ÷ bare single job', value: round(fusedRatio), unit: 'ratio', note: bracketNote(single) },
-      { metric: 'ingest sink, first fill', value: round(fused.sinkPerSecond, 0), unit: 'items/s', note: '3,000 items in one call' },
+      { metric: 'ingest sink, first fill', value: round(fused.sinkPerSecond, 0), unit: 'items/s', note: `calls of ${SINK_CHUNK} items` },
       { metric: 'sample story templates', value: templates.length, unit: 'stories', note: skipped.length > 0 ? `${skipped.length} fixture(s) skipped` : '' },
     ];
     const clean = split.failed === 0 && fused.failed === 0;

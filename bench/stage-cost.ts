@@ -1,16 +1,19 @@
 /**
  * Cost per story of each stage, through the StageTimer hook that the workers use, with stories run
- * one at a time in this process (no BullMQ, nothing else on the event loop), so a stage's time is
- * its own: normalize, translate-tag and enrich are pure CPU; publish is wall time including its
- * Redis round trips (store save + mark published), reported with its CPU share measured apart.
+ * one at a time in this process (no BullMQ, nothing else on the event loop) with the context the
+ * running pipeline gives its workers (story versions and the near-duplicate index in Redis). Each
+ * stage gets two figures: wall time from the hook, and this process's CPU time over the same span
+ * (getrusage), which leaves out waits on Redis round trips.
  */
+import type { Redis } from 'ioredis';
 import { ArticleStore } from '../src/feeds/article-store.js';
 import type { Article } from '../src/shared/article.js';
 import { silentLogger } from '../src/shared/logger.js';
+import { RedisDuplicateIndex } from '../src/workers/redis-duplicate-index.js';
 import { runStages, type StageTimer } from '../src/workers/run-stages.js';
 import { STAGE_NAMES, type StageContext, type StageName } from '../src/workers/stage.js';
-import { OFFLINE_STAGES, createStages } from '../src/workers/stages.js';
-import { MemoryStoryStore } from '../src/workers/story-store.js';
+import { createStages } from '../src/workers/stages.js';
+import { MemoryStoryStore, RedisStoryStore } from '../src/workers/story-store.js';
 import { benchPrefix, cleanupPrefix } from './lib/bench-redis.js';
 import { StoryFactory, loadStoryTemplates, type StoryTemplate } from './lib/stories.js';
 import { round, summarize } from './lib/stats.js';
@@ -19,42 +22,61 @@ import type { Row, Scenario, ScenarioResult } from './scenario.js';
 const LONG_STORY_WORDS = 600;
 
 export interface StageCosts {
-  /** Microseconds per story, per stage. */
-  perStage: Record<StageName, number[]>;
-  /** CPU microseconds of this process during publish (its Redis waits excluded). */
-  publishCpu: number[];
+  /** Wall microseconds per story, per stage (the StageTimer figure). */
+  wall: Record<StageName, number[]>;
+  /** CPU microseconds of this process per story, per stage. */
+  cpu: Record<StageName, number[]>;
 }
 
-/** Runs `count` varied stories through every stage, one at a time, timing each stage. */
-export async function measureStageCosts(redis: import('ioredis').Redis, templates: readonly StoryTemplate[], count: number): Promise<StageCosts> {
+function perStage(): Record<StageName, number[]> {
+  return Object.fromEntries(STAGE_NAMES.map((s) => [s, [] as number[]])) as Record<StageName, number[]>;
+}
+
+/**
+ * Runs up to `count` varied stories (or until the budget is spent) through every stage, one at a
+ * time, timing each stage (after 100 unrecorded). `duplicateIndex: false` leaves the near-duplicate
+ * index out, to show its share of normalize.
+ */
+export async function measureStageCosts(
+  redis: Redis,
+  templates: readonly StoryTemplate[],
+  count: number,
+  budgetMs = Number.POSITIVE_INFINITY,
+  opts: { duplicateIndex?: boolean } = {},
+): Promise<StageCosts> {
   const prefix = benchPrefix('stage-cost');
-  const perStage = Object.fromEntries(STAGE_NAMES.map((s) => [s, [] as number[]])) as Record<StageName, number[]>;
-  const publishCpu: number[] = [];
-  let cpuAt: NodeJS.CpuUsage | null = null;
+  const wall = perStage();
+  const cpu = perStage();
+  let mark = process.cpuUsage();
   const timer: StageTimer = (stage, micros) => {
-    perStage[stage].push(micros);
-    // The stage before publish just ended: publish's CPU is measured from here to the end of the story.
-    if (stage === 'enrich') cpuAt = process.cpuUsage();
+    const d = process.cpuUsage(mark);
+    mark = process.cpuUsage();
+    wall[stage].push(micros);
+    cpu[stage].push(d.user + d.system);
   };
   const store = new ArticleStore(redis, { prefix, feedLength: 500 });
   const stages = createStages({ store, archive: null });
-  const ctx: StageContext = { log: silentLogger(), now: () => new Date(), stories: new MemoryStoryStore() };
+  // What src/app/pipeline.ts gives the workers.
+  const ctx: StageContext & { duplicates?: RedisDuplicateIndex } = {
+    log: silentLogger(),
+    now: () => new Date(),
+    stories: new RedisStoryStore(redis, prefix),
+    ...(opts.duplicateIndex === false ? {} : { duplicates: new RedisDuplicateIndex(redis, { prefix }) }),
+  };
   const factory = new StoryFactory(templates, prefix);
   try {
     // Warm-up, unrecorded: first calls pay for JIT and lazily built tables.
-    for (let i = 0; i < Math.min(200, count); i++) await runStages(factory.next(), STAGE_NAMES, stages, ctx);
-    for (let i = 0; i < count; i++) {
-      await runStages(factory.next(), STAGE_NAMES, stages, ctx, timer);
-      if (cpuAt) {
-        const d = process.cpuUsage(cpuAt);
-        publishCpu.push(d.user + d.system);
-        cpuAt = null;
-      }
+    for (let i = 0; i < Math.min(100, count); i++) await runStages(factory.next(), STAGE_NAMES, stages, ctx);
+    const deadline = performance.now() + budgetMs;
+    for (let i = 0; i < count && performance.now() < deadline; i++) {
+      const item = factory.next();
+      mark = process.cpuUsage();
+      await runStages(item, STAGE_NAMES, stages, ctx, timer);
     }
   } finally {
     await cleanupPrefix(redis, prefix);
   }
-  return { perStage, publishCpu };
+  return { wall, cpu };
 }
 
 function words(text: string): number {
@@ -93,38 +115,55 @@ export async function measureEnrichLong(article: Article, count: number): Promis
   const ctx: StageContext = { log: silentLogger(), now: () => new Date(), stories: new MemoryStoryStore() };
   const times: number[] = [];
   const timer: StageTimer = (_stage, micros) => times.push(micros);
-  for (let i = 0; i < 100; i++) await runStages(article, ['enrich'], stages, ctx);
+  for (let i = 0; i < 20; i++) await runStages(article, ['enrich'], stages, ctx);
   for (let i = 0; i < count; i++) await runStages(article, ['enrich'], stages, ctx, timer);
   return times;
 }
 
 export const stageCostScenario: Scenario = {
   name: 'stage-cost',
-  title: 'Cost per story of each stage (µs, one story at a time)',
+  title: 'Cost per story of each stage (µs, one story at a time, pipeline context)',
   async run(ctx): Promise<ScenarioResult> {
     const { templates } = await loadStoryTemplates();
     const count = ctx.opts.quick ? 1_500 : 6_000;
-    ctx.progress(`stage cost: ${count} stories through ${STAGE_NAMES.join(' → ')}`);
-    const costs = await measureStageCosts(ctx.redis.client, templates, count);
+    const budgetMs = ctx.opts.quick ? 4_500 : 25_000;
+    ctx.progress(`stage cost: up to ${count} stories or ${budgetMs / 1000} s through ${STAGE_NAMES.join(' → ')}`);
+    const costs = await measureStageCosts(ctx.redis.client, templates, count, budgetMs);
+    ctx.progress('stage cost: normalize without the near-duplicate index');
+    const bare = await measureStageCosts(ctx.redis.client, templates, count, budgetMs / 3, { duplicateIndex: false });
     const long = await longStory(templates);
-    const longTimes = await measureEnrichLong(long, ctx.opts.quick ? 500 : 2_000);
+    const longTimes = await measureEnrichLong(long, ctx.opts.quick ? 200 : 1_000);
     const rows: Row[] = [];
     const figures: Record<string, number | null> = {};
-    let offlineMedian = 0;
+    let wallMean = 0;
+    let cpuMean = 0;
     for (const stage of STAGE_NAMES) {
-      const s = summarize(costs.perStage[stage]);
+      const w = summarize(costs.wall[stage]);
+      const c = summarize(costs.cpu[stage]);
       const key = stage.replace(/-/g, '_');
-      const note = stage === 'publish' ? 'wall time, includes 2 Redis round trips' : 'CPU (synchronous work)';
-      rows.push({ metric: `${stage}: median`, value: round(s.median, 0), unit: 'µs', note });
-      rows.push({ metric: `${stage}: p99`, value: round(s.p99, 0), unit: 'µs' });
-      figures[`stage_us_median_${key}`] = round(s.median, 0);
-      figures[`stage_us_p99_${key}`] = round(s.p99, 0);
-      if ((OFFLINE_STAGES as readonly string[]).includes(stage)) offlineMedian += s.median;
+      rows.push({ metric: `${stage}: median / p99 wall`, value: round(w.median, 0), unit: 'µs', note: `p99 ${w.p99.toFixed(0)} µs, mean ${w.mean.toFixed(0)} µs` });
+      rows.push({ metric: `${stage}: median / p99 CPU`, value: round(c.median, 0), unit: 'µs', note: `p99 ${c.p99.toFixed(0)} µs, mean ${c.mean.toFixed(0)} µs` });
+      figures[`stage_us_median_${key}`] = round(w.median, 0);
+      figures[`stage_us_p99_${key}`] = round(w.p99, 0);
+      figures[`stage_cpu_us_median_${key}`] = round(c.median, 0);
+      figures[`stage_cpu_us_mean_${key}`] = round(c.mean, 0);
+      wallMean += w.mean;
+      cpuMean += c.mean;
     }
-    const cpu = summarize(costs.publishCpu);
-    rows.push({ metric: 'publish: CPU median', value: round(cpu.median, 0), unit: 'µs', note: 'process CPU during publish (getrusage)' });
-    figures['stage_us_median_publish_cpu'] = round(cpu.median, 0);
-    rows.push({ metric: 'normalize + translate-tag + enrich: sum of medians', value: round(offlineMedian, 0), unit: 'µs' });
+    const noIndex = summarize(bare.cpu.normalize);
+    rows.push({ metric: 'normalize CPU without the near-duplicate index', value: round(noIndex.median, 0), unit: 'µs', note: `median; mean ${noIndex.mean.toFixed(0)} µs (the index is the rest of normalize)` });
+    figures['stage_cpu_us_median_normalize_no_dup_index'] = round(noIndex.median, 0);
+    // The near-duplicate index grows with every story: a cost that climbs with it shows up here.
+    const norm = costs.cpu.normalize;
+    const tenth = Math.max(1, Math.floor(norm.length / 10));
+    const early = summarize(norm.slice(0, tenth)).median;
+    const late = summarize(norm.slice(-tenth)).median;
+    rows.push({ metric: 'normalize CPU: last 10 % ÷ first 10 % of stories', value: round(late / early, 2), unit: 'ratio', note: `${early.toFixed(0)} → ${late.toFixed(0)} µs median; > 1 means cost grows with the stories already indexed` });
+    figures['normalize_cpu_growth_ratio'] = round(late / early, 2);
+    rows.push({ metric: 'stories timed', value: costs.wall.normalize.length, unit: 'stories' });
+    rows.push({ metric: 'all stages: mean wall per story', value: round(wallMean, 0), unit: 'µs', note: `one story at a time: at most ${(1e6 / wallMean).toFixed(0)} stories/s` });
+    rows.push({ metric: 'all stages: mean CPU per story', value: round(cpuMean, 0), unit: 'µs', note: `CPU-bound limit ${(1e6 / cpuMean).toFixed(0)} stories/s per core` });
+    figures['stages_cpu_us_mean_total'] = round(cpuMean, 0);
     const longSummary = summarize(longTimes);
     const longWords = words(long.body.text);
     rows.push({ metric: `enrich, ${longWords}-word story: median`, value: round(longSummary.median, 0), unit: 'µs' });

@@ -39,66 +39,80 @@ export async function startCpuProfile(dir: string, name: string): Promise<() => 
   };
 }
 
+/** A script URL relative to the repository (dist/ dropped), `node_modules/…` kept, natives as "(native)". */
 function shortUrl(url: string): string {
-  const marks = ['/node_modules/', '/dist/src/', '/dist/bench/', '/src/', '/bench/'];
-  for (const m of marks) {
+  if (!url) return '(native)';
+  const nm = url.lastIndexOf('/node_modules/');
+  if (nm >= 0) return url.slice(nm + 1);
+  const dist = url.lastIndexOf('/dist/');
+  if (dist >= 0) return url.slice(dist + '/dist/'.length);
+  for (const m of ['/src/', '/bench/', '/test/']) {
     const i = url.lastIndexOf(m);
     if (i >= 0) return url.slice(i + 1);
   }
-  return url.replace(/^file:\/\//, '') || '(native)';
+  return url.replace(/^file:\/\//, '');
 }
 
-/**
- * Self time per function (summed over every node with the same name and location), largest first.
- * Self time comes from the sample timeline when present, else from hit counts × mean interval.
- */
-export function selfTimes(profile: CpuProfile, top = 25): SelfTime[] {
+interface FunctionTime {
+  name: string;
+  file: string;
+  us: number;
+}
+
+/** Self microseconds per function (same name and location summed), and the total. */
+function functionTimes(profile: CpuProfile): { rows: FunctionTime[]; total: number } {
   const byNode = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   if (samples.length > 0 && deltas.length === samples.length) {
-    // timeDeltas[i] is the gap before sample i, so sample i's duration is the next delta.
+    // timeDeltas[i] is the gap before sample i, so sample i lasts until the next one.
     for (let i = 0; i < samples.length; i++) {
       const id = samples[i] as number;
-      const us = deltas[i + 1] ?? 0;
-      byNode.set(id, (byNode.get(id) ?? 0) + Math.max(0, us));
+      byNode.set(id, (byNode.get(id) ?? 0) + Math.max(0, deltas[i + 1] ?? 0));
     }
   } else {
     const hits = profile.nodes.reduce((s, n) => s + (n.hitCount ?? 0), 0);
     const interval = hits > 0 ? (profile.endTime - profile.startTime) / hits : 0;
     for (const n of profile.nodes) byNode.set(n.id, (n.hitCount ?? 0) * interval);
   }
-  const byFunction = new Map<string, number>();
+  const byFunction = new Map<string, FunctionTime>();
   let total = 0;
   for (const n of profile.nodes) {
     const us = byNode.get(n.id) ?? 0;
     total += us;
     const f = n.callFrame;
-    const key = `${f.functionName || '(anonymous)'} (${shortUrl(f.url)}${f.url ? `:${f.lineNumber + 1}` : ''})`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + us);
+    const file = shortUrl(f.url);
+    const name = `${f.functionName || '(anonymous)'} (${file}${f.url ? `:${f.lineNumber + 1}` : ''})`;
+    const row = byFunction.get(name) ?? { name, file, us: 0 };
+    row.us += us;
+    byFunction.set(name, row);
   }
-  return [...byFunction.entries()]
+  return { rows: [...byFunction.values()], total };
+}
+
+function top(entries: Iterable<[string, number]>, total: number, n: number): SelfTime[] {
+  return [...entries]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
+    .slice(0, n)
     .map(([name, us]) => ({ name, selfMs: us / 1000, percent: total > 0 ? (100 * us) / total : 0 }));
 }
 
-/** Self time summed per file (src/… or node_modules/<package>), largest first: where the time goes. */
-export function selfTimesByFile(profile: CpuProfile, top = 15): SelfTime[] {
-  const rows = selfTimes(profile, Number.MAX_SAFE_INTEGER);
+/** Self time per function (summed over every node with the same name and location), largest first. */
+export function selfTimes(profile: CpuProfile, n = 25): SelfTime[] {
+  const { rows, total } = functionTimes(profile);
+  return top(rows.map((r) => [r.name, r.us]), total, n);
+}
+
+/** Self time per file (src/…, node_modules/<package>, or "(native)" for idle, GC and builtins), largest first. */
+export function selfTimesByFile(profile: CpuProfile, n = 15): SelfTime[] {
+  const { rows, total } = functionTimes(profile);
   const byFile = new Map<string, number>();
-  let total = 0;
   for (const r of rows) {
-    const file = /\((.*?)(?::\d+)?\)$/.exec(r.name)?.[1] ?? r.name;
-    const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1];
-    const key = pkg ? `node_modules/${pkg}` : file;
-    byFile.set(key, (byFile.get(key) ?? 0) + r.selfMs);
-    total += r.selfMs;
+    const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(r.file)?.[1];
+    const key = pkg ? `node_modules/${pkg}` : r.file;
+    byFile.set(key, (byFile.get(key) ?? 0) + r.us);
   }
-  return [...byFile.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([name, ms]) => ({ name, selfMs: ms, percent: total > 0 ? (100 * ms) / total : 0 }));
+  return top(byFile, total, n);
 }
 
 /** A plain-text table of self times. */

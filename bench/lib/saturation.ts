@@ -1,71 +1,78 @@
 /**
- * Throughput at saturation, measured in a steady state: the first queue is kept topped up (never
- * empty, never huge) for a fixed duration, and completions at the end of the chain are counted in
- * the window after warm-up. A fixed duration keeps the bench inside its time budget whatever the
- * machine's speed; a window rate avoids both the chain's fill-up at the start and the bunching of
- * last-queue completions that a drained backlog shows at the end.
+ * Throughput at saturation: a backlog of N items is enqueued first, the workers are released, and
+ * the clock runs until the last item leaves the end of the chain: N ÷ that time. (A kept-full
+ * first queue is no steady state for a chain: the first worker keeps winning the event loop and the
+ * last queue starves, so only a drained backlog measures the whole chain.) N is sized per machine:
+ * a small probe run, which doubles as warm-up, gives the rate, and N is what that rate completes in
+ * the target time, so the bench keeps its time budget on a fast or a loaded machine.
  */
-import type { Queue } from 'bullmq';
-
-/** Fraction of the run before the counting window opens. */
-export const WARMUP_FRACTION = 0.3;
-const TICK_MS = 50;
 
 export interface Throughput {
-  /** Completions per second inside the window (NaN when none). */
+  /** Items per second over the whole drain (NaN when nothing completed). */
   perSecond: number;
-  /** Completions inside the window. */
   completed: number;
-  /** Window length, seconds. */
+  /** Seconds from release to the last completion (or to the cap). */
   seconds: number;
+  /** True when the cap ended the drain early: then perSecond is a lower bound. */
+  capped: boolean;
 }
 
-/** Completion timestamps. */
-export class CompletionLog {
-  readonly #times: number[] = [];
+/** Counts completions of `total` items; `wait` resolves when all are done or the cap passes. */
+export class CompletionClock {
+  #completed = 0;
+  #last = 0;
+  #started = performance.now();
+  #resolve: (() => void) | null = null;
+  readonly #done: Promise<void>;
 
-  /** Records one completion now. */
+  constructor(readonly total: number) {
+    this.#done = new Promise((resolve) => {
+      this.#resolve = resolve;
+    });
+  }
+
+  /** Marks the moment the workers may start. */
+  start(): void {
+    this.#started = performance.now();
+  }
+
+  /** Records one completion. */
   tick(): void {
-    this.#times.push(performance.now());
+    this.#completed += 1;
+    this.#last = performance.now();
+    if (this.#completed >= this.total) this.#resolve?.();
   }
 
-  /** Completions in [from, to). */
-  between(from: number, to: number): number {
-    let n = 0;
-    for (const t of this.#times) if (t >= from && t < to) n += 1;
-    return n;
+  /** Waits for every item or `capMs` after start, then returns the rate. */
+  async wait(capMs: number): Promise<Throughput> {
+    let timer: NodeJS.Timeout | undefined;
+    const capped = await Promise.race([
+      this.#done.then(() => false),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), Math.max(0, capMs - (performance.now() - this.#started)));
+      }),
+    ]);
+    clearTimeout(timer);
+    const end = capped ? performance.now() : this.#last;
+    const seconds = (end - this.#started) / 1000;
+    return { perSecond: this.#completed > 0 && seconds > 0 ? this.#completed / seconds : Number.NaN, completed: this.#completed, seconds, capped };
   }
 }
 
-export interface SaturationRun {
-  /** The queue to keep fed. */
-  first: Queue;
-  /** Adds `count` more items to `first`. */
-  add(count: number): Promise<void>;
-  log: CompletionLog;
-  durationMs: number;
-  /** Refill when fewer than this many jobs wait (default 2,000). */
-  low?: number;
-  /** Jobs per refill (default 1,000). */
-  chunk?: number;
-  /** Called once, after the first fill and right before the clock starts (e.g. to resume a paused queue). */
-  onStart?(): Promise<void>;
+export interface Sizing {
+  /** Items in the probe run. */
+  probe: number;
+  /** Wanted length of the measured drain. */
+  targetMs: number;
+  /** Bounds of N. */
+  max: number;
 }
 
-/** Keeps `first` fed for `durationMs`; returns the completion rate after warm-up. */
-export async function runSaturated(r: SaturationRun): Promise<Throughput> {
-  const low = r.low ?? 2_000;
-  const chunk = r.chunk ?? 1_000;
-  await r.add(low + chunk);
-  await r.onStart?.();
-  const start = performance.now();
-  const end = start + r.durationMs;
-  while (performance.now() < end) {
-    if ((await r.first.getWaitingCount()) < low) await r.add(chunk);
-    await new Promise((resolve) => setTimeout(resolve, TICK_MS));
-  }
-  const from = start + r.durationMs * WARMUP_FRACTION;
-  const completed = r.log.between(from, end);
-  const seconds = (end - from) / 1000;
-  return { perSecond: completed > 0 ? completed / seconds : Number.NaN, completed, seconds };
+/** Probes with `sizing.probe` items, then measures a drain sized to last about `targetMs`. */
+export async function measureSized<T extends Throughput>(sizing: Sizing, drain: (count: number, capMs: number) => Promise<T>): Promise<T> {
+  const probe = await drain(sizing.probe, sizing.targetMs * 2);
+  const rate = Number.isFinite(probe.perSecond) ? probe.perSecond : sizing.probe;
+  const count = Math.max(sizing.probe, Math.min(sizing.max, Math.round((rate * sizing.targetMs) / 1000)));
+  // The cap leaves room for the machine slowing down between probe and run; past it, a lower bound.
+  return drain(count, sizing.targetMs * 3);
 }

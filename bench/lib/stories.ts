@@ -107,6 +107,9 @@ export class StoryFactory {
     return {
       ...t.item,
       identity: `${t.item.identity}#${this.#tag}-${n}`,
+      // As from a source that gives ids: the story id is then a function of the identity alone
+      // (derived identities key on the headline, which a variant might share with another).
+      identityDerived: false,
       title: t.item.title === null ? null : varyHeadline(t.item.title, n),
       content,
       receivedAt: stamp,

@@ -7,9 +7,9 @@ import type { Article, Organisation, Person, Place } from '../../shared/article.
 import { phraseKey } from './fold.js';
 import { findOrganisations, mergeOrganisations, type OrgMention } from './organisations.js';
 import { findPersonMentions, mergePeople, type PersonMention } from './people.js';
-import { findGazetteerMatches, findHeadedPlaces, lookupPlace, placeFromMatch } from './places.js';
+import { featureHeadBefore, findGazetteerMatches, findHeadedPlaces, lookupPlace, placeFromMatch } from './places.js';
 import type { Section, Span } from './spans.js';
-import { spanText } from './spans.js';
+import { hardBreakBefore, spanText } from './spans.js';
 import { tokenize } from './tokenize.js';
 
 export interface Extraction {
@@ -46,10 +46,13 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
   const seenPlaces = new Set<string>();
   const defined = new Map<string, string>();
   const entitySpans: Span[][] = [];
-  const addPlace = (p: Place): void => {
-    const key = phraseKey(p.name);
-    if (seenPlaces.has(key)) return;
+  // One place per thing named: "HCM City" and "Ho Chi Minh City" are one entry; a former
+  // province and the unit that absorbed it stay two.
+  const addPlace = (p: Place, identity?: string, nameKey: string = phraseKey(p.name)): void => {
+    const key = identity ?? nameKey;
+    if (seenPlaces.has(key) || seenPlaces.has(nameKey)) return;
     seenPlaces.add(key);
+    seenPlaces.add(nameKey);
     places.push(p);
   };
 
@@ -67,7 +70,8 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
     const isPerson = (i: number): boolean => inPerson[i] === 1;
     const placeStarts = new Set(gaz.filter((g) => !g.weak).map((g) => g.start));
     const placeEnds = new Set(gaz.filter((g) => !g.weak).map((g) => g.end - 1));
-    const orgs = findOrganisations(section, isPerson, (i) => placeStarts.has(i), (i) => placeEnds.has(i), language, defined);
+    const placeEndFrom = new Map(gaz.filter((g) => !g.weak).map((g) => [g.start, g.end] as const));
+    const orgs = findOrganisations(section, isPerson, (i) => placeStarts.has(i), (i) => placeEnds.has(i), (i) => placeEndFrom.get(i), language, defined);
     personMentions.push(...persons);
     orgMentions.push(...orgs);
 
@@ -77,20 +81,36 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
     const inOrg = new Uint8Array(n);
     for (const o of orgs) inOrg.fill(o.territorial ? 2 : 1, o.start, o.end);
     const inGaz = new Uint8Array(n);
+    const personStart = new Set(persons.map((p) => p.start));
     for (const g of gaz) {
-      if (g.weak || inPerson.subarray(g.start, g.end).some((x) => x === 1)) continue;
+      if (g.weak || inPerson[g.start] === 1 || inPerson[g.end - 1] === 1) continue;
+      // "sông Sài Gòn" is a river, not the city the gazetteer knows as "Sài Gòn".
+      if (g.entry.kind !== 'country' && !section.tokens[g.start - 1]?.cap && featureHeadBefore(section.tokens, g.start)) continue;
+      // "Đức Thiên", "Mỹ Tho": a one-word country name running into another capitalized word is
+      // part of a longer name, unless a person's name or another place follows.
+      const next = section.tokens[g.end];
+      if (g.end - g.start === 1 && g.entry.kind === 'country' && next?.cap && !next.upper && !hardBreakBefore(section.tokens, g.end) && !personStart.has(g.end) && !placeStarts.has(g.end) && !section.latin) continue;
       if (inOrg[g.start] === 1 || (inOrg[g.start] === 2 && !g.entry.code?.startsWith('VN-2025'))) continue;
       inGaz.fill(1, g.start, g.end);
     }
-    const headed = findHeadedPlaces(section, (i) => inPerson[i] === 1 || inGaz[i] === 1 || inOrg[i] === 1 || gaz.some((g) => g.weak && i >= g.start && i < g.end));
+    const headed = findHeadedPlaces(section, (i) => inPerson[i] === 1 || inGaz[i] === 1 || inOrg[i] === 1);
     // Text order across both kinds of place.
-    const found: { start: number; place: Place }[] = [];
-    for (const g of gaz) if (inGaz[g.start] === 1) found.push({ start: g.start, place: placeFromMatch(section, g) });
+    const found: { start: number; place: Place; identity?: string; nameKey: string }[] = [];
+    const keysOf = (a: number, b: number): string => section.tokens.slice(a, b).map((t) => t.key).join(' ');
+    for (const g of gaz) {
+      if (inGaz[g.start] !== 1) continue;
+      const e = g.entry;
+      found.push({ start: g.start, place: placeFromMatch(section, g), identity: `${e.kind}|${e.code ?? ''}|${e.canonical}|${e.predecessorIso ?? ''}`, nameKey: keysOf(g.start, g.end) });
+    }
     for (const h of headed) {
-      found.push({ start: h.span.start, place: { name: spanText(section, h.span.start, h.span.end), kind: h.kind, code: null, lat: null, lon: null } });
+      found.push({
+        start: h.span.start,
+        place: { name: spanText(section, h.span.start, h.span.end), kind: h.kind, code: null, lat: null, lon: null },
+        nameKey: keysOf(h.span.start, h.span.end),
+      });
     }
     found.sort((a, b) => a.start - b.start);
-    for (const f of found) addPlace(f.place);
+    for (const f of found) addPlace(f.place, f.identity, f.nameKey);
     entitySpans.push([...persons, ...orgs, ...gaz, ...headed.map((h) => h.span)]);
   });
 

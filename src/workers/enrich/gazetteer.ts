@@ -47,6 +47,9 @@ export interface Gazetteer {
   /** ASCII phrase → entry, consulted only for tokens written without diacritics. */
   byAscii: ReadonlyMap<string, GazetteerEntry>;
   maxTokens: number;
+  /** Proper prefixes of byKey / byAscii phrases, so a scan stops as soon as no name continues. */
+  keyPrefixes: ReadonlySet<string>;
+  asciiPrefixes: ReadonlySet<string>;
   /** 2025 unit code ('VN-2025:08') → canonical unit name. */
   units: ReadonlyMap<string, { name: string; lat: number; lon: number; predecessors: readonly string[] }>;
 }
@@ -111,7 +114,15 @@ function buildGazetteer(): Gazetteer {
     const canonical = names[0] ?? '';
     for (const n of names) add(n, { canonical, kind, code, lat, lon, predecessorIso: null }, false);
   }
-  return { byKey, byAscii, maxTokens, units };
+  const prefixesOf = (keys: Iterable<string>): Set<string> => {
+    const out = new Set<string>();
+    for (const k of keys) {
+      const w = k.split(' ');
+      for (let n = 1; n < w.length; n++) out.add(w.slice(0, n).join(' '));
+    }
+    return out;
+  };
+  return { byKey, byAscii, maxTokens, units, keyPrefixes: prefixesOf(byKey.keys()), asciiPrefixes: prefixesOf(byAscii.keys()) };
 }
 
 /** The gazetteer, built once at module load; read-only thereafter. */

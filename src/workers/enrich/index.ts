@@ -19,7 +19,6 @@ export { extractEntities } from './extract.js';
 export { extractKeywords } from './keywords.js';
 export { DEFAULT_IDF, MemoryIdfStore, type IdfReader, type IdfStore } from './idf-store.js';
 export { lookupPlace } from './places.js';
-export { phraseKey as toneInsensitiveKey } from './fold.js';
 
 export interface EnrichOptions {
   /** Document frequencies for keyword IDF; defaults to the built-in table. */

@@ -8,6 +8,7 @@ import { hardBreakBefore, spanText } from './spans.js';
 import { STOP_PHRASES, STOPWORDS } from './stopwords.js';
 
 export const MAX_KEYWORDS = 10;
+const MAX_JOINED = 4;
 const NUMERIC = /^[\p{N}.,%]+$/u;
 /** Weight of a term found in the headline or lead versus the body. */
 const SECTION_WEIGHT = [3, 2, 1];
@@ -64,6 +65,16 @@ export function candidateTerms(sections: readonly Section[], entitySpans: readon
   return out;
 }
 
+/** Words shared by the end of `a` and the start of `b`. */
+function overlap(a: string, b: string): number {
+  const x = a.split(' ');
+  const y = b.split(' ');
+  for (let k = Math.min(x.length, y.length) - 1; k >= 1; k--) {
+    if (x.slice(x.length - k).join(' ') === y.slice(0, k).join(' ')) return k;
+  }
+  return 0;
+}
+
 /** For each bigram, the highest count of a trigram that contains it. */
 function trigramCounts(cands: ReadonlyMap<string, Candidate>): Map<string, number> {
   const out = new Map<string, number>();
@@ -90,12 +101,24 @@ export function extractKeywords(sections: readonly Section[], entitySpans: reado
     scored.push({ key, c, score: c.tf * w * (c.entity ? ENTITY_BOOST : 1) * (c.tokens >= 3 ? 1.1 : 1) });
   }
   scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
-  const chosen: { key: string; surface: string }[] = [];
+  const chosen: { key: string; surface: string; entity: boolean }[] = [];
   for (const s of scored) {
     if (chosen.length >= MAX_KEYWORDS) break;
     // Skip a phrase that is part of, or contains, one already chosen ("thông tin đối" vs "thông tin đối ngoại").
     if (chosen.some((c) => ` ${c.key} `.includes(` ${s.key} `) || ` ${s.key} `.includes(` ${c.key} `))) continue;
-    chosen.push({ key: s.key, surface: s.c.entity ? s.c.surface : s.c.surface.toLowerCase() });
+    const surface = s.c.entity ? s.c.surface : s.c.surface.toLowerCase();
+    // Overlapping phrases are one longer term cut two ways: "thông tin" + "tin đối ngoại".
+    const joined = s.c.entity ? undefined : chosen.find((c) => !c.entity && overlap(c.key, s.key) > 0);
+    if (joined) {
+      const k = overlap(joined.key, s.key);
+      const words = s.key.split(' ');
+      if (joined.key.split(' ').length + words.length - k <= MAX_JOINED) {
+        joined.key = `${joined.key} ${words.slice(k).join(' ')}`;
+        joined.surface = `${joined.surface} ${surface.split(' ').slice(k).join(' ')}`;
+      }
+      continue;
+    }
+    chosen.push({ key: s.key, surface, entity: s.c.entity });
   }
   return chosen.map((c) => c.surface);
 }

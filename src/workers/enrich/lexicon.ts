@@ -58,9 +58,10 @@ const WESTERN_GIVEN = [
   'Angela', 'Olaf', 'Friedrich', 'Klaus', 'Hans', 'Stefan', 'Markus', 'Carlos', 'Juan', 'José',
   'Luis', 'Miguel', 'Antonio', 'Giorgia', 'Sergio', 'Vladimir', 'Sergey', 'Sergei', 'Dmitry',
   'Alexander', 'Alexandre', 'Ivan', 'Igor', 'Narendra', 'Anthony', 'Scott', 'Justin', 'Jacinda',
-  'Ramon', 'Ferdinand', 'Anwar', 'Joko', 'Prabowo', 'Hun', 'Sonexay', 'Thongloun', 'Paetongtarn',
+  'Ramon', 'Ferdinand', 'Anwar', 'Joko', 'Prabowo', 'Sonexay', 'Thongloun', 'Paetongtarn',
   'Lawrence', 'Vivian', 'Tedros', 'Kristalina', 'Ajay', 'Carlo', 'Rafael', 'Ana', 'Lucas', 'Martin',
-  'Henrik', 'Lars', 'Erik', 'Jan', 'Tom', 'Tim', 'Ben', 'Sam', 'Adam', 'Eric', 'Frank', 'Gary',
+  'Henrik', 'Lars', 'Erik', 'Adam', 'Eric', 'Frank', 'Gary', 'Jonathan', 'Benjamin', 'Samuel', 'Timothy',
+  'Thomas', 'Nicholas', 'Jeffrey', 'Ursula', 'Mariam', 'Fatima', 'Ahmed', 'Mohamed', 'Mohammed', 'Ali',
 ];
 /** Common Western given names: a capitalized pair starting with one is a person. */
 export const WESTERN_GIVEN_NAMES = asciiSet(WESTERN_GIVEN);
@@ -120,7 +121,9 @@ export const TITLE_HEADS = keySet([
   'Dr', 'Doctor', 'coach', 'head coach', 'King', 'Queen', 'Prince', 'Princess', 'Sultan', 'Senator',
   'Chancellor', 'Deputy', 'Vice', 'Permanent Vice Chairman', 'Permanent Deputy Prime Minister',
   'Striker', 'striker', 'midfielder', 'defender', 'goalkeeper', 'forward', 'Country Director', 'Representative', 'Chief Representative', 'Commander', 'Rector', 'Editor-in-Chief',
-  'spokesperson', 'Leader', 'General Director', 'Deputy General Director', 'Vice Chairwoman', 'National Assembly Chairman', 'State President', 'Justice',
+  'kình ngư', 'tay vợt', 'võ sĩ', 'lực sĩ', 'xạ thủ', 'cơ thủ', 'kỳ thủ', 'tuyển thủ', 'Minister Delegate', 'Delegate', 'ministre délégué', 'ministre déléguée', 'Economist', 'economist', 'Analyst', 'analyst', 'researcher', 'Researcher', 'représentant', 'représentante',
+  'représentant résident', 'chuyên gia kinh tế', 'Politburo member', 'Party Central Committee member', 'expert',
+  'experte', 'spécialiste', 'chercheur', 'chercheuse', 'analyste', 'économiste', 'spokesperson', 'Leader', 'General Director', 'Deputy General Director', 'Vice Chairwoman', 'National Assembly Chairman', 'State President', 'Chief Justice',
   // French
   'ministre', 'le ministre', 'la ministre', 'vice-ministre', 'Premier ministre', 'président',
   'présidente', 'vice-président', 'vice-présidente', 'directeur', 'directrice', 'directeur général',
@@ -134,6 +137,7 @@ export const TITLE_HEADS = keySet([
 export const RANKS = keySet([
   'Đại tướng', 'Thượng tướng', 'Trung tướng', 'Thiếu tướng', 'Đại tá', 'Thượng tá', 'Trung tá', 'Thiếu tá',
   'Đại úy', 'Giáo sư', 'Phó Giáo sư', 'Tiến sĩ', 'Thạc sĩ', 'GS', 'PGS', 'TS', 'ThS', 'BS', 'GS TS', 'PGS TS',
+  'TS BS', 'ThS BS', 'PGS TS BS', 'GS TS BS', 'BS CKII', 'BS CKI', 'KTS', 'NNƯT', 'NGND', 'NGƯT',
   'NSND', 'NSƯT', 'Nghệ sĩ Nhân dân', 'Nghệ sĩ Ưu tú', 'Anh hùng', 'bác sĩ', 'luật sư', 'nhà báo', 'kỹ sư',
   'General', 'Lieutenant General', 'Major General', 'Colonel', 'Professor', 'Prof', 'Dr', 'Doctor',
   'général', 'professeur', 'docteur',
@@ -160,7 +164,7 @@ export const ROLE_BREAKS = keySet([
   'chiều', 'tối', 'trước', 'sau', 'nhưng', 'nếu', 'vì', 'do', 'nên', 'không', 'chưa', 'rất',
   'nhiều', 'đây', 'ấy', 'lại', 'ra', 'vào', 'hiện', 'nay', 'từng', 'phụ trách', 'khẳng', 'nhấn',
   'khai mạc', 'bế mạc', 'phát động', 'công bố', 'trình bày', 'báo cáo', 'họp', 'ký', 'chỉ đạo',
-  'phối hợp', 'điều tra', 'tổ chức', 'khuyến cáo', 'tuyên phạt', 'tuyên án', 'triển khai', 'thực hiện',
+  'phối hợp', 'tổ chức', 'khuyến cáo', 'tuyên phạt', 'tuyên án', 'triển khai', 'thực hiện',
   'xây dựng', 'hỗ trợ', 'ban hành', 'quyết định', 'cam kết', 'đề xuất', 'kiến nghị', 'tiếp nhận',
   'bàn giao', 'trao tặng', 'thông qua', 'phê duyệt', 'đạt', 'giành', 'thắng', 'thua',
   'vừa qua', 'hiện nay', 'tăng', 'giảm', 'dự báo', 'cảnh báo', 'ghi', 'bắt', 'khởi tố', 'xử lý', 'đưa',
@@ -173,7 +177,7 @@ export const ROLE_BREAKS = keySet([
   'but',
   // French
   'ont', 'est', 'sont', 'sera', 'déclaré', 'souligné', 'indiqué', 'affirmé', 'rencontré', 'reçu',
-  'estime', 'selon', 'lors', 'qui', 'que', 'avec', 'pour', 'par', 'salué', 'annoncé', 'rappelé',
+  'estime', 'selon', 'lors', 'qui', 'que', 'avec', 'par', 'salué', 'annoncé', 'rappelé',
   'a déclaré', 'a souligné', 'a indiqué', 'a affirmé', 'a salué', 'a annoncé', 'a rappelé',
 ]);
 

@@ -29,6 +29,7 @@ export const KNOWN_ORGS: readonly (readonly [string, string, string | null])[] =
   ['sbv', 'Ngân hàng Nhà nước Việt Nam', 'NHNN'],
   ['sbv', 'Ngân hàng Nhà nước', 'NHNN'],
   ['sbv', 'State Bank of Vietnam', 'SBV'],
+  ['vcb', 'Ngân hàng Ngoại thương Việt Nam', 'Vietcombank'],
   ['evn', 'Tập đoàn Điện lực Việt Nam', 'EVN'],
   ['pvn', 'Tập đoàn Dầu khí Việt Nam', 'PVN'],
   ['pvn', 'Petrovietnam', null],
@@ -115,6 +116,26 @@ export const KNOWN_ORGS: readonly (readonly [string, string, string | null])[] =
   ['bgtvt', 'Bộ Giao thông vận tải', 'GTVT'],
   ['bqp', 'Bộ Quốc phòng', null],
   ['bca', 'Bộ Công an', null],
+  ['bidv', 'BIDV', 'BIDV'],
+  ['bidv', 'Ngân hàng TMCP Đầu tư và Phát triển Việt Nam', 'BIDV'],
+  ['vcb', 'Vietcombank', null],
+  ['vietinbank', 'VietinBank', null],
+  ['agribank', 'Agribank', null],
+  ['techcombank', 'Techcombank', null],
+  ['vpbank', 'VPBank', null],
+  ['mbbank', 'MB', 'MB'],
+  ['vinfast', 'VinFast', null],
+  ['petrolimex', 'Petrolimex', null],
+  ['hoaphat', 'Hòa Phát', null],
+  ['airbus', 'Airbus', null], ['boeing', 'Boeing', null], ['edf', 'EDF', 'EDF'], ['total', 'TotalEnergies', null],
+  ['siemens', 'Siemens', null], ['lg', 'LG', 'LG'], ['intel', 'Intel', null], ['apple', 'Apple', null],
+  ['google', 'Google', null], ['meta', 'Meta', null], ['microsoft', 'Microsoft', null], ['nvidia', 'Nvidia', null],
+  ['toyota', 'Toyota', null], ['honda', 'Honda', null], ['hyundai', 'Hyundai', null], ['foxconn', 'Foxconn', null],
+  ['grab', 'Grab', null], ['vietjet', 'Vietjet', null], ['vietjet', 'Vietjet Air', null], ['bamboo', 'Bamboo Airways', null],
+  ['vnpt', 'VNPT', 'VNPT'], ['mobifone', 'MobiFone', null], ['sabeco', 'Sabeco', null], ['masan', 'Masan', null],
+  ['thaco', 'THACO', 'THACO'], ['vnexpress', 'VnExpress', null], ['iqair', 'IQAir', null], ['unhcr', 'UNHCR', 'UNHCR'],
+  ['icao', 'ICAO', 'ICAO'], ['iaea', 'IAEA', 'IAEA'], ['fifa', 'FIFA', 'FIFA'], ['afc', 'AFC', 'AFC'], ['ioc', 'IOC', 'IOC'],
+  ['tw-doan', 'Trung ương Đoàn', null],
   ['redcross', 'Hội Chữ thập đỏ Việt Nam', null],
   ['redcross', 'Vietnam Red Cross Society', null],
   ['redcross', 'Croix-Rouge du Vietnam', null],
@@ -145,15 +166,17 @@ export const VI_ORG_HEADS: readonly string[] = [
   'Văn phòng', 'Quỹ', 'Tổ chức', 'Câu lạc bộ', 'Báo', 'Đài', 'Tạp chí', 'Thông tấn xã', 'Tòa án', 'Toà án',
   'Tòa án nhân dân', 'Viện Kiểm sát', 'Viện Kiểm sát nhân dân', 'Công an', 'Bộ Tư lệnh', 'Bộ Chỉ huy',
   'Quân khu', 'Quân đoàn', 'Sư đoàn', 'Mặt trận', 'Đoàn Thanh niên', 'Liên minh', 'Hợp tác xã', 'Kho bạc',
-  'Thanh tra', 'Cơ quan đại diện', 'Cơ quan', 'Nhà hát', 'Bảo tàng', 'Thư viện', 'Thượng viện', 'Hạ viện', 'Liên doanh', 'Phái đoàn', 'Nhà xuất bản', 'Cảng vụ', 'Hãng', 'Nhà máy',
+  'Thanh tra', 'Cơ quan đại diện', 'Cơ quan', 'Thương vụ', 'Văn phòng đại diện', 'Nhà hát', 'Bảo tàng', 'Thư viện', 'Thượng viện', 'Hạ viện', 'Liên doanh', 'Phái đoàn', 'Nhà xuất bản', 'Cảng vụ', 'Hãng', 'Nhà máy',
   'Chi cục', 'Phòng', 'Khối', 'Bảo hiểm xã hội', 'Tổng Liên đoàn', 'Hội Liên hiệp', 'Đảng', 'Chương trình',
   'Diễn đàn', 'Ban Quản lý', 'Ban Chỉ đạo', 'Ban Tuyên giáo', 'Ban Tổ chức', 'Ban Đối ngoại', 'Ban Dân vận',
-  'Ban Kinh tế', 'Ban Nội chính', 'Cổng Thông tin điện tử',
+  'Ban Kinh tế', 'Ban Nội chính', 'Cổng Thông tin điện tử', 'Hội người', 'Hội Người', 'Đoàn Thể thao',
+  'Bộ đội Biên phòng', 'Đoàn Thanh niên', 'Trung ương Đoàn',
 ];
 
 /** Heads after which "tại <place>" still belongs to the name ("Đại sứ quán Việt Nam tại Pháp"). */
 export const MISSION_HEADS: readonly string[] = [
-  'Đại sứ quán', 'Tổng Lãnh sự quán', 'Lãnh sự quán', 'Cơ quan đại diện', 'Phái đoàn', 'Văn phòng',
+  'Đại sứ quán', 'Tổng Lãnh sự quán', 'Lãnh sự quán', 'Cơ quan đại diện', 'Phái đoàn', 'Văn phòng', 'Thương vụ', 'Hội người',
+  'Văn phòng đại diện',
 ];
 
 /** Lowercase words that continue a Vietnamese organisation name. */
@@ -196,11 +219,12 @@ export const FR_ORG_HEADS: readonly string[] = [
   'ministère', 'ambassade', 'Assemblée', 'Comité', 'comité populaire', 'Banque', 'Groupe', 'Association',
   'Fédération', 'Union', 'Agence', 'Office', 'Organisation', 'Fonds', 'Commission', 'Autorité', 'Centre',
   'Université', 'Institut', 'Académie', 'Cour', 'Tribunal', 'Consulat', 'Parti', 'Front', 'Conseil',
-  'Société', 'Compagnie', 'Direction', 'Département', 'Chambre', 'Bureau', 'Service', 'Croix-Rouge',
+  'Société', 'Compagnie', 'Direction', 'Département', 'Chambre', 'Bureau', 'Service', 'Croix-Rouge', 'hôpital', 'Hôpital',
+  'université', 'Union', 'Agence',
   'Fédération', 'Confédération', 'Ligue', 'Conseil', 'Haut-Commissariat', 'Programme',
 ];
 /** French connectors inside organisation names. */
-export const FR_CONNECTORS: readonly string[] = ['de', 'du', 'des', 'la', 'le', 'les', 'et', 'pour', 'aux', 'à', 'en'];
+export const FR_CONNECTORS: readonly string[] = ['de', 'du', 'des', 'la', 'le', 'les', 'et', 'aux', 'au', 'à', 'en'];
 /** French lowercase adjectives and nouns that continue an organisation name. */
 export const FR_ORG_LOWER: readonly string[] = [
   'vietnamien', 'vietnamienne', 'national', 'nationale', 'mondial', 'mondiale', 'populaire', 'provincial',

@@ -10,9 +10,10 @@ import {
   EN_GENERIC, EN_ORG_HEADS, FR_CONNECTORS, FR_ORG_HEADS, FR_ORG_LOWER, HEAD_ABBREVIATIONS, KNOWN_ORGS,
   MISSION_HEADS, VI_ADMIN_LINKS, VI_NOT_ORG, VI_ORG_HEADS, VI_ORG_LOWER,
 } from './org-lexicon.js';
-import { roleBreakAt, titleLengthAt } from './role-phrases.js';
+import { listContinues, roleBreakAt, titleLengthAt } from './role-phrases.js';
 import type { Section, Span } from './spans.js';
 import { hardBreakBefore, spanText } from './spans.js';
+import { longestAt, phraseIndex, type PhraseIndex } from './phrase-index.js';
 import type { Token } from './tokenize.js';
 
 export interface OrgMention extends Span {
@@ -26,6 +27,7 @@ export interface OrgMention extends Span {
 
 /** Heads of bodies whose name carries their territory. */
 const TERRITORIAL = new Set(['ubnd', 'hđnd', 'sở', 'tỉnh', 'thành', 'huyện', "people's", 'provincial', 'municipal', 'comité'].map(phraseKey));
+const ADMIN_WORD_KEYS = new Set(['tỉnh', 'thành', 'phố', 'tp', 'huyện', 'quận', 'province', 'provincial', 'city', 'municipal'].map(phraseKey));
 const ADMIN_WORDS = new Set(['tỉnh', 'thành phố', 'huyện', 'quận', 'xã', 'phường', 'thị xã', 'province', 'provincial', 'city', 'municipal', 'district', 'commune'].map(phraseKey));
 
 function isTerritorial(T: readonly Token[], start: number, end: number): boolean {
@@ -40,15 +42,14 @@ interface Known {
   tokens: number;
 }
 
-function phraseMap<V>(entries: readonly (readonly [string, V])[]): { map: ReadonlyMap<string, V>; max: number } {
-  const map = new Map<string, V>();
-  let max = 1;
-  for (const [k, v] of entries) {
-    const key = phraseKey(k);
-    if (!map.has(key)) map.set(key, v);
-    max = Math.max(max, key.split(' ').length);
-  }
-  return { map, max };
+interface PhraseMap<V> {
+  map: ReadonlyMap<string, V>;
+  index: PhraseIndex<V>;
+}
+
+function phraseMap<V>(entries: readonly (readonly [string, V])[]): PhraseMap<V> {
+  const index = phraseIndex(entries.map(([k, v]) => [phraseKey(k), v] as const));
+  return { map: index.phrases, index };
 }
 
 const KNOWN = phraseMap(KNOWN_ORGS.map(([id, form, abbr]) => [form, { id, abbreviation: abbr, tokens: phraseKey(form).split(' ').length }] as const));
@@ -63,7 +64,10 @@ const ADMIN = phraseMap(VI_ADMIN_LINKS.map((h) => [h, true] as const));
 const NOT_ORG = new Set(VI_NOT_ORG.map(phraseKey));
 const EN_HEADS = new Set(EN_ORG_HEADS.map(phraseKey));
 const EN_GEN = new Set(EN_GENERIC.map(phraseKey));
-const EN_CONNECT = new Set(['of', 'for', 'and', 'on', '&'].map(phraseKey));
+const EN_CONNECT = new Set(['of', 'for', 'and', '&'].map(phraseKey));
+/** English heads of local authorities: "Hanoi Department of Finance", "Hanoi Party Committee". */
+const EN_TERRITORIAL = new Set(['department', 'committee', 'police', 'council', 'service'].map(phraseKey));
+const EN_MISSION = new Set(['embassy', 'consulate', 'office', 'mission', 'delegation'].map(phraseKey));
 const EN_LOWER_INSIDE = new Set(['provincial', 'municipal', 'city', 'district', 'the'].map(phraseKey));
 const FR_HEADS = phraseMap(FR_ORG_HEADS.map((h) => [h, true] as const));
 const FR_CONNECT = new Set(FR_CONNECTORS.map(phraseKey));
@@ -91,12 +95,17 @@ function keyOf(T: readonly Token[], i: number, n: number): string | null {
   return k;
 }
 
-function longest<V>(T: readonly Token[], i: number, pm: { map: ReadonlyMap<string, V>; max: number }): number {
-  for (let n = Math.min(pm.max, T.length - i); n >= 1; n--) {
-    const k = keyOf(T, i, n);
-    if (k !== null && pm.map.has(k)) return n;
-  }
-  return 0;
+// Names run across a dash or comma ("Bộ Văn hóa, Thể thao và Du lịch", "Cà phê - Ca cao").
+const NAME_SEP = (sep: string): boolean => sep === '-' || sep === ',';
+
+/** "tỉnh Hà Giang", "xã Lũng Cú": an administrative word followed by a capitalized name ("xã hội" is not). */
+function adminBeforeName(T: readonly Token[], r: number): boolean {
+  const n = longest(T, r, ADMIN);
+  return n > 0 && T[r + n]?.cap === true && !hardBreakBefore(T, r + n);
+}
+
+function longest<V>(T: readonly Token[], i: number, pm: PhraseMap<V>): number {
+  return longestAt(pm.index, T, i, undefined, NAME_SEP).n;
 }
 
 interface Ctx {
@@ -104,6 +113,8 @@ interface Ctx {
   isPerson: (i: number) => boolean;
   isPlaceStart: (i: number) => boolean;
   isPlaceEnd: (i: number) => boolean;
+  /** End (exclusive) of the place starting at token i, if one does. */
+  placeEndAt: (i: number) => number | undefined;
 }
 /** Lowercase words after which a Vietnamese name does not go on. */
 const VI_LINK_STOPS = new Set(['tại', 'của', 'cho', 'ở', 'với', 'từ', 'trong', 'trên', 'về'].map(phraseKey));
@@ -112,28 +123,26 @@ const TAI = syllableKey('tại');
 const HOI = syllableKey('hội');
 const ARTICLES = new Set(['le', 'la', 'les', 'the', 'un', 'une', 'a', 'an'].map(phraseKey));
 /** French heads conventionally written lowercase; other French heads must be capitalized. */
-const FR_LOWER_HEADS = new Set(['ministère', 'ambassade', 'comité populaire'].map(phraseKey));
+const FR_LOWER_HEADS = new Set(['ministère', 'ambassade', 'comité populaire', 'groupe', 'hôpital', 'université'].map(phraseKey));
 const LEADING_ELISION = /^[ldLD]['’]/u;
 
 /**
  * A parenthesized abbreviation or short name right after token e-1: "(VFF)", "(Vietnam Airlines)".
  * Returns it and the index after ")".
  */
-function parenAbbreviation(section: Section, e: number, isPlaceStart: (i: number) => boolean): { abbr: string; next: number } | null {
+function parenAbbreviation(section: Section, e: number, placeEndAt: (i: number) => number | undefined): { abbr: string; next: number } | null {
   const T = section.tokens;
   const t = T[e];
   if (!t || !t.sep.endsWith('(')) return null;
   let k = e + 1;
   while (k < T.length && k - e < MAX_SHORT_NAME && T[k]?.cap && !hardBreakBefore(T, k)) k++;
-  // "(Mỹ)", "(Anh)": a country in parentheses says where, it is no short name.
-  if (isPlaceStart(e) && (k === e + 1 || !T.slice(e + 1, k).some((x) => !x.cap))) {
-    let p = e + 1;
-    while (p < k && !isPlaceStart(p)) p++;
-    if (k - e <= 2) return null;
-  }
+  // "(Mỹ)", "(Nhật Bản)": a place in parentheses says where; it is no short name.
+  if (placeEndAt(e) === k) return null;
+  // "(Bộ Công Thương)": another body, the one this belongs to.
+  if (longest(T, e, VI_HEADS) > 0) return null;
   const after = T[k];
   if (after && !after.sep.startsWith(')')) return null;
-  if (k === e + 1 ? !ABBR_RE.test(t.text) : !T.slice(e, k).every((x) => x.cap)) return null;
+  if (k === e + 1 ? !(ABBR_RE.test(t.text) || t.cap) : !T.slice(e, k).every((x) => x.cap)) return null;
   return { abbr: spanText(section, e, k), next: k };
 }
 const MAX_SHORT_NAME = 3;
@@ -148,9 +157,18 @@ function extendVietnamese(ctx: Ctx, i: number, h: number): number {
     if (!t || ctx.isPerson(j)) break;
     if (hardBreakBefore(T, j)) {
       // "Hiệp hội Cà phê - Ca cao Việt Nam" goes on across a dash; "Cục X - Bộ Y" is two bodies.
-      if (!(DASH.test(t.sep) && t.cap && longest(T, j, VI_HEADS) === 0 && longest(T, j, KNOWN) === 0)) break;
+      const dash = DASH.test(t.sep) && t.cap && longest(T, j, VI_HEADS) === 0 && longest(T, j, KNOWN) === 0;
+      // "Sở Văn hóa, Thể thao và Du lịch": a comma inside a listed name.
+      const list = t.sep === ',' && t.cap && listContinues(T, j) && longest(T, j, VI_HEADS) === 0;
+      if (!dash && !list) break;
     }
     if (VI_ORG_STOP.has(t.key) || ROMAN.test(t.text)) break;
+    // A place inside the name is taken whole ("Viện Lúa Đồng bằng sông Cửu Long").
+    const placeEnd = ctx.placeEndAt(j);
+    if (t.cap && placeEnd !== undefined) {
+      j = placeEnd;
+      continue;
+    }
     if (t.cap) {
       // A title opens a person's role, not more of this name ("... Hà Giang Giám đốc ...").
       if (titleLengthAt(T, j) > 0 && !t.upper && j > i + h) break;
@@ -158,10 +176,16 @@ function extendVietnamese(ctx: Ctx, i: number, h: number): number {
       continue;
     }
     if (roleBreakAt(T, j)) break;
+    if (mission && t.key === TAI && ctx.isPlaceStart(j + 1)) {
+      j++;
+      continue;
+    }
     // After a place name the body's name is complete: "UBND tỉnh Đắk Lắk tổ chức ...".
     if (ctx.isPlaceEnd(j - 1) && t.key !== VA) break;
     // "Đại học Quốc gia Hà Nội và Tập đoàn FPT": "và" before another head joins two bodies.
     if (t.key === VA && (longest(T, j + 1, VI_HEADS) > 0 || longest(T, j + 1, KNOWN) > 0 || ctx.isPlaceEnd(j - 1))) break;
+    // "Tập đoàn SCG và Central Group": a foreign name after "và" is another body.
+    if (t.key === VA && (T[j - 1]?.upper || (T[j - 1]?.cap && T[j + 1]?.cap && T[j - 1]?.key === T[j - 1]?.ascii && T[j + 1]?.key === T[j + 1]?.ascii))) break;
     const admin = longest(T, j, ADMIN);
     if (admin > 0 && T[j + admin]?.cap && !hardBreakBefore(T, j + admin)) {
       j += admin;
@@ -180,17 +204,25 @@ function extendVietnamese(ctx: Ctx, i: number, h: number): number {
     // Lowercase syllables finishing a capitalized word ("Ngoại giao", "Thông tin đối ngoại"):
     // a short run that ends at punctuation or runs into more of the name belongs to it.
     let r = j;
-    while (r < T.length && !T[r]?.cap && !hardBreakBefore(T, r) && !roleBreakAt(T, r) && r - j <= MAX_LONG_LOWER_RUN) r++;
+    while (r < T.length && !T[r]?.cap && !hardBreakBefore(T, r) && !roleBreakAt(T, r) && r - j <= MAX_LONG_LOWER_RUN && (r === j || (T[r]?.key !== VA && !adminBeforeName(T, r)))) r++;
     const runLen = r - j;
-    const endsWell = r >= T.length || hardBreakBefore(T, r) || (T[r]?.cap && !ctx.isPerson(r));
+    const adminNext = longest(T, r, ADMIN);
+    const endsWell =
+      r >= T.length || hardBreakBefore(T, r) || roleBreakAt(T, r) || T[r]?.key === VA || (T[r]?.cap && !ctx.isPerson(r)) || (adminNext > 0 && T[r + adminNext]?.cap === true);
+    // Lowercase syllables complete a single capitalized syllable ("Y tế", "Ngoại giao"), never a
+    // multi-word proper name ("Bệnh viện Chợ Rẫy ghép ...").
+    const singleCap = T[j - 1]?.cap === true && (j - 2 < i + h || !T[j - 2]?.cap || T[j - 2]?.upper === true);
     // A longer lowercase stretch is accepted when it closes with "quốc gia", "trung ương"...
     const closesName = runLen > MAX_LOWER_RUN && runLen <= MAX_LONG_LOWER_RUN && [1, 2].some((n) => VI_LOWER.map.has(keyOf(T, r - n, n) ?? ''));
     if ((runLen <= MAX_LOWER_RUN || closesName) && endsWell) j = r;
-    else if (T[j - 1]?.cap) j++;
+    else if (singleCap) j++;
     else break;
     if (!endsWell) break;
   }
   while (j > i + h && (T[j - 1]?.key === VA || (!T[j - 1]?.cap && longest(T, j - 1, ADMIN) === 1 && !T[j]?.cap))) j--;
+  // "Ban Dân tộc HĐND tỉnh": an abbreviated council keeps its level word.
+  const level = longest(T, j, ADMIN);
+  if (level > 0 && T[j - 1]?.upper && HEAD_ABBREVIATIONS[T[j - 1]?.text ?? ''] && !T[j + level]?.cap && j > i + 1) j += level;
   return j;
 }
 
@@ -200,12 +232,13 @@ export function findOrganisations(
   isPerson: (i: number) => boolean,
   isPlaceStart: (i: number) => boolean,
   isPlaceEnd: (i: number) => boolean,
+  placeEndAt: (i: number) => number | undefined,
   language: string,
   /** Abbreviation → id from "Name (ABBR)" in earlier sections; this call adds to it. */
   defined: Map<string, string>,
 ): OrgMention[] {
   const T = section.tokens;
-  const ctx: Ctx = { section, isPerson, isPlaceStart, isPlaceEnd };
+  const ctx: Ctx = { section, isPerson, isPlaceStart, isPlaceEnd, placeEndAt };
   const out: OrgMention[] = [];
   for (let i = 0; i < T.length; ) {
     const t = T[i];
@@ -221,15 +254,19 @@ export function findOrganisations(
     }
     let { end } = m;
     let abbreviation = m.abbreviation;
-    const paren = parenAbbreviation(section, end, isPlaceStart);
+    const paren = parenAbbreviation(section, end, placeEndAt);
     if (paren) {
       abbreviation = paren.abbr;
       end = paren.next;
     }
     const name = (m.name ?? spanText(section, i, m.end)).replace(LEADING_ELISION, '');
-    const id = m.id ?? `name:${phraseKey(name)}`;
+    // "Công an Hà Nội" and "Công an thành phố Hà Nội" are one body.
+    const keys = m.name === null ? T.slice(i, m.end).map((x) => x.key) : phraseKey(name).split(' ');
+    const id = m.id ?? `name:${keys.filter((w) => !ADMIN_WORD_KEYS.has(w)).join(' ')}`;
     if (paren) defined.set(paren.abbr, id);
-    out.push({ start: i, end, name, abbreviation, id, territorial: m.id === null && isTerritorial(T, i, end) });
+    // "Hanoi Department of Finance", "Hanoi Party Committee": named after its province or city.
+    const territorial = m.id === null && (isTerritorial(T, i, end) || (language !== 'vi' && isPlaceStart(i) && T.slice(i, end).some((x) => EN_TERRITORIAL.has(x.key))));
+    out.push({ start: i, end, name, abbreviation, id, territorial });
     i = end;
   }
   // Standalone abbreviations defined earlier in the story or known ("VFF", "TTXVN", "WHO").
@@ -253,7 +290,9 @@ function matchAt(ctx: Ctx, i: number, language: string): { end: number; name: st
   let knownHit: { end: number; name: string | null; abbreviation: string | null; id: string | null } | null = null;
   if (known > 0) {
     const k = KNOWN.map.get(keyOf(T, i, known) ?? '');
-    if (k && !(known === 1 && T[i]?.upper && !isKnownAbbrForm(k))) {
+    // A one-word brand running into more capitalized words is part of a longer name ("Jeonbuk Hyundai Motors").
+    const partOfLonger = known === 1 && ((T[i + 1]?.cap && !hardBreakBefore(T, i + 1) && !ctx.isPerson(i + 1)) || (i > 0 && T[i - 1]?.cap && !T[i - 1]?.sentenceStart && !hardBreakBefore(T, i)));
+    if (k && !partOfLonger && !(known === 1 && T[i]?.upper && !isKnownAbbrForm(k))) {
       knownHit = { end: i + known, name: null, abbreviation: k.abbreviation, id: k.id };
       // "Chính phủ Indonesia", "Quốc hội Lào": a national body of another country.
       if (ctx.isPlaceStart(i + known) && !hardBreakBefore(T, i + known) && !ctx.isPerson(i + known)) {
@@ -264,7 +303,14 @@ function matchAt(ctx: Ctx, i: number, language: string): { end: number; name: st
     }
   }
   const other = matchOther(ctx, i, language);
-  if (knownHit && (!other || other.end <= knownHit.end)) return knownHit;
+  // A known name followed by lowercase words is complete: "Bộ Nông nghiệp và Môi trường sớm ...".
+  const extendsByLowercaseOnly = knownHit && other && T.slice(knownHit.end, other.end).every((x) => !x.cap);
+  if (knownHit && (!other || other.end <= knownHit.end || extendsByLowercaseOnly)) return knownHit;
+  // "Assemblée nationale du Vietnam", "National Assembly of Vietnam": the known body, named in full.
+  const ownCountry = knownHit && other && ctx.isPlaceEnd(other.end - 1) && T.slice(knownHit.end, other.end).filter((x) => x.cap).length <= 2;
+  if (knownHit?.id && other && ownCountry) {
+    return { ...knownHit, end: other.end };
+  }
   return other;
 }
 
@@ -291,10 +337,10 @@ function matchOther(ctx: Ctx, i: number, language: string): { end: number; name:
   const h = longest(T, i, VI_HEADS);
   if (h === 0 || ctx.isPlaceStart(i)) return null;
   const nextTok = T[i + h];
-  if (!nextTok || hardBreakBefore(T, i + h)) return null;
+  if (!nextTok || (hardBreakBefore(T, i + h) && !hasProperPart(T, i + 1, i + h))) return null;
   const two = keyOf(T, i, h + 1);
   if (two && NOT_ORG.has(two)) return null;
-  const opensWithName = nextTok.cap || (longest(T, i + h, ADMIN) > 0) || longest(T, i + h, VI_LOWER) > 0;
+  const opensWithName = nextTok.cap || longest(T, i + h, ADMIN) > 0 || longest(T, i + h, VI_LOWER) > 0 || hasProperPart(T, i + 1, i + h);
   if (!opensWithName || ctx.isPerson(i + h) || (nextTok.cap && ctx.isPlaceStart(i + h) && h === 1 && t.key === HOI)) return null;
   const end = extendVietnamese(ctx, i, h);
   // A head may itself be a whole name ("Ban Tổ chức"): something capitalized after its first word.
@@ -318,15 +364,25 @@ function matchEnglish(ctx: Ctx, i: number): { end: number; name: null; abbreviat
   let j = i;
   let hasHead = false;
   let lastGood = i;
-  if (T[i]?.key === 'the' || titleLengthAt(T, i) > 0) return null;
+  // "General Department of ...": a title word directly before an organisation head names the body.
+  if (T[i]?.key === 'the' || (titleLengthAt(T, i) > 0 && !EN_HEADS.has(T[i + titleLengthAt(T, i)]?.key ?? ''))) return null;
   while (j < T.length && j - i < MAX_ORG_TOKENS) {
     const t = T[j];
-    if (!t || ctx.isPerson(j) || (j > i && hardBreakBefore(T, j))) break;
-    // "Vietnam's Ministry of Finance": the owner is not part of the name.
-    if (t.possessive && t.key !== 'people') return null;
+    if (!t || ctx.isPerson(j) || (j > i && hardBreakBefore(T, j) && !(ctx.section.latin && hasHead && t.sep === ',' && t.cap && listContinues(T, j)))) break;
+    // "Vietnam's Ministry of Finance": a place as owner is not part of the name ("Women's Union" is).
+    if (t.possessive && ctx.isPlaceEnd(j)) return null;
     if (t.cap) {
-      if (j > i && titleLengthAt(T, j) > 0 && !EN_HEADS.has(t.key)) break;
+      // A title opens a role ("... Committee Chairman X"), unless it is the object of "of"
+      // ("Ministry of Justice", "Office of the President").
+      const afterConnector = EN_CONNECT.has(T[j - 1]?.key ?? '') || T[j - 1]?.key === 'the';
+      if (j > i && titleLengthAt(T, j) > 0 && !EN_HEADS.has(t.key) && !afterConnector) break;
       if (EN_HEADS.has(t.key)) hasHead = true;
+      j++;
+      lastGood = j;
+      continue;
+    }
+    // "Ministry of Culture, Sports and Tourism": a comma inside a listed name.
+    if (ctx.section.latin && hasHead && t.cap && j > i && T[j]?.sep === ',' && listContinues(T, j)) {
       j++;
       lastGood = j;
       continue;
@@ -334,6 +390,11 @@ function matchEnglish(ctx: Ctx, i: number): { end: number; name: null; abbreviat
     // "People's Committee and the Department of ...": "and" after a head joins two bodies.
     if ((t.key === 'and' || t.key === '&') && EN_HEADS.has(T[j - 1]?.key ?? '')) break;
     if ((EN_CONNECT.has(t.key) || EN_LOWER_INSIDE.has(t.key)) && T[j + 1]?.cap && !hardBreakBefore(T, j + 1)) {
+      j++;
+      continue;
+    }
+    // "Vietnamese Embassy in France": a mission names its host country.
+    if (t.key === 'in' && hasHead && EN_MISSION.has(T[j - 1]?.key ?? '') && ctx.isPlaceStart(j + 1)) {
       j++;
       continue;
     }
@@ -369,6 +430,8 @@ function matchFrench(ctx: Ctx, i: number): { end: number; name: null; abbreviati
       continue;
     }
     if (FR_CONNECT.has(t.key)) {
+      // "le ministère ... et l'Agence ...": "et" before another head joins two bodies.
+      if (t.key === 'et' && (longest(T, j + 1, FR_HEADS) > 0 || longest(T, j + 1, KNOWN) > 0 || !(FR_CONNECT.has(T[j + 1]?.key ?? '') || /^d['’]/u.test(T[j + 1]?.text ?? '')))) break;
       j++;
       // One lowercase noun after a connector: "Centre national de prévision ...".
       const n = T[j];
@@ -397,21 +460,38 @@ const OWN_COUNTRY_SUFFIX = / (?:viêt5 nam|vietnam|viet nam)$/u;
 export function mergeOrganisations(mentions: readonly OrgMention[]): Organisation[] {
   const byId = new Map<string, Organisation>();
   const byAbbr = new Map<string, string>();
+  const byName = new Map<string, string>();
   for (const m of mentions) {
+    // "Vietnam Airlines" in the headline, "Tổng công ty Hàng không Việt Nam (Vietnam Airlines)"
+    // in the lead: the full name takes over the short one.
+    const shortId = m.abbreviation && m.abbreviation !== m.name ? byName.get(m.abbreviation) : undefined;
+    const short = shortId ? byId.get(shortId) : undefined;
+    if (shortId && short) {
+      short.name = m.name;
+      short.abbreviation = m.abbreviation;
+      byAbbr.set(m.abbreviation ?? '', shortId);
+      byName.set(m.name, shortId);
+      continue;
+    }
     const viaAbbr = byAbbr.get(m.name);
     // "Bộ Tài chính Việt Nam" is the "Bộ Tài chính" named earlier; "Sở Du lịch" the
     // "Sở Du lịch Khánh Hòa" (one name is the other's word-for-word start).
     const bare = m.id.replace(OWN_COUNTRY_SUFFIX, '');
     const prefixOf = [...byId.keys()].find((k) => k.startsWith('name:') && m.id.startsWith('name:') && isWordPrefix(k, m.id));
-    const id = viaAbbr ?? (bare !== m.id && byId.has(bare) ? bare : (prefixOf ?? m.id));
+    const viaBare = bare !== m.id && byId.has(bare);
+    const id = viaAbbr ?? (viaBare ? bare : (prefixOf ?? m.id));
     const had = byId.get(id);
     if (had) {
       had.abbreviation ??= m.abbreviation;
-      // Keep the fuller written name.
-      if (m.name.length > had.name.length && !viaAbbr && prefixOf && id === prefixOf) had.name = m.name;
+      // Keep the fullest written name ("Yonhap News Agency" over "Yonhap"), but not the one
+      // that only adds our own country.
+      const fuller = m.name.length > had.name.length && m.name !== m.abbreviation;
+      const sameId = id === m.id;
+      if (fuller && !viaAbbr && !viaBare && (id === prefixOf || !id.startsWith('name:') || sameId)) had.name = m.name;
       continue;
     }
     byId.set(id, { name: m.name, abbreviation: m.abbreviation });
+    byName.set(m.name, id);
     if (m.abbreviation) byAbbr.set(m.abbreviation, id);
   }
   return [...byId.values()];

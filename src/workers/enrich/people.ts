@@ -11,6 +11,7 @@ import {
 } from './lexicon.js';
 import { placeHeadBefore } from './places.js';
 import { phraseKey } from './fold.js';
+import { longestAt, phraseIndex } from './phrase-index.js';
 import { EN_ORG_HEADS, FR_ORG_HEADS, VI_ORG_HEADS } from './org-lexicon.js';
 import { isHonorific, roleAfter, roleBefore, roleBreakAt, titleLengthAt } from './role-phrases.js';
 import type { PlaceMatch, Section, Span } from './spans.js';
@@ -26,11 +27,27 @@ export interface PersonMention extends Span {
 }
 
 const MAX_NAME = 4;
-/** First words of organisation names: a capitalized run starting with one is not a person. */
-const ORG_FIRST_WORDS: ReadonlySet<string> = new Set(
-  [...VI_ORG_HEADS, ...EN_ORG_HEADS, ...FR_ORG_HEADS].map((h) => phraseKey(h).split(' ')[0] ?? ''),
+/** Organisation head words: a capitalized run starting with one is not a person. */
+/** Organisation heads that running text writes in lowercase before a proper name. */
+const LOWER_HEAD_INDEX = phraseIndex(
+  ['hôpital', 'université', 'ministère', 'ambassade', 'groupe', 'bệnh viện', 'công ty', 'tập đoàn', 'trường', 'nhà máy', 'hãng', 'hospital', 'company'].map(
+    (h) => [phraseKey(h), true] as const,
+  ),
 );
+const ORG_HEAD_INDEX = phraseIndex([...VI_ORG_HEADS, ...EN_ORG_HEADS, ...FR_ORG_HEADS].map((h) => [phraseKey(h), true] as const));
 const ELISION = /^[dlDL]['’]/u;
+const POSSESSIVE_TAIL = /['’]s$/u;
+/** Capitalized words of English/French body names that may precede a name in one run. */
+const THING_NOUNS = new Set(
+  ['Bridge', 'Street', 'Road', 'Airport', 'Port', 'Park', 'Lake', 'River', 'Bay', 'Province', 'District', 'City', 'Ward',
+    'Commune', 'Tower', 'Hall', 'Station', 'Hospital', 'University', 'School', 'Stadium', 'Centre', 'Center', 'Market',
+    'Temple', 'Pagoda', 'Museum', 'Theatre', 'Cathedral', 'Highway', 'Expressway', 'Island', 'Mountain', 'Pass', 'Delta',
+    'Party', 'Committee', 'Group', 'Company', 'Corporation', 'Bank', 'Ministry', 'Department', 'Agency', 'Cup', 'Games',
+    'Award', 'Prize', 'Festival', 'Street', 'Avenue', 'Boulevard', 'Square', 'Club', 'FC', 'Airlines', 'Motors'].map(phraseKey),
+);
+const RUN_NOISE = new Set(["people's", 'provincial', 'municipal', 'national', 'populaire'].map(phraseKey));
+/** Ede, Jrai and other Central Highlands names open with "Y" (men) or "H'" (women): "Y Thanh", "H'Ngam Niê". */
+const HIGHLANDS_NAME = /^(?:Y|H['’]\p{Lu}.*)$/u;
 const SENTENCE_STARTERS = new Set(
   ['pour', 'selon', 'dans', 'avec', 'chez', 'après', 'for', 'in', 'at', 'as', 'but', 'and', 'if', 'tại', 'theo', 'khi', 'sau', 'trước', 'ngoài', 'như', 'cùng'].map(phraseKey),
 );
@@ -47,8 +64,15 @@ function notAName(T: readonly Token[], ns: number, ne: number, placeEnds: Readon
   const first = T[ns];
   if (!first) return true;
   for (let j = ns; j < ne; j++) if (ELISION.test(T[j]?.text ?? '') || ROMAN.test(T[j]?.text ?? '')) return true;
+  const next0 = T[ne];
+  const foreign = T.slice(ns, ne).every((t) => t.key === t.ascii);
+  // "Đoàn Thanh niên": two capitalized syllables carrying on in lowercase are a compound word.
+  if (ne - ns === 2 && !latin && !foreign && next0 && !next0.cap && !hardBreakBefore(T, ne) && !roleBreakAt(T, ne) && !isHonorific(T, ne) && !LIST_WORDS.has(next0.key)) return true;
+  // "l'hôpital Bach Mai", "bệnh viện Nguyễn Tri Phương": a name right after a lowercase
+  // organisation head word names that organisation.
+  for (let k = Math.max(0, ns - 3); k < ns; k++) if (longestAt(LOWER_HEAD_INDEX, T, k).n === ns - k && !T[k]?.cap) return true;
   if (isSurname(first) && ne - ns >= 2) return false;
-  if (ORG_FIRST_WORDS.has(first.key)) return true;
+  if (longestAt(ORG_HEAD_INDEX, T, ns).n > 0) return true;
   // "de la Francophonie", "of the Committee": a name after a connector is part of another name.
   if (ns > 0 && CONNECTORS_BEFORE.has(T[ns - 1]?.key ?? '') && !hardBreakBefore(T, ns)) return true;
   // Followed by "(ABBR)": an organisation's name.
@@ -57,7 +81,9 @@ function notAName(T: readonly Token[], ns: number, ne: number, placeEnds: Readon
   for (let k = ns + 1; k < ne; k++) if ((placeEnds.get(k) ?? -1) === ne) return true;
   const next = T[ne];
   // Vietnamese compounds carry on in lowercase; English and French verbs are too many to list.
-  if (!latin && next && !next.cap && !hardBreakBefore(T, ne) && !roleBreakAt(T, ne) && !isHonorific(T, ne) && !LIST_WORDS.has(next.key)) return true;
+  // A foreign name of two or more words is not the first half of a Vietnamese compound.
+  const foreignMultiword = ne - ns >= 2 && T.slice(ns, ne).every((t) => t.key === t.ascii);
+  if (!latin && !foreignMultiword && next && !next.cap && !hardBreakBefore(T, ne) && !roleBreakAt(T, ne) && !isHonorific(T, ne) && !LIST_WORDS.has(next.key)) return true;
   return false;
 }
 
@@ -71,16 +97,22 @@ function isSurname(t: Token | undefined): boolean {
   return !VIET_ONLY.test(t.text) && SURNAMES_ASCII.has(t.ascii);
 }
 
+/** True when an organisation head phrase starting before token s ends exactly at s. */
+function endsHeadPhrase(T: readonly Token[], s: number): boolean {
+  for (let k = Math.max(0, s - 3); k < s; k++) if (longestAt(ORG_HEAD_INDEX, T, k).n === s - k + 1) return true;
+  return false;
+}
+
 function isMiddleName(t: Token | undefined): boolean {
   if (!t) return false;
   return MIDDLE_NAMES.has(t.key) || (!VIET_ONLY.test(t.text) && MIDDLE_NAMES_ASCII.has(t.ascii));
 }
 
 /** Token ranges that start with a place or an acronym inside a capitalized run are not the name. */
-function stripPrefix(T: readonly Token[], a: number, b: number, placeEnds: ReadonlyMap<number, number>): number {
+function stripPrefix(T: readonly Token[], a: number, b: number, placeEnds: ReadonlyMap<number, number>, inPlaceArr: Uint8Array): number {
   let s = a;
   // English capitalizes titles: "Yonhap CEO Hwang Dae-il", "VFF General Secretary Nguyen Van Phu".
-  const inPlace = (k: number): boolean => [...placeEnds].some(([ps, pe]) => k >= ps && k < pe);
+  const inPlace = (k: number): boolean => inPlaceArr[k] === 1;
   for (let k = a; k < b - 1; k++) {
     // "Trung Quốc Vương Nghị" holds "Quốc Vương" (king) across a place and a name: no title.
     if (inPlace(k)) continue;
@@ -95,6 +127,11 @@ function stripPrefix(T: readonly Token[], a: number, b: number, placeEnds: Reado
     }
     // The run is the start of a longer place name ("Bà Rịa" in "Bà Rịa - Vũng Tàu").
     if (pe !== undefined && pe > b) return b;
+    // The run starts inside a place that began earlier ("Nga" of "Liên bang Nga Vladimir Putin").
+    if (inPlace(s) && pe === undefined) {
+      s++;
+      continue;
+    }
     // A capitalized function word opening the sentence: "Pour Marie Dupont", "Theo Trần Văn A".
     if (T[s]?.sentenceStart && s === a && !isSurname(T[s]) && (ROLE_BREAKS.has(T[s]?.key ?? '') || SENTENCE_STARTERS.has(T[s]?.key ?? ''))) {
       s++;
@@ -103,6 +140,17 @@ function stripPrefix(T: readonly Token[], a: number, b: number, placeEnds: Reado
     const h = titleLengthAt(T, s);
     if (h > 0 && s + h < b) {
       s += h;
+      continue;
+    }
+    // "Trung ương Đoàn Bùi Quang Huy": an organisation name that began before the run ends in it.
+    if (s === a && endsHeadPhrase(T, s)) {
+      s++;
+      continue;
+    }
+    // "People's Committee H'Ngam Niê": organisation words before the name.
+    const o = longestAt(ORG_HEAD_INDEX, T, s).n || (RUN_NOISE.has(T[s]?.key ?? '') ? 1 : 0);
+    if (o > 0 && s + o < b && !isSurname(T[s])) {
+      s += o;
       continue;
     }
     const t = T[s];
@@ -118,6 +166,11 @@ function stripPrefix(T: readonly Token[], a: number, b: number, placeEnds: Reado
 /** The name inside capitalized run [s, b): the whole run, or its tail starting at a family name. */
 function pickName(T: readonly Token[], s: number, b: number): [number, number] {
   const n = b - s;
+  // "Foreign Trade Laurent Saint-Martin": a Western given name opens the name.
+  for (let k = s + 1; k < b - 1 && n > 2; k++) {
+    const t = T[k];
+    if (t && t.key === t.ascii && WESTERN_GIVEN_NAMES.has(t.ascii) && b - k <= 3) return [k, b];
+  }
   if (n <= MAX_NAME && isSurname(T[s])) return [s, b];
   if (n >= 4 && isSurname(T[b - 4]) && isMiddleName(T[b - 3]) && !isSurname(T[b - 3])) return [b - 4, b];
   if (n >= 3 && isSurname(T[b - 3])) return [b - 3, b];
@@ -146,10 +199,17 @@ function standaloneName(T: readonly Token[], ns: number, ne: number, covered: bo
   const n = ne - ns;
   const first = T[ns];
   if (!first || covered) return false;
+  // "Thai Prime Minister", "Tu Lien Bridge", "Sun Group": unaccented surnames are also English
+  // words, and a name ending in a common noun is a thing.
+  for (let k = ns; k < ne; k++) if (titleLengthAt(T, k) > 0 || isHonorific(T, k) || THING_NOUNS.has(T[k]?.key ?? '')) return false;
+  // "Tập đoàn Sun Group": a name right after an organisation head is that organisation.
+  for (let k = Math.max(0, ns - 3); k < ns; k++) if (longestAt(ORG_HEAD_INDEX, T, k).n === ns - k) return false;
   if (isSurname(first) && n >= 3 && n <= MAX_NAME) return true;
+  if (HIGHLANDS_NAME.test(first.text) && n >= 2 && n <= MAX_NAME) return true;
   if (n >= 2 && n <= 3 && WESTERN_GIVEN_NAMES.has(first.ascii) && first.key === first.ascii) return true;
   // "Park Jin-woo", "Kishida Fumio": a romanized family name and a given name.
-  if (n === 2 && FOREIGN_FAMILY.has(first.ascii) && first.key === first.ascii && !isSurname(first)) return true;
+  const hyphenatedGiven = /\p{L}-\p{L}/u.test(T[ns + 1]?.text ?? '');
+  if (n === 2 && FOREIGN_FAMILY.has(first.ascii) && first.key === first.ascii && (!isSurname(first) || hyphenatedGiven)) return true;
   return false;
 }
 
@@ -158,9 +218,11 @@ export function findPersonMentions(section: Section, sectionIndex: number, place
   const T = section.tokens;
   const placeEnds = new Map<number, number>();
   const placeExact = new Set<string>();
+  const inPlaceArr = new Uint8Array(T.length);
   for (const p of places) {
     placeEnds.set(p.start, p.end);
     placeExact.add(`${p.start}:${p.end}`);
+    inPlaceArr.fill(1, p.start, p.end);
   }
   const mentions: PersonMention[] = [];
   const inPerson = new Uint8Array(T.length);
@@ -173,7 +235,7 @@ export function findPersonMentions(section: Section, sectionIndex: number, place
     }
     let b = a + 1;
     while (b < T.length && T[b]?.cap && !hardBreakBefore(T, b)) b++;
-    const s = stripPrefix(T, a, b, placeEnds);
+    const s = stripPrefix(T, a, b, placeEnds, inPlaceArr);
     const [ns, ne] = pickName(T, s, b);
     const next = b;
     const honorific = ns > 0 && isHonorific(T, ns - 1) && !hardBreakBefore(T, ns) && !(WEAK_HONORIFICS.has(T[ns - 1]?.key ?? '') && T[ns - 1]?.cap && !T[ns - 1]?.sentenceStart);
@@ -181,9 +243,9 @@ export function findPersonMentions(section: Section, sectionIndex: number, place
     // A rank or degree alone before the name ("Đại tá", "Bác sĩ") yields to an apposition office.
     const after = before && !before.bare ? null : roleAfter(section, ne, isPerson);
     const covered = placeExact.has(`${ns}:${ne}`) || (placeEnds.get(ns) ?? -1) >= ne;
-    const context = honorific || before !== null || after !== null || cuedBefore(T, ns);
+    const context = honorific || before !== null || after !== null || (cuedBefore(T, ns) && ne - ns >= 2);
     // "Chủ tịch Hồ Chí Minh": a full Vietnamese name right after a title beats the place it spells.
-    const titledName = before !== null && before.end === ns - 1 && ne - ns >= 3 && isSurname(T[ns]);
+    const titledName = before !== null && before.start + titleLengthAt(T, before.start) === ns && ne - ns >= 3 && isSurname(T[ns]);
     let ok = context
       ? (!covered || honorific || titledName) && !notAName(T, ns, ne, placeEnds, section.latin)
       : standaloneName(T, ns, ne, covered) && !placeHeadBefore(T, ns);
@@ -192,7 +254,7 @@ export function findPersonMentions(section: Section, sectionIndex: number, place
     if (ok && ne - ns === 1 && (T[ns]?.upper || covered)) ok = false;
     if (ok && ne - ns > MAX_NAME) ok = false;
     if (ok) {
-      const name = spanText(section, ns, ne);
+      const name = spanText(section, ns, ne).replace(POSSESSIVE_TAIL, '');
       mentions.push({
         start: ns,
         end: ne,

@@ -7,6 +7,7 @@ import { GAZETTEER, type GazetteerEntry } from './gazetteer.js';
 import { phraseKey } from './fold.js';
 import type { PlaceMatch, Section, Span } from './spans.js';
 import { hardBreakBefore, spanText } from './spans.js';
+import { longestAt, phraseIndex } from './phrase-index.js';
 
 /** Words before an ambiguous name ("Anh", "Ý", "Đức") that make it a place. */
 const PLACE_CUES = new Set(
@@ -34,7 +35,7 @@ const FEATURE_HEADS: ReadonlyMap<string, string> = new Map(
     [
       ['sông', 'river'], ['vịnh', 'bay'], ['đèo', 'pass'], ['núi', 'mountain'], ['đảo', 'island'], ['hồ', 'lake'],
       ['cửa khẩu', 'border gate'], ['biển', 'sea'], ['cao nguyên', 'plateau'],
-      ['vườn quốc gia', 'national park'], ['baie de', 'bay'], ['baie d', 'bay'], ['fleuve', 'river'], ['île de', 'island'],
+      ['vườn quốc gia', 'national park'], ['thác', 'waterfall'], ['hang', 'cave'], ['động', 'cave'], ['baie de', 'bay'], ['baie d', 'bay'], ['fleuve', 'river'], ['île de', 'island'],
       ['delta du', 'delta'], ['golfe du', 'gulf'], ['col de', 'pass'],
     ] as const
   ).map(([h, k]) => [phraseKey(h), k]),
@@ -45,37 +46,78 @@ const SUFFIX_HEADS: ReadonlyMap<string, string> = new Map(
     [
       ['province', 'province'], ['district', 'district'], ['commune', 'commune'], ['ward', 'ward'], ['village', 'village'],
       ['town', 'town'], ['city', 'city'], ['river', 'river'], ['bay', 'bay'], ['island', 'island'], ['pass', 'pass'],
-      ['border gate', 'border gate'], ['lake', 'lake'], ['port', 'port'],
+      ['border gate', 'border gate'], ['lake', 'lake'], ['port', 'port'], ['provinces', 'province'],
+      ['districts', 'district'], ['communes', 'commune'], ['wards', 'ward'], ['cities', 'city'],
     ] as const
   ).map(([h, k]) => [phraseKey(h), k]),
 );
 const MAX_HEAD = 3;
+const ADMIN_INDEX = phraseIndex([...ADMIN_HEADS]);
+const FEATURE_INDEX = phraseIndex([...FEATURE_HEADS]);
+const NUMBER = /^\d{1,2}$/u;
+const ROMAN = /^[IVXLC]+$/u;
+
+/** True when a natural-feature head ("sông", "vịnh", "đèo") ends right before token i. */
+export function featureHeadBefore(tokens: Section['tokens'], i: number): boolean {
+  for (let h = 1; h <= MAX_HEAD && i - h >= 0; h++) if (longestAt(FEATURE_INDEX, tokens, i - h).n === h) return true;
+  return false;
+}
+const NUMBERED_HEADS = new Set(['quận', 'phường', 'district', 'ward'].map(phraseKey));
 const LANDSCAPE_BEFORE = new Set(['miền', 'vùng', 'đồi', 'rừng', 'ven'].map(phraseKey));
 
 /** True when a place head word ("huyện", "đèo", "xã", "sông") ends right before token i. */
 export function placeHeadBefore(tokens: Section['tokens'], i: number): boolean {
   for (let h = 1; h <= MAX_HEAD && i - h >= 0; h++) {
-    const key = tokens.slice(i - h, i).map((t) => t.key).join(' ');
-    if (ADMIN_HEADS.has(key) || FEATURE_HEADS.has(key)) return true;
+    if (longestAt(ADMIN_INDEX, tokens, i - h).n === h || longestAt(FEATURE_INDEX, tokens, i - h).n === h) return true;
   }
   return false;
 }
 const MAX_NAME_TOKENS = 4;
 
-function entryAt(section: Section, i: number, n: number, latin = false): GazetteerEntry | undefined {
-  const toks = section.tokens.slice(i, i + n);
-  if (toks.length < n) return undefined;
-  for (let k = 1; k < n; k++) if (hardBreakBefore(section.tokens, i + k) && toks[k]?.sep !== '-') return undefined;
-  const key = toks.map((t) => t.key).join(' ');
-  let e = GAZETTEER.byKey.get(key);
-  // English and French copy drops or half-keeps Vietnamese marks ("Nghê An", "Hanoï").
-  if (!e && (latin || toks.every((t) => t.key === t.ascii))) {
-    e = GAZETTEER.byAscii.get(toks.map((t) => t.ascii).join(' '));
+/** Whether the text tokens [i, i+n) satisfy an entry's capitalization. */
+function capsOk(T: Section['tokens'], i: number, e: GazetteerEntry): boolean {
+  let anyCap = false;
+  for (let k = 0; k < e.tokens; k++) {
+    const t = T[i + k];
+    if (!t) return false;
+    if (e.caps[k] && !t.cap) return false;
+    anyCap ||= t.cap;
   }
-  if (!e || e.tokens !== n) return undefined;
-  for (let k = 0; k < n; k++) if (e.caps[k] && !toks[k]?.cap) return undefined;
-  if (!toks.some((t) => t.cap)) return undefined;
-  return e;
+  return anyCap;
+}
+
+/**
+ * The longest gazetteer entry starting at token i. Accented text is looked up by tone key;
+ * unaccented tokens (and any token in English/French copy, which drops or half-keeps the marks:
+ * "Nghê An", "Hanoï") also by ASCII fold.
+ */
+function longestEntry(section: Section, i: number, latin: boolean): GazetteerEntry | undefined {
+  const T = section.tokens;
+  let best: GazetteerEntry | undefined;
+  let key = '';
+  let ascii = '';
+  let keyAlive = true;
+  let asciiAlive = true;
+  for (let j = i; j < T.length && (keyAlive || asciiAlive); j++) {
+    const t = T[j];
+    if (!t) break;
+    if (j > i && hardBreakBefore(T, j) && t.sep !== '-') break;
+    const n = j - i + 1;
+    if (keyAlive) {
+      key = j === i ? t.key : `${key} ${t.key}`;
+      const e = GAZETTEER.byKey.get(key);
+      if (e && e.tokens === n && capsOk(T, i, e)) best = e;
+      keyAlive = GAZETTEER.keyPrefixes.has(key);
+    }
+    if (asciiAlive) asciiAlive = latin || t.key === t.ascii;
+    if (asciiAlive) {
+      ascii = j === i ? t.ascii : `${ascii} ${t.ascii}`;
+      const e = GAZETTEER.byAscii.get(ascii);
+      if (e && e.tokens === n && capsOk(T, i, e) && (!best || best.tokens < n)) best = e;
+      asciiAlive = GAZETTEER.asciiPrefixes.has(ascii);
+    }
+  }
+  return best;
 }
 
 /** Longest gazetteer matches, left to right; ambiguous names only after a place cue or in a list of places. */
@@ -84,14 +126,8 @@ export function findGazetteerMatches(section: Section, language = 'vi'): PlaceMa
   const out: PlaceMatch[] = [];
   const T = section.tokens;
   for (let i = 0; i < T.length; ) {
-    let hit: PlaceMatch | null = null;
-    for (let n = Math.min(GAZETTEER.maxTokens, T.length - i); n >= 1; n--) {
-      const e = entryAt(section, i, n, latin);
-      if (e) {
-        hit = { start: i, end: i + n, entry: e, weak: false };
-        break;
-      }
-    }
+    const e = longestEntry(section, i, latin);
+    let hit: PlaceMatch | null = e ? { start: i, end: i + e.tokens, entry: e, weak: false } : null;
     if (hit && hit.entry.ambiguous && !cued(section, hit, out)) hit.weak = true;
     // "Coupe d'Asie": an elided name right after a capitalized word belongs to that name.
     if (hit && /^[dD]['’]/u.test(T[hit.start]?.text ?? '') && T[hit.start - 1]?.cap && !hardBreakBefore(T, hit.start)) hit.weak = true;
@@ -117,7 +153,7 @@ function cued(section: Section, hit: PlaceMatch, earlier: readonly PlaceMatch[])
     if (prev && LIST_JOINERS.has(prev.key)) return true;
   }
   const next = T[hit.end];
-  if (next && LIST_JOINERS.has(next.key) && entryAt(section, hit.end + 1, 1)?.kind === 'country') return true;
+  if (next && LIST_JOINERS.has(next.key) && longestEntry(section, hit.end + 1, false)?.kind === 'country') return true;
   return false;
 }
 
@@ -127,11 +163,11 @@ export function findHeadedPlaces(section: Section, taken: (i: number) => boolean
   const out: { span: Span; kind: string; keepHead: boolean }[] = [];
   for (let i = 0; i < T.length; i++) {
     if (taken(i)) continue;
-    for (let h = MAX_HEAD; h >= 1; h--) {
-      if (i + h >= T.length) continue;
-      const key = T.slice(i, i + h).map((t) => t.key).join(' ');
-      const adminKind = ADMIN_HEADS.get(key);
-      const featureKind = adminKind ? undefined : FEATURE_HEADS.get(key);
+    const admin = longestAt(ADMIN_INDEX, T, i);
+    const feature = admin.n > 0 ? { n: 0, value: undefined } : longestAt(FEATURE_INDEX, T, i);
+    for (const h of admin.n > 0 ? [admin.n] : feature.n > 0 ? [feature.n] : []) {
+      const adminKind = admin.value;
+      const featureKind = adminKind ? undefined : feature.value;
       const kind = adminKind ?? featureKind;
       if (!kind) continue;
       // "miền núi", "vùng biển": a landscape word, not a named feature.
@@ -139,7 +175,15 @@ export function findHeadedPlaces(section: Section, taken: (i: number) => boolean
       // A head word starting a sentence is only a head if the next token is a capitalized name.
       let j = i + h;
       const first = T[j];
-      if (!first || !first.cap || hardBreakBefore(T, j) || taken(j)) continue;
+      // "Quận 1", "phường 12": a numbered unit is named by head and number together.
+      if (adminKind && first && NUMBER.test(first.text) && !hardBreakBefore(T, j) && NUMBERED_HEADS.has(T[i]?.key ?? '')) {
+        out.push({ span: { start: i, end: j + 1 }, kind, keepHead: true });
+        i = j;
+        break;
+      }
+      // "thác Bản Giốc": a capitalized head word inside a name is no head.
+      if (T[i]?.cap && !T[i]?.sentenceStart && !T[i]?.upper) continue;
+      if (!first || !first.cap || hardBreakBefore(T, j) || taken(j) || ROMAN.test(first.text)) continue;
       while (j < T.length && j - (i + h) < MAX_NAME_TOKENS && T[j]?.cap && !taken(j) && (j === i + h || !hardBreakBefore(T, j))) j++;
       out.push({ span: { start: featureKind ? i : i + h, end: j }, kind, keepHead: featureKind !== undefined });
       i = j - 1;
@@ -152,14 +196,23 @@ export function findHeadedPlaces(section: Section, taken: (i: number) => boolean
     if (!kind || T[i]?.cap || hardBreakBefore(T, i)) continue;
     let s = i;
     while (s > 0 && T[s - 1]?.cap && i - s < MAX_NAME_TOKENS && !taken(s - 1) && !T[s - 1]?.sentenceStart && !hardBreakBefore(T, s)) s--;
-    if (s < i && !taken(i - 1)) out.push({ span: { start: s, end: i }, kind, keepHead: false });
+    if (s < i && !taken(i - 1)) {
+      out.push({ span: { start: s, end: i }, kind, keepHead: false });
+      // "in Dong Anh and Gia Lam districts": the plural head covers both names.
+      const and = T[s - 1];
+      if (and && LIST_JOINERS.has(and.key) && T[i]?.key.endsWith('s')) {
+        let s2 = s - 1;
+        while (s2 > 0 && T[s2 - 1]?.cap && s - 1 - s2 < MAX_NAME_TOKENS && !taken(s2 - 1) && !hardBreakBefore(T, s2)) s2--;
+        if (s2 < s - 1) out.push({ span: { start: s2, end: s - 1 }, kind, keepHead: false });
+      }
+    }
   }
   return out;
 }
 
 /** A Place record for a gazetteer hit, keeping the name as written. */
 export function placeFromMatch(section: Section, m: PlaceMatch): Place {
-  return { name: spanText(section, m.start, m.end), kind: m.entry.kind, code: m.entry.code, lat: m.entry.lat, lon: m.entry.lon };
+  return { name: spanText(section, m.start, m.end).replace(/['’]s$/u, ''), kind: m.entry.kind, code: m.entry.code, lat: m.entry.lat, lon: m.entry.lon };
 }
 
 /** Resolves a place name as written ("Hà Giang", "Khánh Hoà") to its gazetteer entry, if any. */

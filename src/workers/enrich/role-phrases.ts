@@ -5,6 +5,7 @@
  */
 import { syllableKey } from './fold.js';
 import { HONORIFICS, MAX_TITLE_TOKENS, RANKS, ROLE_BREAKS, TITLE_HEADS } from './lexicon.js';
+import { longestAt, phraseIndex } from './phrase-index.js';
 import type { Section } from './spans.js';
 import { hardBreakBefore } from './spans.js';
 import type { Token } from './tokenize.js';
@@ -32,7 +33,7 @@ function modifierStart(T: readonly Token[], head: number, isPerson: (i: number) 
   while (s > 0 && head - s < MAX_MODIFIERS) {
     const p = T[s - 1];
     if (!p || !p.cap || p.key !== p.ascii || isPerson(s - 1) || hardBreakBefore(T, s) || WEEKDAYS_MONTHS.test(p.text)) break;
-    if (isHonorific(T, s - 1)) break;
+    if (isHonorific(T, s - 1) || ROLE_BREAKS.has(p.key)) break;
     s--;
     if (p.sentenceStart) break;
   }
@@ -40,23 +41,31 @@ function modifierStart(T: readonly Token[], head: number, isPerson: (i: number) 
 }
 const TRAILING_PUNCT = /[\s,;:(\-–—]+$/u;
 
-function keysAt(T: readonly Token[], i: number, n: number): string | null {
-  if (i + n > T.length) return null;
-  let k = '';
-  for (let j = i; j < i + n; j++) {
-    if (j > i && hardBreakBefore(T, j)) return null;
-    k += (j > i ? ' ' : '') + (T[j]?.key ?? '');
-  }
-  return k;
-}
+
+const TITLE_INDEX = phraseIndex([...TITLE_HEADS].map((k) => [k, true] as const));
+const BREAK_INDEX = phraseIndex([...ROLE_BREAKS].map((k) => [k, true] as const));
+const NOT_BREAK_INDEX = phraseIndex([...NOT_BREAKS].map((k) => [k, true] as const));
+const HONORIFIC_INDEX = phraseIndex([...HONORIFICS].map((k) => [k, true] as const));
 
 /** Tokens in the longest title head starting at token i (0 if none). */
 export function titleLengthAt(T: readonly Token[], i: number): number {
-  for (let n = MAX_TITLE_TOKENS; n >= 1; n--) {
-    const k = keysAt(T, i, n);
-    if (k !== null && TITLE_HEADS.has(k)) return n;
+  const t = T[i];
+  if (!t) return 0;
+  if (t.memo.title < 0) t.memo.title = longestAt(TITLE_INDEX, T, i).n;
+  return t.memo.title;
+}
+
+/** "General Department", "Chief Office": a title word before these names a body, not a role. */
+const ORG_WORDS_AFTER_TITLE = new Set(['Department', 'Office', 'Committee', 'Directorate', 'Staff', 'Secretariat', 'Inspectorate', 'Assembly'].map(syllableKey));
+const LIST_AND = new Set(['and', 'và', 'et'].map(syllableKey));
+
+/** After a comma at token k: "Y và Z" closes a list within the next few tokens, with no other punctuation. */
+export function listContinues(T: readonly Token[], k: number): boolean {
+  for (let m = k + 1; m < T.length && m <= k + 4; m++) {
+    if (hardBreakBefore(T, m)) return false;
+    if (LIST_AND.has(T[m]?.key ?? '')) return T[m + 1]?.cap === true;
   }
-  return 0;
+  return false;
 }
 
 /** True when token j is inside a title head ("ký" in "Tổng Thư ký"). */
@@ -69,21 +78,19 @@ function insideTitle(T: readonly Token[], j: number): boolean {
 export function roleBreakAt(T: readonly Token[], i: number): boolean {
   const t = T[i];
   if (!t || t.cap) return false;
-  const two = keysAt(T, i, 2);
-  if (two !== null && NOT_BREAKS.has(two)) return false;
-  const prevTwo = i > 0 ? keysAt(T, i - 1, 2) : null;
-  if (prevTwo !== null && NOT_BREAKS.has(prevTwo)) return false;
-  if (ROLE_BREAKS.has(t.key)) return true;
-  return two !== null && ROLE_BREAKS.has(two);
+  if (t.memo.roleBreak < 0) {
+    const inNoun = longestAt(NOT_BREAK_INDEX, T, i).n > 0 || (i > 0 && longestAt(NOT_BREAK_INDEX, T, i - 1).n > 1);
+    t.memo.roleBreak = !inNoun && longestAt(BREAK_INDEX, T, i).n > 0 ? 1 : 0;
+  }
+  return t.memo.roleBreak === 1;
 }
 
 /** True when token i is an honorific ("ông", "Mr", "M."). */
 export function isHonorific(T: readonly Token[], i: number): boolean {
   const t = T[i];
   if (!t) return false;
-  if (HONORIFICS.has(t.key)) return true;
-  const two = keysAt(T, i, 2);
-  return two !== null && HONORIFICS.has(two);
+  if (t.memo.honorific < 0) t.memo.honorific = longestAt(HONORIFIC_INDEX, T, i).n > 0 ? 1 : 0;
+  return t.memo.honorific === 1;
 }
 
 function cleanRole(text: string): string | null {
@@ -117,7 +124,7 @@ export function roleBefore(
     if (j < end && hardBreakBefore(T, j + 1) && !PAREN.test(T[j + 1]?.sep ?? '')) break;
     if (roleBreakAt(T, j) && !insideTitle(T, j)) break;
     if (!T[j]?.cap && isHonorific(T, j)) break;
-    if (titleLengthAt(T, j) > 0) best = j;
+    if (titleLengthAt(T, j) > 0 && !ORG_WORDS_AFTER_TITLE.has(T[j + titleLengthAt(T, j)]?.key ?? '')) best = j;
     if (T[j]?.sentenceStart) break;
   }
   if (best < 0) return null;
@@ -170,6 +177,8 @@ export function roleAfter(section: Section, ne: number, isPerson: (i: number) =>
     if (hardBreakBefore(T, k)) {
       if (DASH.test(t.sep) && t.cap && !isPerson(k)) {
         // "Hiệp hội Cà phê - Ca cao Việt Nam": a dash inside a name.
+      } else if (t.sep === ',' && t.cap && listContinues(T, k)) {
+        // "for Vietnam, Cambodia and Laos", "Sở Văn hóa, Thể thao và Du lịch".
       } else if (t.sep === '(' && !openParen && t.upper) {
         openParen = true;
       } else if (t.sep === ')' && openParen && first.sep !== '(') {

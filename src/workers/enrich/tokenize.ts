@@ -2,7 +2,7 @@
  * Splits text into word tokens with offsets and the flags every extractor needs, so each
  * extractor walks one shared array instead of running its own regexes over the text.
  */
-import { asciiFold, syllableKey } from './fold.js';
+import { tokenKeys as foldToken } from './fold.js';
 
 export interface Token {
   /** The token as written. */
@@ -25,6 +25,11 @@ export interface Token {
   sentenceStart: boolean;
   /** Written with a possessive "'s" ("Vietnam's"): the name ends here. */
   possessive: boolean;
+  /**
+   * Memo of lexicon lookups starting at this token (title length, role break, honorific),
+   * filled on first use by role-phrases.ts; -1 means not looked up yet. Tokens live for one call.
+   */
+  memo: { title: number; roleBreak: number; honorific: number };
 }
 
 // "M. Brochet", "Dr. Smith": the dot after these abbreviations neither ends a sentence nor
@@ -52,22 +57,25 @@ export function tokenize(text: string): Token[] {
     const start = m.index;
     const gap = text.slice(prevEnd, start);
     const prev = out[out.length - 1];
-    const rawSep = gap.replace(SPACE, '');
+    const rawSep = gap === ' ' ? '' : gap.replace(SPACE, '');
     const sep = rawSep === '.' && prev && DOTTED_HONORIFICS.has(prev.text) ? '' : rawSep;
     const first = out.length === 0;
+    const { key, ascii } = foldToken(t);
+    const cap = UPPER_START.test(t);
     out.push({
       text: t,
       start,
       end: start + t.length,
-      key: syllableKey(t),
-      ascii: asciiFold(t),
-      cap: UPPER_START.test(t),
-      upper: LETTERS.test(t) && !LETTER_LOWER.test(t),
+      key,
+      ascii,
+      cap,
+      upper: cap && LETTERS.test(t) && !LETTER_LOWER.test(t),
       sep,
       glued: !first && gap.length > 0 && !/\s/u.test(gap) && sep !== '',
       // A newline in the gap is a paragraph break; sep alone would lose it.
-      sentenceStart: first || (SENTENCE_BREAK.test(sep) && !(gap.length > 0 && !/\s/u.test(gap))) || gap.includes('\n'),
-      possessive: POSSESSIVE_END.test(t),
+      sentenceStart: first || (sep !== '' && SENTENCE_BREAK.test(sep) && /\s/u.test(gap)) || gap.includes('\n'),
+      possessive: (t.includes("'") || t.includes('’')) && POSSESSIVE_END.test(t),
+      memo: { title: -1, roleBreak: -1, honorific: -1 },
     });
     prevEnd = start + t.length;
   }
