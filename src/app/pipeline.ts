@@ -22,6 +22,7 @@ import { createStages } from '../workers/stages.js';
 import { RedisStoryStore } from '../workers/story-store.js';
 import { RedisDuplicateIndex } from '../workers/redis-duplicate-index.js';
 import { RedisTranslationIndex } from '../workers/translation-links.js';
+import { ArchiveIdf } from '../workers/enrich/archive-idf.js';
 import type { Services } from './services.js';
 import { RedisTranslationCache } from '../translation/cache.js';
 import { feedShowsTranslations, targetLanguages, type ResolvedTranslationConfig } from '../translation/config.js';
@@ -105,7 +106,10 @@ export async function startPipeline(config: Config, services: Services, log: Log
   }
   const stories = new RedisStoryStore(services.redis, config.prefix);
   const sources = opts.sources ?? (() => []);
-  const stages = createStages({ store, archive });
+  // Keyword IDF learned from what this pipeline publishes, shared by its workers through Redis.
+  const idf = new ArchiveIdf(services.redis, { prefix: config.prefix });
+  await idf.start((err) => log.warn({ err }, 'keyword IDF sync failed; will retry'));
+  const stages = createStages({ store, archive }, { idf, learn: idf.learn });
   const workers =
     opts.workers === false
       ? null
@@ -160,6 +164,7 @@ export async function startPipeline(config: Config, services: Services, log: Log
       await workers?.close();
       await followUps?.close();
       await queues.close();
+      await idf.stop().catch(() => undefined);
     },
   };
 }

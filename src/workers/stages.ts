@@ -1,7 +1,7 @@
 /** The stage functions by name, so a topology can pick them by configuration. */
 import { normalize } from './normalize/index.js';
 import { translateTag } from './translate-tag/index.js';
-import { enrich } from './enrich/index.js';
+import { enrich, makeEnrich, type EnrichOptions } from './enrich/index.js';
 import { createPublishStage, type PublishTargets } from './publish/index.js';
 import type { ArticleStage, NormalizeStage, StageName } from './stage.js';
 
@@ -15,12 +15,12 @@ export interface StageSet {
 /** The stages that need no outside service: what `wirepipe process` runs. */
 export const OFFLINE_STAGES: readonly StageName[] = ['normalize', 'translate-tag', 'enrich'];
 
-/** Every stage; publish writes to the given targets. */
-export function createStages(targets: PublishTargets | null): StageSet {
+/** Every stage; publish writes to the given targets; enrich may use an archive-learned IDF. */
+export function createStages(targets: PublishTargets | null, enrichOptions?: EnrichOptions): StageSet {
   return {
     normalize,
     'translate-tag': translateTag,
-    enrich,
+    enrich: enrichOptions ? makeEnrich(enrichOptions) : enrich,
     publish: targets
       ? createPublishStage(targets)
       : async () => {

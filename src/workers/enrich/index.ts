@@ -23,6 +23,8 @@ export { lookupPlace } from './places.js';
 export interface EnrichOptions {
   /** Document frequencies for keyword IDF; defaults to the built-in table. */
   idf?: IdfReader;
+  /** Counts each story's terms into the IDF (the archive learning as it grows). */
+  learn?: (terms: Iterable<string>) => void;
 }
 
 /** Returns a copy of `article` with people, organisations, places, keywords, summary, slug and wordCount filled. */
@@ -33,7 +35,7 @@ export function enrichArticle(article: Article, options: EnrichOptions = {}): Ar
     people: found.people,
     organisations: found.organisations,
     places: found.places,
-    keywords: extractKeywords(found.sections, found.entitySpans, options.idf ?? DEFAULT_IDF),
+    keywords: extractKeywords(found.sections, found.entitySpans, options.idf ?? DEFAULT_IDF, options.learn),
     summary: makeSummary(article),
     slug: makeSlug(article.headline),
     wordCount: articleWordCount(article),

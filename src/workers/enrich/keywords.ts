@@ -86,9 +86,18 @@ function trigramCounts(cands: ReadonlyMap<string, Candidate>): Map<string, numbe
   return out;
 }
 
-/** Top keywords of the sections by TF-IDF against `idf`. */
-export function extractKeywords(sections: readonly Section[], entitySpans: readonly Span[][], idf: IdfReader): string[] {
+/**
+ * Top keywords of the sections by TF-IDF against `idf`. `onTerms` receives the document's
+ * distinct terms, so an archive-learned IDF can count them without extracting them twice.
+ */
+export function extractKeywords(
+  sections: readonly Section[],
+  entitySpans: readonly Span[][],
+  idf: IdfReader,
+  onTerms?: (terms: Iterable<string>) => void,
+): string[] {
   const cands = candidateTerms(sections, entitySpans);
+  onTerms?.(cands.keys());
   const n = idf.documentCount();
   const tri = trigramCounts(cands);
   const scored: { key: string; c: Candidate; score: number }[] = [];
