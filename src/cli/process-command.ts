@@ -9,6 +9,7 @@ import { toNinjs } from '../archive/ninjs.js';
 import { documentToRawItems } from '../producers/sniff.js';
 import { describeError } from '../shared/errors.js';
 import { silentLogger } from '../shared/logger.js';
+import { loadConfig } from '../shared/config.js';
 import { runStages } from '../workers/run-stages.js';
 import type { StageContext } from '../workers/stage.js';
 import { createStages, OFFLINE_STAGES } from '../workers/stages.js';
@@ -29,13 +30,14 @@ export interface ProcessOptions {
 /** Processes the files in order; returns the number of files that failed (0 = success). */
 export async function processFiles(opts: ProcessOptions): Promise<number> {
   const stages = createStages(null);
+  const config = loadConfig();
   const ctx: StageContext = {
     log: silentLogger(),
     now: opts.now ?? (() => new Date()),
     stories: new MemoryStoryStore(),
     // Across the files of one invocation: `process a.txt b.txt` marks b as a's rewrite.
-    duplicates: new InMemoryDuplicateIndex(),
-    translationLinks: new MemoryTranslationIndex(),
+    duplicates: new InMemoryDuplicateIndex(undefined, config.duplicates.threshold),
+    translationLinks: new MemoryTranslationIndex(undefined, config.translationLinkThreshold),
   };
   let failures = 0;
   for (const file of opts.files) {

@@ -37,6 +37,12 @@ const EnvSchema = z.object({
   FEED_LENGTH: positiveInt.default(500),
   /** Entries rendered per feed document. */
   FEED_PAGE_SIZE: positiveInt.default(50),
+  /** Similarity (0..1) at which a story is marked `duplicateOf` another source's copy. */
+  DUPLICATE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.45),
+  /** How long stories stay findable as near-duplicates (hours). */
+  DUPLICATE_WINDOW_HOURS: positiveInt.default(168),
+  /** Score (0..1) at which a story in another language is linked with `translationOf`. */
+  TRANSLATION_LINK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
   /** Bearer token operators send to /status, /failed and /sources; unset: loopback clients only. */
   OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -58,6 +64,8 @@ export interface Config {
   feedPageSize: number;
   logLevel: string;
   operatorToken: string | undefined;
+  duplicates: { threshold: number; windowSeconds: number };
+  translationLinkThreshold: number;
 }
 
 /** Reads and validates the environment; throws ConfigError listing every problem. */
@@ -98,5 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     feedPageSize: e.FEED_PAGE_SIZE,
     logLevel: e.LOG_LEVEL,
     operatorToken: e.OPERATOR_TOKEN,
+    duplicates: { threshold: e.DUPLICATE_THRESHOLD, windowSeconds: e.DUPLICATE_WINDOW_HOURS * 3600 },
+    translationLinkThreshold: e.TRANSLATION_LINK_THRESHOLD,
   };
 }

@@ -71,6 +71,18 @@ describe('wirepipe process', () => {
     expect(translation?.translationOf).toBe(original?.id);
   });
 
+  it('takes the link threshold from the configuration', async () => {
+    const vi = new URL('../fixtures/wire/text/vi-dem-no-agency.txt', import.meta.url).pathname;
+    const en = new URL('../fixtures/wire/pairs/t02-en-storm/b.txt', import.meta.url).pathname;
+    process.env['TRANSLATION_LINK_THRESHOLD'] = '1';
+    try {
+      const { out } = await run(['process', vi, en]);
+      expect(ArticleSchema.parse(JSON.parse(out[1]!)).translationOf).toBeNull();
+    } finally {
+      delete process.env['TRANSLATION_LINK_THRESHOLD'];
+    }
+  });
+
   it('reports a file it cannot read as a typed error, and goes on with the others', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wirepipe-process-'));
     await writeFile(join(dir, 'empty.txt'), '   \n\n  ');

@@ -16,13 +16,13 @@ describe('configuration', () => {
   it('lists every problem at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', TOPOLOGY: 'sideways', LOG_LEVEL: 'loud', REDIS_URL: 'not a url' });
+      loadConfig({ PORT: 'eighty', TOPOLOGY: 'sideways', LOG_LEVEL: 'loud', REDIS_URL: 'not a url', DUPLICATE_THRESHOLD: '2' });
     } catch (err) {
       error = err;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['PORT', 'TOPOLOGY', 'LOG_LEVEL', 'REDIS_URL']) expect(problems).toContain(name);
+    for (const name of ['PORT', 'TOPOLOGY', 'LOG_LEVEL', 'REDIS_URL', 'DUPLICATE_THRESHOLD']) expect(problems).toContain(name);
   });
 });
 
