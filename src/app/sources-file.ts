@@ -3,7 +3,8 @@
  * so operators add, pause or retarget sources without a restart. A broken edit is refused with
  * every problem logged, and the last good list stays in force.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import YAML from 'yaml';
 import { ConfigError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { loadSources, type Source } from '../shared/sources.js';
@@ -42,4 +43,24 @@ export async function watchSourcesFile(path: string, log: Logger, intervalMs = 3
   const timer = setInterval(() => void check(), intervalMs);
   timer.unref();
   return { current: () => sources, check, stop: () => clearInterval(timer) };
+}
+
+/**
+ * The `translation:` section of the sources file (provider, partners with their languages and
+ * feeds), or {} when there is none; read at start-up only (a change needs a restart).
+ */
+export async function readTranslationSection(path: string): Promise<Record<string, unknown>> {
+  const text = await readFile(path, 'utf8');
+  let doc: unknown;
+  try {
+    doc = path.toLowerCase().endsWith('.json') ? JSON.parse(text) : YAML.parse(text, { maxAliasCount: 100 });
+  } catch (err) {
+    throw new ConfigError([`${path}: ${(err as Error).message}`]);
+  }
+  const section = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>)['translation'] : undefined;
+  if (section === undefined) return {};
+  if (typeof section !== 'object' || section === null || Array.isArray(section)) {
+    throw new ConfigError([`${path}: translation: must be an object (provider, url, partners)`]);
+  }
+  return section as Record<string, unknown>;
 }

@@ -4,7 +4,7 @@ import { loadConfig } from '../shared/config.js';
 import { loadTranslationConfig } from '../translation/config.js';
 import { createLogger } from '../shared/logger.js';
 import type { Source } from '../shared/sources.js';
-import { watchSourcesFile, type WatchedSources } from '../app/sources-file.js';
+import { readTranslationSection, watchSourcesFile, type WatchedSources } from '../app/sources-file.js';
 import { redactUrl } from '../shared/redis.js';
 import { connectServices } from '../app/services.js';
 import { startPipeline } from '../app/pipeline.js';
@@ -27,7 +27,9 @@ export async function startCommand(io: { out: (l: string) => void; err: (l: stri
     const samples = (await sampleSources(sampleServer.url, resolve('data/drop'))).sources;
     sources = () => samples;
   }
-  const pipeline = await startPipeline(config, services, log, { sources, translation: loadTranslationConfig() });
+  // TRANSLATION_* variables win over the sources file's `translation:` section.
+  const translation = loadTranslationConfig(process.env, config.sourcesFile ? await readTranslationSection(config.sourcesFile) : {});
+  const pipeline = await startPipeline(config, services, log, { sources, translation });
   const base = pipeline.baseUrl;
   io.out(
     [

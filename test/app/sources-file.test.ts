@@ -33,3 +33,28 @@ describe('watched sources file', () => {
     }
   });
 });
+
+describe('translation section of the sources file', () => {
+  it('gives per-partner languages and feeds to the translation config', async () => {
+    const { readTranslationSection } = await import('../../src/app/sources-file.js');
+    const { loadTranslationConfig, feedShowsTranslations, targetLanguages } = await import('../../src/translation/config.js');
+    const path = join(await mkdtemp(join(tmpdir(), 'wirepipe-sources-')), 'sources.yaml');
+    await writeFile(path, [
+      'translation:',
+      '  provider: libretranslate',
+      '  url: http://127.0.0.1:5000',
+      '  partners:',
+      '    - { id: desk-en, languages: [en], feeds: [lang/en] }',
+      '    - { id: desk-fr, languages: [fr] }',
+      'sources:',
+      '  - { id: vna-vi, kind: feed, url: "https://example.vn/rss" }',
+      '',
+    ].join('\n'));
+    const { config } = loadTranslationConfig({}, await readTranslationSection(path));
+    expect(config.provider).toBe('libretranslate');
+    expect(targetLanguages(config)).toEqual(['en', 'fr']);
+    expect(feedShowsTranslations(config, 'lang/en', 'en')).toBe(true);
+    expect(feedShowsTranslations(config, 'category/the-thao', 'en')).toBe(false);
+    expect(feedShowsTranslations(config, 'lang/fr', 'fr')).toBe(true);
+  });
+});
