@@ -124,14 +124,5 @@ describe('translateTag stage', () => {
     await expect(translateTag({ id: 'x' } as unknown as Article, ctx)).rejects.toBeInstanceOf(PermanentError);
     await expect(translateTag(null as unknown as Article, ctx)).rejects.toBeInstanceOf(PermanentError);
   });
-
-  it('costs well under a few milliseconds per story', async () => {
-    const inputs = stories.map((s) => article(s));
-    for (const a of inputs) await translateTag(a, ctx); // warm-up
-    const started = performance.now();
-    const rounds = 5;
-    for (let r = 0; r < rounds; r++) for (const a of inputs) await translateTag(a, ctx);
-    const perStory = (performance.now() - started) / (rounds * inputs.length);
-    expect(perStory).toBeLessThan(3);
-  });
+  // Cost per story is measured by the benchmark (`npm run bench`, stage-cost), not by a timed test.
 });
