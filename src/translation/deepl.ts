@@ -5,7 +5,7 @@
  * 429 (and legacy 529) too many requests, 456 quota exceeded, 5xx temporary.
  */
 import { deeplSource, deeplTarget, type EnglishVariant } from './deepl-languages.js';
-import { errorForStatus, malformedResponse, unsupportedLanguage } from './http-errors.js';
+import { malformedResponse, throwUnlessOk, unsupportedLanguage } from './http-errors.js';
 import { endpoint, postJson } from './http-post.js';
 import type { TranslationProvider, TranslationRequest } from './provider.js';
 
@@ -45,15 +45,7 @@ export function createDeepLProvider(opts: DeepLOptions): TranslationProvider {
     if (req.format === 'html') body['tag_handling'] = 'html';
     if (opts.modelType !== undefined) body['model_type'] = opts.modelType;
     const res = await postJson(url, body, { provider: name, headers, timeoutMs, ...(signal ? { signal } : {}) });
-    if (res.status < 200 || res.status > 299) {
-      throw errorForStatus({
-        provider: name,
-        status: res.status,
-        message: errorText(res.json),
-        retryAfter: res.headers.get('retry-after'),
-        rateLimitStatuses: RATE_LIMIT_STATUSES,
-      });
-    }
+    throwUnlessOk(res, name, errorText(res.json), RATE_LIMIT_STATUSES);
     return readTranslations(name, res.json, texts.length);
   }
 

@@ -3,6 +3,7 @@
  * by every HTTP provider so LibreTranslate and DeepL fail the same way for the same reason.
  */
 import { PermanentError, RateLimitedError, RetryableError, type WirepipeError } from '../shared/errors.js';
+import type { JsonResponse } from './http-post.js';
 
 const HTTP_DATE_SECONDS = /^\d+$/;
 /** Server messages end up in failed sets and logs; a proxy error page must not flood them. */
@@ -76,4 +77,19 @@ function truncate(message: string | null): string | null {
   const trimmed = message.trim();
   if (trimmed === '') return null;
   return trimmed.length > MAX_MESSAGE_CHARS ? `${trimmed.slice(0, MAX_MESSAGE_CHARS)}…` : trimmed;
+}
+
+/**
+ * Throws the error a provider's non-2xx answer maps to (see errorForStatus); returns for a 2xx.
+ * `message` is the provider's own error text, read by the caller from its documented shape.
+ */
+export function throwUnlessOk(res: JsonResponse, provider: string, message: string | null, rateLimitStatuses?: readonly number[]): void {
+  if (res.status >= 200 && res.status <= 299) return;
+  throw errorForStatus({
+    provider,
+    status: res.status,
+    message,
+    retryAfter: res.headers.get('retry-after'),
+    ...(rateLimitStatuses ? { rateLimitStatuses } : {}),
+  });
 }

@@ -3,7 +3,7 @@
  * `{ q: string[], source, target, format, api_key }`, answered `{ translatedText: string[] }`
  * (an array because q is an array); errors are `{ error: "..." }` with 400/403/429/500.
  */
-import { errorForStatus, malformedResponse } from './http-errors.js';
+import { malformedResponse, throwUnlessOk } from './http-errors.js';
 import { endpoint, postJson } from './http-post.js';
 import { baseLanguage, type TranslationProvider, type TranslationRequest } from './provider.js';
 
@@ -39,14 +39,7 @@ export function createLibreTranslateProvider(opts: LibreTranslateOptions): Trans
       };
       if (opts.apiKey !== undefined) body['api_key'] = opts.apiKey;
       const res = await postJson(url, body, { provider: name, timeoutMs, ...(signal ? { signal } : {}) });
-      if (res.status < 200 || res.status > 299) {
-        throw errorForStatus({
-          provider: name,
-          status: res.status,
-          message: errorText(res.json),
-          retryAfter: res.headers.get('retry-after'),
-        });
-      }
+      throwUnlessOk(res, name, errorText(res.json));
       return readTranslations(name, res.json, req.texts.length);
     },
   };

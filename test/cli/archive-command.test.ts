@@ -1,7 +1,7 @@
 /** `wirepipe archive`: what an archivist runs to pull and verify snapshots. */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { runWirepipe } from '../support/cli.js';
 import { toNinjs } from '../../src/archive/ninjs.js';
 import { snapshotBytes, snapshotKeys, writeSnapshot } from '../../src/archive/snapshots.js';
 import { makeArticle } from '../support/articles.js';
@@ -19,25 +19,19 @@ beforeAll(async () => {
 });
 afterAll(async () => s3.cleanup());
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err };
-}
 
 describe('wirepipe archive', () => {
   it('lists, gets and verifies snapshots, and finds a corrupted one', async () => {
     const keys = snapshotKeys(makeArticle({ id: 'arch-1', version: 2 }));
-    const listed = await run(['archive', 'list']);
+    const listed = await runWirepipe(['archive', 'list']);
     expect(listed.out).toHaveLength(4);
     expect(listed.out).toContain(keys.article);
 
-    const got = await run(['archive', 'get', keys.article]);
+    const got = await runWirepipe(['archive', 'get', keys.article]);
     expect(got.code).toBe(0);
     expect(JSON.parse(got.out[0]!).headline).toBe('Version 2');
 
-    expect(JSON.parse((await run(['archive', 'verify'])).out[0]!)).toEqual({ checked: 4, ok: 4, failed: [] });
+    expect(JSON.parse((await runWirepipe(['archive', 'verify'])).out[0]!)).toEqual({ checked: 4, ok: 4, failed: [] });
 
     // Overwrite v2 with other bytes but keep its old checksum metadata: bit rot.
     const v2 = makeArticle({ id: 'arch-1', version: 2, headline: 'Version 2' });
@@ -47,12 +41,12 @@ describe('wirepipe archive', () => {
       Bucket: bucket, Key: keys.article, Body: snapshotBytes({ ...v2, headline: 'tampered' }),
       Metadata: { sha256: createHash('sha256').update(original).digest('hex') },
     }));
-    const verify = await run(['archive', 'verify']);
+    const verify = await runWirepipe(['archive', 'verify']);
     expect(verify.code).toBe(1);
     const report = JSON.parse(verify.out[0]!);
     expect(report.ok).toBe(3);
     expect(report.failed).toEqual([expect.objectContaining({ key: keys.article, code: 'SNAPSHOT_CORRUPT' })]);
-    const bad = await run(['archive', 'get', keys.article]);
+    const bad = await runWirepipe(['archive', 'get', keys.article]);
     expect(bad.code).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 /** `wirepipe ingest FILE`: the file's items land on the running pipeline's ingest queue, once. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { runWirepipe } from '../support/cli.js';
 import { loadConfig } from '../../src/shared/config.js';
 import { openPipelineQueues } from '../../src/shared/queues.js';
 import { cleanupPrefix, testRedis, uniquePrefix } from '../support/redis-prefix.js';
@@ -16,16 +16,10 @@ afterAll(async () => {
   await redis.quit();
 });
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err };
-}
 
 describe('wirepipe ingest', () => {
   it('queues a wire file on the first queue of the topology, and nothing the second time', async () => {
-    const first = await run(['ingest', SAMPLE, '--source', 'vna']);
+    const first = await runWirepipe(['ingest', SAMPLE, '--source', 'vna']);
     expect(first.code).toBe(0);
     const report = JSON.parse(first.out[0]!);
     expect(report.queued).toHaveLength(1);
@@ -36,7 +30,7 @@ describe('wirepipe ingest', () => {
       const job = await queues.ingest.getJob(report.queued[0]);
       expect(job?.data.sourceId).toBe('vna');
       expect(job?.data.format).toBe('wire-text');
-      const again = JSON.parse((await run(['ingest', SAMPLE, '--source', 'vna'])).out[0]!);
+      const again = JSON.parse((await runWirepipe(['ingest', SAMPLE, '--source', 'vna'])).out[0]!);
       expect(again).toMatchObject({ queued: [], unchanged: 1 });
       expect(await queues.ingest.getJobCountByTypes('waiting')).toBe(1);
     } finally {
@@ -45,7 +39,7 @@ describe('wirepipe ingest', () => {
   });
 
   it('reports a missing file as an error and exits 1', async () => {
-    const { code, err } = await run(['ingest', '/no/such/file.txt']);
+    const { code, err } = await runWirepipe(['ingest', '/no/such/file.txt']);
     expect(code).toBe(1);
     expect(JSON.parse(err[0]!).file).toBe('/no/such/file.txt');
   });

@@ -5,23 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { runWirepipe } from '../support/cli.js';
 import { ArticleSchema } from '../../src/shared/article.js';
 import { ninjsValidator } from '../support/schemas.js';
 
 const SAMPLE = new URL('../fixtures/wire-samples/wire-vi-hagiang.txt', import.meta.url).pathname;
 const HEADLINE = 'Bồi dưỡng đội ngũ làm công tác thông tin đối ngoại tại khu vực miền núi, biên giới';
 
-async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err };
-}
 
 describe('wirepipe process', () => {
   it('prints the sample as a canonical article', async () => {
-    const { code, out } = await run(['process', SAMPLE, '--format', 'article']);
+    const { code, out } = await runWirepipe(['process', SAMPLE, '--format', 'article']);
     expect(code).toBe(0);
     expect(out).toHaveLength(1);
     const article = ArticleSchema.parse(JSON.parse(out[0]!));
@@ -34,7 +28,7 @@ describe('wirepipe process', () => {
   });
 
   it('prints valid IPTC ninjs 2.2 with --format ninjs', async () => {
-    const { code, out } = await run(['process', SAMPLE, '--format', 'ninjs']);
+    const { code, out } = await runWirepipe(['process', SAMPLE, '--format', 'ninjs']);
     expect(code).toBe(0);
     const validate = ninjsValidator();
     const ninjs = JSON.parse(out[0]!);
@@ -48,7 +42,7 @@ describe('wirepipe process', () => {
     const edited = original.replace('Hội nghị đã nghe các báo cáo viên', 'Hội nghị đã nghe ba báo cáo viên');
     expect(edited).not.toBe(original);
     await writeFile(join(dir, 'new.txt'), edited);
-    const { code, out } = await run(['process', SAMPLE, join(dir, 'new.txt'), SAMPLE]);
+    const { code, out } = await runWirepipe(['process', SAMPLE, join(dir, 'new.txt'), SAMPLE]);
     expect(code).toBe(0);
     const [v1, v2, ...rest] = out.map((l) => ArticleSchema.parse(JSON.parse(l)));
     expect(v1?.version).toBe(1);
@@ -62,7 +56,7 @@ describe('wirepipe process', () => {
   it('links a story to the earlier story it translates, across the files of one invocation', async () => {
     const vi = new URL('../fixtures/wire/text/vi-dem-no-agency.txt', import.meta.url).pathname;
     const en = new URL('../fixtures/wire/pairs/t02-en-storm/b.txt', import.meta.url).pathname;
-    const { code, out } = await run(['process', vi, en]);
+    const { code, out } = await runWirepipe(['process', vi, en]);
     expect(code).toBe(0);
     const [original, translation] = out.map((l) => ArticleSchema.parse(JSON.parse(l)));
     expect(original?.language).toBe('vi');
@@ -76,7 +70,7 @@ describe('wirepipe process', () => {
     const en = new URL('../fixtures/wire/pairs/t02-en-storm/b.txt', import.meta.url).pathname;
     process.env['TRANSLATION_LINK_THRESHOLD'] = '1';
     try {
-      const { out } = await run(['process', vi, en]);
+      const { out } = await runWirepipe(['process', vi, en]);
       expect(ArticleSchema.parse(JSON.parse(out[1]!)).translationOf).toBeNull();
     } finally {
       delete process.env['TRANSLATION_LINK_THRESHOLD'];
@@ -86,7 +80,7 @@ describe('wirepipe process', () => {
   it('reports a file it cannot read as a typed error, and goes on with the others', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wirepipe-process-'));
     await writeFile(join(dir, 'empty.txt'), '   \n\n  ');
-    const { code, out, err } = await run(['process', join(dir, 'empty.txt'), SAMPLE]);
+    const { code, out, err } = await runWirepipe(['process', join(dir, 'empty.txt'), SAMPLE]);
     expect(code).toBe(1);
     expect(out).toHaveLength(1);
     const failure = JSON.parse(err[0]!);
@@ -96,7 +90,7 @@ describe('wirepipe process', () => {
   });
 
   it('refuses an unknown format', async () => {
-    const { code, err } = await run(['process', SAMPLE, '--format', 'xml']);
+    const { code, err } = await runWirepipe(['process', SAMPLE, '--format', 'xml']);
     expect(code).toBe(2);
     expect(err[0]).toContain('--format');
   });

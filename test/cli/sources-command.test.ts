@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { runWirepipe } from '../support/cli.js';
 import { cleanupPrefix, testRedis, uniquePrefix } from '../support/redis-prefix.js';
 
 const RSS = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Tin mới</title><language>vi</language><ttl>15</ttl>
@@ -34,16 +34,10 @@ afterAll(async () => {
   await redis.quit();
 });
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err };
-}
 
 describe('wirepipe sources', () => {
   it('tests a feed URL: items, bad dates, ttl', async () => {
-    const { code, out } = await run(['sources', 'test', `${base}/feed.rss`]);
+    const { code, out } = await runWirepipe(['sources', 'test', `${base}/feed.rss`]);
     expect(code).toBe(0);
     const report = JSON.parse(out[0]!);
     expect(report).toMatchObject({ title: 'Tin mới', language: 'vi', items: 2, invalidDates: 1, ttlSeconds: 900 });
@@ -51,21 +45,21 @@ describe('wirepipe sources', () => {
   });
 
   it('reports an HTTP error as a typed error', async () => {
-    const { code, err } = await run(['sources', 'test', `${base}/missing.rss`]);
+    const { code, err } = await runWirepipe(['sources', 'test', `${base}/missing.rss`]);
     expect(code).toBe(1);
     expect(JSON.parse(err[0]!).error.code).toBe('FETCH_HTTP');
   });
 
   it('pauses, lists and resumes a source in Redis', async () => {
-    expect((await run(['sources', 'pause', 'vna-vi'])).code).toBe(0);
-    let listed = (await run(['sources', 'list'])).out.map((l) => JSON.parse(l));
+    expect((await runWirepipe(['sources', 'pause', 'vna-vi'])).code).toBe(0);
+    let listed = (await runWirepipe(['sources', 'list'])).out.map((l) => JSON.parse(l));
     expect(listed).toEqual([expect.objectContaining({ id: 'vna-vi', paused: true })]);
-    await run(['sources', 'resume', 'vna-vi']);
-    listed = (await run(['sources', 'list'])).out.map((l) => JSON.parse(l));
+    await runWirepipe(['sources', 'resume', 'vna-vi']);
+    listed = (await runWirepipe(['sources', 'list'])).out.map((l) => JSON.parse(l));
     expect(listed[0]).toMatchObject({ id: 'vna-vi', paused: false, consecutiveErrors: 0 });
   });
 
   it('prints usage for a wrong sub-command', async () => {
-    expect((await run(['sources', 'frobnicate'])).code).toBe(2);
+    expect((await runWirepipe(['sources', 'frobnicate'])).code).toBe(2);
   });
 });
