@@ -54,8 +54,12 @@ export function startProducers(deps: ProducerDeps): RunningProducers {
   const toSink = async (items: Parameters<IngestSink>[0]) => void (await sink(items));
 
   async function pollOne(source: Source): Promise<void> {
+    if (inFlight.has(source.id)) return; // never overlap polls of one source
+    // A source that is not due must not take one of its host's slots, or it starves the others.
+    const current = await state.get(source.id);
+    if (current.paused || (current.nextPollAt !== null && Date.parse(current.nextPollAt) > Date.now())) return;
     const host = hostOf(source.url);
-    // Never overlap polls of one source, and keep at most maxPerHost requests on one host.
+    // At most maxPerHost requests on one host (checked after the await, so check and take are one step).
     if (inFlight.has(source.id) || (perHost.get(host) ?? 0) >= maxPerHost) return;
     inFlight.add(source.id);
     perHost.set(host, (perHost.get(host) ?? 0) + 1);
