@@ -11,6 +11,7 @@ import { featureHeadBefore, findGazetteerMatches, findHeadedPlaces, lookupPlace,
 import type { Section, Span } from './spans.js';
 import { hardBreakBefore, spanText } from './spans.js';
 import { tokenize } from './tokenize.js';
+import { WARD_KINDS, wardCode } from './wards.js';
 
 export interface Extraction {
   people: Person[];
@@ -100,12 +101,19 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
     for (const g of gaz) {
       if (inGaz[g.start] !== 1) continue;
       const e = g.entry;
-      found.push({ start: g.start, place: placeFromMatch(section, g), identity: `${e.kind}|${e.code ?? ''}|${e.canonical}|${e.predecessorIso ?? ''}`, nameKey: keysOf(g.start, g.end) });
+      const place = placeFromMatch(section, g);
+      // A well-known commune in the gazetteer carries its province's code; the ward list is finer.
+      if (WARD_KINDS.has(place.kind ?? '') && place.code) place.code = wardCode(place.name, place.kind!, new Set([place.code])) ?? place.code;
+      found.push({ start: g.start, place, identity: `${e.kind}|${e.code ?? ''}|${e.canonical}|${e.predecessorIso ?? ''}`, nameKey: keysOf(g.start, g.end) });
     }
+    // Provinces the story names (so far), to tell apart communes that share a name.
+    const provinces = new Set(places.map((p) => p.code ?? '').filter((c) => /^VN-2025:\d+$/.test(c)));
+    for (const g of gaz) if (g.entry.code && /^VN-2025:\d+$/.test(g.entry.code)) provinces.add(g.entry.code);
     for (const h of headed) {
+      const name = spanText(section, h.span.start, h.span.end);
       found.push({
         start: h.span.start,
-        place: { name: spanText(section, h.span.start, h.span.end), kind: h.kind, code: null, lat: null, lon: null },
+        place: { name, kind: h.kind, code: WARD_KINDS.has(h.kind) ? wardCode(name, h.kind, provinces) : null, lat: null, lon: null },
         nameKey: keysOf(h.span.start, h.span.end),
       });
     }
