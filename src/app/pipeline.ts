@@ -137,7 +137,7 @@ export async function startPipeline(config: Config, services: Services, log: Log
       log,
       routes: [
         ...(opts.extraRoutes ?? []),
-        pushRoute({ sources, sink, redis: services.redis, prefix: config.prefix, log }),
+        pushRoute({ sources, sink, deadLetters, redis: services.redis, prefix: config.prefix, log }),
         operatorRoutes({ queues, deadLetters, operatorToken: config.operatorToken, sources: { list: sources, state: sourceState } }),
         feedIndexRoute(store, base),
         feedRoutes(store, base, config.feedPageSize),

@@ -37,7 +37,14 @@ function send(res: ServerResponse, reply: Reply, head: boolean): void {
 /** Listens on host:port (0 = any free port) and serves `routes` in order; unknown paths get 404. */
 export async function startHttpServer(opts: { host: string; port: number; routes: Route[]; log: Logger }): Promise<HttpServer> {
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      // "GET http://[ HTTP/1.1" is not a URL: a 400, never an exception in the listener.
+      send(res, errorReply(400, 'BAD_REQUEST', 'the request target is not a valid URL'), false);
+      return;
+    }
     void (async () => {
       try {
         for (const route of opts.routes) {
@@ -61,10 +68,16 @@ export async function startHttpServer(opts: { host: string; port: number; routes
   return {
     server,
     url: `http://${host}:${port}`,
+    // Graceful: stop accepting, let requests in flight (a push being queued) finish, then cut
+    // what is left after a grace period.
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+        const force = setTimeout(() => server.closeAllConnections(), 5_000);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
       }),
   };
 }

@@ -10,6 +10,7 @@ import { WirepipeError } from '../shared/errors.js';
 import type { IngestSink } from '../shared/ingest-sink.js';
 import type { Logger } from '../shared/logger.js';
 import type { Source } from '../shared/sources.js';
+import type { DeadLetters } from '../shared/dead-letters.js';
 import { errorReply, json, type Reply, type Route } from './http.js';
 import { authenticatePush, REPLAY_WINDOW_SECONDS } from './push-auth.js';
 
@@ -17,6 +18,7 @@ export interface PushRouteDeps {
   /** The current sources (a function: the sources file may be reloaded). */
   sources: () => Source[];
   sink: IngestSink;
+  deadLetters: DeadLetters;
   redis: Redis;
   prefix: string;
   log: Logger;
@@ -55,6 +57,19 @@ export function pushRoute(deps: PushRouteDeps): Route {
     const source = deps.sources().find((s) => s.id === sourceId && s.kind === 'push' && s.enabled);
     if (!source) return errorReply(404, 'SOURCE_UNKNOWN', `no enabled push source "${sourceId}"`);
 
+    const secrets = {
+      bearerToken: source.auth?.bearerTokenEnv ? (env[source.auth.bearerTokenEnv] ?? null) : null,
+      hmacSecret: source.auth?.hmacSecretEnv ? (env[source.auth.hmacSecretEnv] ?? null) : null,
+    };
+    // A bearer token can be checked before reading up to 5 MiB of body from a stranger.
+    if (/^Bearer /i.test(req.headers['authorization'] ?? '')) {
+      const early = authenticatePush(req.headers, Buffer.alloc(0), secrets, now());
+      if (!early.ok) {
+        req.resume();
+        return unauthorized(early.code, early.message);
+      }
+    }
+
     let body: Buffer;
     try {
       body = await readBody(req, maxBytes);
@@ -66,33 +81,46 @@ export function pushRoute(deps: PushRouteDeps): Route {
       throw err;
     }
 
-    const secrets = {
-      bearerToken: source.auth?.bearerTokenEnv ? (env[source.auth.bearerTokenEnv] ?? null) : null,
-      hmacSecret: source.auth?.hmacSecretEnv ? (env[source.auth.hmacSecretEnv] ?? null) : null,
-    };
     const auth = authenticatePush(req.headers, body, secrets, now());
-    if (!auth.ok) return errorReply(auth.status, auth.code, auth.message);
-    if (auth.signature) {
+    if (!auth.ok) return unauthorized(auth.code, auth.message);
+    const sigKey = auth.signature ? `${deps.prefix}:push-sig:${auth.signature}` : null;
+    if (sigKey) {
       // A captured request re-sent inside the window carries the same signature: refuse it.
-      const fresh = await deps.redis.set(`${deps.prefix}:push-sig:${auth.signature}`, '1', 'EX', REPLAY_WINDOW_SECONDS * 2, 'NX');
-      if (fresh !== 'OK') return errorReply(401, 'AUTH_REPLAY', 'this signature was already used');
+      const fresh = await deps.redis.set(sigKey, '1', 'EX', REPLAY_WINDOW_SECONDS * 2, 'NX');
+      if (fresh !== 'OK') return unauthorized('AUTH_REPLAY', 'this signature was already used');
     }
-    if (body.length === 0) return errorReply(400, 'BODY_EMPTY', 'the body is empty');
+    const reply = await accept(source, body, req.headers['content-type'] as string | undefined);
+    // Only an accepted push uses its signature up: a partner retrying after a 5xx or 422 must
+    // not be told "replay" (job ids are deterministic, so a repeat is harmless).
+    if (sigKey && reply.status !== 202) await deps.redis.del(sigKey);
+    return reply;
+  };
 
+  async function accept(source: Source, body: Buffer, contentType: string | undefined): Promise<Reply> {
+    if (body.length === 0) return errorReply(400, 'BODY_EMPTY', 'the body is empty');
     try {
       const items = await documentToRawItems(body, {
         sourceId: source.id,
         fileName: 'push',
         receivedAt: now(),
-        contentType: (req.headers['content-type'] as string | undefined) ?? null,
+        contentType: contentType ?? null,
       });
       const result = await deps.sink(items);
       deps.log.debug({ sourceId: source.id, items: items.length }, 'push accepted');
       return json(202, { source: source.id, items: items.length, jobIds: result.jobIds, unchanged: result.unchanged });
     } catch (err) {
-      if (err instanceof WirepipeError && !err.retryable) return errorReply(422, err.code, err.message, err.details);
+      if (err instanceof WirepipeError && !err.retryable) {
+        // Kept with its reason: the partner is told, and operators see it in the dead letters.
+        await deps.deadLetters.add(`push:${source.id}`, null, err, { contentType: contentType ?? null, body: body.toString('utf8') }).catch((e: unknown) => deps.log.error({ err: e }, 'could not record a dead letter'));
+        return errorReply(422, err.code, err.message, err.details);
+      }
       if (err instanceof WirepipeError) return errorReply(503, err.code, err.message);
       throw err;
     }
-  };
+  }
+}
+
+function unauthorized(code: string, message: string): Reply {
+  const reply = errorReply(401, code, message);
+  return { ...reply, headers: { ...reply.headers, 'www-authenticate': 'Bearer realm="wirepipe", HMAC-SHA256 realm="wirepipe"' } };
 }

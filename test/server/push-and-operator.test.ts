@@ -50,6 +50,7 @@ describe('POST /ingest', () => {
   it('refuses a wrong or missing token with 401 and a precise code', async () => {
     const wrong = await post('/ingest?source=partner-bearer', 'x', { authorization: 'Bearer nope' });
     expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('www-authenticate')).toContain('Bearer');
     expect((await readJson(wrong)).error.code).toBe('AUTH_INVALID');
     const missing = await post('/ingest?source=partner-bearer', 'x');
     expect((await readJson(missing)).error.code).toBe('AUTH_MISSING');
@@ -66,6 +67,20 @@ describe('POST /ingest', () => {
     const replay = await post('/ingest?source=partner-hmac', body, headers);
     expect(replay.status).toBe(401);
     expect((await readJson(replay)).error.code).toBe('AUTH_REPLAY');
+  });
+
+  it('lets a partner retry a signed push that was not accepted, and keeps the refused document as a dead letter', async () => {
+    const body = Buffer.from('<?xml version="1.0"?><rss version="2.0"><channel><item><title>broken');
+    const ts = Math.floor(Date.now() / 1000);
+    const headers = { 'x-wirepipe-timestamp': String(ts), 'x-wirepipe-signature': `sha256=${signPush(SECRET, ts, body)}` };
+    const first = await post('/ingest?source=partner-hmac', body, headers);
+    expect(first.status).toBe(422);
+    // The same signed request again: still judged on its content, not refused as a replay.
+    const again = await post('/ingest?source=partner-hmac', body, headers);
+    expect(again.status).toBe(422);
+    const letters = await h.pipeline.deadLetters.list(5);
+    expect(letters[0]).toMatchObject({ where: 'push:partner-hmac' });
+    expect(JSON.parse(letters[0]!.data).body).toContain('broken');
   });
 
   it('refuses a signature outside the time window and one over a different body', async () => {
