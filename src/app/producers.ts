@@ -10,6 +10,8 @@ import type { Logger } from '../shared/logger.js';
 import type { Source } from '../shared/sources.js';
 import { pollSource } from '../producers/feed/poll-source.js';
 import type { SourceStateStore } from '../producers/feed/source-state.js';
+import { RawItemSchema } from '../shared/raw-item.js';
+import { PermanentError } from '../shared/errors.js';
 import { watchDropFolder, type DropFolderWatcher } from '../producers/drop-folder.js';
 
 export interface RunningProducers {
@@ -51,20 +53,36 @@ export function startProducers(deps: ProducerDeps): RunningProducers {
   const inFlight = new Set<string>();
   const perHost = new Map<string, number>();
   const watchers = new Map<string, { path: string; watcher: DropFolderWatcher }>();
-  const toSink = async (items: Parameters<IngestSink>[0]) => void (await sink(items));
+  /**
+   * One malformed item must not block a feed's good items on every poll (and get the source
+   * paused): it becomes a dead letter with its reason, and the rest is queued.
+   */
+  const sinkFor = (sourceId: string) => async (items: Parameters<IngestSink>[0]) => {
+    const good: typeof items = [];
+    for (const item of items) {
+      const parsed = RawItemSchema.safeParse(item);
+      if (parsed.success) {
+        good.push(item);
+        continue;
+      }
+      const reason = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      await deps.deadLetters.add(`poll:${sourceId}`, null, new PermanentError('INVALID_RAW_ITEM', `item refused: ${reason}`), item);
+    }
+    if (good.length > 0) await sink(good);
+  };
 
   async function pollOne(source: Source): Promise<void> {
     if (inFlight.has(source.id)) return; // never overlap polls of one source
     // A source that is not due must not take one of its host's slots, or it starves the others.
     const current = await state.get(source.id);
-    if (current.paused || (current.nextPollAt !== null && Date.parse(current.nextPollAt) > Date.now())) return;
+    if (stopped || current.paused || (current.nextPollAt !== null && Date.parse(current.nextPollAt) > Date.now())) return;
     const host = hostOf(source.url);
     // At most maxPerHost requests on one host (checked after the await, so check and take are one step).
     if (inFlight.has(source.id) || (perHost.get(host) ?? 0) >= maxPerHost) return;
     inFlight.add(source.id);
     perHost.set(host, (perHost.get(host) ?? 0) + 1);
     try {
-      await pollSource(source, { state, sink: toSink, log: log.child({ sourceId: source.id }), now: () => new Date() });
+      await pollSource(source, { state, sink: sinkFor(source.id), log: log.child({ sourceId: source.id }), now: () => new Date() });
     } catch (err) {
       // pollSource records failures in the source's state; this is a last line of defence.
       log.error({ err, sourceId: source.id }, 'poll failed');
@@ -84,25 +102,33 @@ export function startProducers(deps: ProducerDeps): RunningProducers {
       }
     }
     for (const [id, path] of wanted) {
-      if (!watchers.has(id)) watchers.set(id, { path, watcher: watchDropFolder({ dir: path, sourceId: id, sink: toSink, log: log.child({ sourceId: id }) }) });
+      if (!watchers.has(id)) watchers.set(id, { path, watcher: watchDropFolder({ dir: path, sourceId: id, sink: sinkFor(id), log: log.child({ sourceId: id }) }) });
     }
   }
 
   let stopped = false;
+  let ticking: Promise<void> = Promise.resolve();
   async function tick(): Promise<void> {
     if (stopped) return;
     const enabled = deps.sources().filter((s) => s.enabled);
     await reconcileWatchers(enabled.filter((s) => s.kind === 'wire-folder' && s.path));
-    await Promise.all(enabled.filter((s) => s.kind === 'feed').map(pollOne));
+    // One source's failure (a Redis blip reading its state) must not stop the others' polls.
+    await Promise.all(
+      enabled.filter((s) => s.kind === 'feed').map((s) => pollOne(s).catch((err: unknown) => log.error({ err, sourceId: s.id }, 'poll failed'))),
+    );
   }
+  const runTick = (): void => {
+    ticking = tick().catch((err: unknown) => log.error({ err }, 'producer tick failed'));
+  };
 
-  void tick();
-  const timer = setInterval(() => void tick(), deps.tickMs ?? 1000);
+  runTick();
+  const timer = setInterval(runTick, deps.tickMs ?? 1000);
   return {
     pollNow: tick,
     async stop() {
       stopped = true;
       clearInterval(timer);
+      await ticking;
       await Promise.all([...watchers.values()].map((w) => w.watcher.stop()));
       watchers.clear();
       while (inFlight.size > 0) await new Promise((r) => setTimeout(r, 20));
