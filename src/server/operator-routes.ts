@@ -39,7 +39,7 @@ export function operatorRoutes(deps: OperatorDeps): Route {
       return json(200, { topology: deps.queues.topology.name, queues });
     }
     if (req.method === 'GET' && url.pathname === '/failed') {
-      const count = Math.min(Number(url.searchParams.get('count') ?? 50) || 50, 1000);
+      const count = Math.max(1, Math.min(Math.trunc(Number(url.searchParams.get('count') ?? 50)) || 50, 1000));
       return json(200, { deadLetters: await deps.deadLetters.list(count) });
     }
     if (!deps.sources) return errorReply(404, 'NO_PRODUCERS', 'no producers run in this process');
@@ -61,6 +61,7 @@ export function operatorRoutes(deps: OperatorDeps): Route {
       await deps.sources.state.update(id, paused ? { paused } : { paused, consecutiveErrors: 0, nextPollAt: null });
       return json(200, { id, paused });
     }
-    return errorReply(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`);
+    const reply = errorReply(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`);
+    return { ...reply, headers: { ...reply.headers, allow: SOURCE_ACTION.test(url.pathname) ? 'POST' : 'GET' } };
   };
 }

@@ -13,7 +13,7 @@ export interface DeadLetter {
   jobId: string | null;
   code: string;
   message: string;
-  /** The input that failed, JSON (truncated past 256 KiB). */
+  /** The input that failed, as JSON; past 256 KiB, `{"truncated":true,"head":"..."}` (still JSON). */
   data: string;
 }
 
@@ -31,11 +31,12 @@ export class DeadLetters {
     return `${this.prefix}:dead-letters`;
   }
 
-  /** Records a failure; never throws past the caller's own error (a failed write is logged by the caller). */
+  /** Records a failure; rejects when Redis does (callers log that and keep their own error). */
   async add(where: string, jobId: string | null, err: unknown, data: unknown): Promise<void> {
     const e = describeError(err);
     let json = JSON.stringify(data) ?? 'null';
-    if (json.length > MAX_DATA) json = json.slice(0, MAX_DATA);
+    // Cut as a JSON string value so what is kept still parses (Array.from: no split surrogate).
+    if (json.length > MAX_DATA) json = JSON.stringify({ truncated: true, head: Array.from(json).slice(0, MAX_DATA).join('') });
     await this.redis.xadd(this.key, 'MAXLEN', '~', String(MAX_ENTRIES), '*',
       'at', new Date().toISOString(), 'where', where, 'jobId', jobId ?? '', 'code', e.code, 'message', e.message, 'data', json);
   }

@@ -80,7 +80,8 @@ export function createGroupProcessor(deps: GroupProcessorDeps): Processor {
       if (isPermanent(err)) {
         const e = err as PermanentError;
         log.warn({ err }, 'permanent failure: job goes to the failed set');
-        await deadLetters.add(group.queue, job.id ?? null, e, job.data);
+        // The job itself stays in the failed set with its reason even if this write fails.
+        await deadLetters.add(group.queue, job.id ?? null, e, job.data).catch((dlErr: unknown) => log.error({ err: dlErr }, 'could not record a dead letter'));
         throw new UnrecoverableError(`${e.code}: ${e.message}`);
       }
       log.warn({ err }, 'stage failed: will retry');

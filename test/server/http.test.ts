@@ -28,3 +28,35 @@ describe('http server', () => {
     expect((await fetch(`${server.url}/`)).status).toBe(200);
   });
 });
+
+describe('operator actions without OPERATOR_TOKEN', () => {
+  it('refuse a loopback POST without the operator header (cross-site requests), accept one with it', async () => {
+    const { checkOperator } = await import('../../src/server/operator-auth.js');
+    const req = (method: string, headers: Record<string, string>) => ({ method, headers, socket: { remoteAddress: '127.0.0.1' } }) as never;
+    expect(checkOperator(req('POST', {}), undefined)?.status).toBe(403);
+    expect(checkOperator(req('POST', { 'x-wirepipe-operator': '1' }), undefined)).toBeNull();
+    expect(checkOperator(req('GET', {}), undefined)).toBeNull();
+    const remote = { method: 'GET', headers: {}, socket: { remoteAddress: '10.1.2.3' } } as never;
+    expect(checkOperator(remote, undefined)?.status).toBe(403);
+  });
+});
+
+describe('dead letters', () => {
+  it('keep oversized input as valid JSON, marked truncated', async () => {
+    const { DeadLetters } = await import('../../src/shared/dead-letters.js');
+    const { testRedis, uniquePrefix, cleanupPrefix } = await import('../support/redis-prefix.js');
+    const redis = testRedis();
+    const prefix = uniquePrefix('dl');
+    try {
+      const letters = new DeadLetters(redis, prefix);
+      await letters.add('test', 'j1', new Error('boom'), { body: 'ả'.repeat(300_000) });
+      const [letter] = await letters.list(1);
+      const kept = JSON.parse(letter!.data);
+      expect(kept.truncated).toBe(true);
+      expect(kept.head.length).toBeGreaterThan(200_000);
+    } finally {
+      await cleanupPrefix(redis, prefix);
+      await redis.quit();
+    }
+  });
+});
