@@ -9,20 +9,41 @@ import { defineScript, type ScriptCall } from '../shared/lua-script.js';
 
 /*
  * Stores a version only when it is newer than what is stored, so a retried or late job carrying
- * version 1 can never overwrite version 2 in the feeds. KEYS[1] = article key, KEYS[2] = the
- * store's change counter (feed caches compare it), KEYS[3..] = feed keys; ARGV = version, json,
- * score, feed length, article id (the member).
+ * version 1 can never overwrite version 2 in the feeds. A version that changed section or
+ * language leaves the feeds it no longer belongs to. What falls off the `all` feed (every story is
+ * in it) leaves the store: the S3 archive keeps it, Redis need not.
+ * KEYS: 1 article key, 2 change counter (feed caches compare it), 3 set of feed ids, 4.. feed
+ * keys, `all` first. ARGV: 1 version, 2 json, 3 score, 4 feed length, 5 article id (the member),
+ * 6 feed key prefix, 7 article key prefix, 8.. feed ids (ARGV[i + 4] names KEYS[i]).
  */
 const SAVE_LUA = `
 local current = redis.call('HGET', KEYS[1], 'version')
 if current and tonumber(current) > tonumber(ARGV[1]) then return 0 end
-redis.call('HSET', KEYS[1], 'version', ARGV[1], 'json', ARGV[2])
-local keep = tonumber(ARGV[4])
+local ids = {}
+local wanted = {}
+for i = 4, #KEYS do
+  ids[#ids + 1] = ARGV[i + 4]
+  wanted[ARGV[i + 4]] = true
+end
+local before = redis.call('HGET', KEYS[1], 'feeds')
+if before then
+  for feed in string.gmatch(before, '[^\\n]+') do
+    if not wanted[feed] then redis.call('ZREM', ARGV[6] .. feed, ARGV[5]) end
+  end
+end
+redis.call('HSET', KEYS[1], 'version', ARGV[1], 'json', ARGV[2], 'feeds', table.concat(ids, '\\n'))
 redis.call('INCR', KEYS[2])
-for i = 3, #KEYS do
+local keep = tonumber(ARGV[4])
+for i = 4, #KEYS do
   redis.call('ZADD', KEYS[i], ARGV[3], ARGV[5])
+  redis.call('SADD', KEYS[3], ARGV[i + 4])
   local extra = redis.call('ZCARD', KEYS[i]) - keep
-  if extra > 0 then redis.call('ZREMRANGEBYRANK', KEYS[i], 0, extra - 1) end
+  if extra > 0 then
+    if i == 4 then
+      for _, gone in ipairs(redis.call('ZRANGE', KEYS[i], 0, extra - 1)) do redis.call('DEL', ARGV[7] .. gone) end
+    end
+    redis.call('ZREMRANGEBYRANK', KEYS[i], 0, extra - 1)
+  end
 end
 return 1
 `;
@@ -50,6 +71,10 @@ export class ArticleStore {
     return `${this.opts.prefix}:article:${id}`;
   }
 
+  #feedIdsKey(): string {
+    return `${this.opts.prefix}:feed-ids`;
+  }
+
   #changesKey(): string {
     return `${this.opts.prefix}:feeds-changes`;
   }
@@ -65,18 +90,23 @@ export class ArticleStore {
 
   /** Saves a version and lists it in its feeds; returns false when a newer version is already stored. */
   async save(article: Article): Promise<boolean> {
-    const feeds = new Set([...feedsOf(article), ...(this.opts.extraFeeds?.(article) ?? [])]);
-    const feedKeys = [...feeds].map((f) => this.#feedKey(f));
+    // feedsOf puts `all` first, which the script relies on.
+    const feeds = [...new Set([...feedsOf(article), ...(this.opts.extraFeeds?.(article) ?? [])])];
+    const feedKeys = feeds.map((f) => this.#feedKey(f));
     const saved = await this.#saveScript(
-      2 + feedKeys.length,
+      3 + feedKeys.length,
       this.#articleKey(article.id),
       this.#changesKey(),
+      this.#feedIdsKey(),
       ...feedKeys,
       String(article.version),
       JSON.stringify(article),
       String(Date.parse(article.versionCreated)),
       String(this.opts.feedLength),
       article.id,
+      this.#feedKey(''),
+      this.#articleKey(''),
+      ...feeds,
     );
     return saved === 1;
   }
@@ -104,16 +134,8 @@ export class ArticleStore {
     return json ? ArticleSchema.parse(JSON.parse(json)) : null;
   }
 
-  /** Feeds that currently have entries, for the index page. */
+  /** Feeds that have had entries, for the index page (a set kept by save: no keyspace scan). */
   async feeds(): Promise<FeedId[]> {
-    const prefix = this.#feedKey('');
-    const found: FeedId[] = [];
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      cursor = next;
-      for (const key of keys) found.push(key.slice(prefix.length));
-    } while (cursor !== '0');
-    return found.sort();
+    return (await this.redis.smembers(this.#feedIdsKey())).sort();
   }
 }

@@ -42,4 +42,19 @@ describe('article store', () => {
     await store.save(makeArticle({ id: 's-3', version: 2, versionCreated: '2026-11-09T00:00:00Z' }));
     expect((await store.list('all', 1))[0]?.id).toBe('s-3');
   });
+
+  it('moves a story out of a section feed when a new version changes its section', async () => {
+    await store.save(makeArticle({ id: 'mv-1', category: 'Thể thao', language: 'vi' }));
+    await store.save(makeArticle({ id: 'mv-1', version: 2, category: 'Kinh tế', language: 'vi' }));
+    expect(await store.list('category/the-thao', 10)).toEqual([]);
+    expect((await store.list('category/kinh-te', 10)).map((a) => a.version)).toEqual([2]);
+    expect(await store.feeds()).toEqual(['all', 'category/kinh-te', 'category/the-thao', 'lang/vi']);
+  });
+
+  it('drops from Redis what falls off the all feed (the archive keeps it)', async () => {
+    for (let i = 1; i <= 4; i++) await store.save(makeArticle({ id: `old-${i}`, versionCreated: `2026-10-0${i}T00:00:00Z` }));
+    expect(await store.get('old-1')).toBeNull();
+    expect((await store.get('old-4'))?.id).toBe('old-4');
+  });
 });
+
