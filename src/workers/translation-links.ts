@@ -7,6 +7,12 @@
  */
 import type { Redis } from 'ioredis';
 import type { Article } from '../shared/article.js';
+import { foldDiacritics } from './translate-tag/vietnamese.js';
+import { baseLanguage } from '../translation/provider.js';
+import { CandidateIndex } from './candidate-lookup.js';
+
+/** Stories scored per lookup, those sharing the most names first. */
+const MAX_CANDIDATES = 16;
 
 /** What a story is matched by, across languages. */
 export interface LinkPrint {
@@ -30,10 +36,8 @@ function jaccard(a: readonly string[], b: readonly string[]): number {
 const NAME_RE = /\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)+/gu;
 // Thousands written "12.000", "12,000", "12 000" (French) are one number; decimals too.
 const NUMBER_RE = /\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?/gu;
-const MARKS_RE = /[\u0300-\u036f]/gu;
-
 function fold(word: string): string {
-  return word.normalize('NFD').replace(MARKS_RE, '').replace(/[đĐ]/gu, 'd').toLowerCase().replace(/[^a-z0-9]/gu, '');
+  return foldDiacritics(word).replace(/[^a-z0-9]/gu, '');
 }
 
 /**
@@ -62,7 +66,7 @@ function numberKeys(text: string): string[] {
 /** The link print of a story in language `lang` (BCP 47; region ignored). */
 export function linkPrint(article: Pick<Article, 'headline' | 'lead' | 'body' | 'dateline'>, lang: string): LinkPrint {
   const text = `${article.headline}\n${article.lead ?? ''}\n${article.body.text}`;
-  return { lang: lang.toLowerCase().split('-')[0] ?? lang, names: nameKeys(text), numbers: numberKeys(text), date: article.dateline.date };
+  return { lang: baseLanguage(lang), names: nameKeys(text), numbers: numberKeys(text), date: article.dateline.date };
 }
 
 /** How likely `a` and `b` are translations of each other (0..1); 0 for the same language. */
@@ -138,58 +142,33 @@ export class MemoryTranslationIndex implements TranslationIndex {
 }
 
 /**
- * A TranslationIndex in Redis: candidates are the stories sharing a name with the new one
- * (`{prefix}:tl:n:{name}` sets), scored from their stored prints; everything expires after the
- * window, since a desk's translation follows the original within hours.
+ * A TranslationIndex in Redis: candidates are the stories sharing the most names with the new one
+ * (`{prefix}:tl:n:{name}` sets, counted server-side), scored from their stored prints; everything
+ * expires after the window, since a desk's translation follows the original within hours.
  */
 export class RedisTranslationIndex implements TranslationIndex {
-  readonly #window: number;
+  readonly #index: CandidateIndex;
+  readonly #threshold: number;
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly prefix: string,
     opts: { windowSeconds?: number; threshold?: number } = {},
   ) {
-    this.#window = opts.windowSeconds ?? 3 * 86_400;
-    this.threshold = opts.threshold ?? TRANSLATION_THRESHOLD;
+    this.#index = new CandidateIndex(redis, `${prefix}:tl:p:`, opts.windowSeconds ?? 3 * 86_400);
+    this.#threshold = opts.threshold ?? TRANSLATION_THRESHOLD;
   }
 
-  private readonly threshold: number;
-
-  #nameKey(name: string): string {
-    return `${this.prefix}:tl:n:${name}`;
-  }
-
-  #printKey(id: string): string {
-    return `${this.prefix}:tl:p:${id}`;
+  #nameKeys(print: LinkPrint): string[] {
+    return print.names.map((name) => `${this.prefix}:tl:n:${name}`);
   }
 
   async findOriginal(print: LinkPrint, excludeId: string): Promise<TranslationMatch | null> {
-    if (print.names.length === 0) return null;
-    const lookups = this.redis.pipeline();
-    for (const name of print.names) lookups.smembers(this.#nameKey(name));
-    const ids = new Set<string>();
-    for (const [err, members] of (await lookups.exec()) ?? []) {
-      if (err) throw err;
-      for (const id of members as string[]) ids.add(id);
-    }
-    ids.delete(excludeId);
-    if (ids.size === 0) return null;
-    const list = [...ids].slice(0, 200);
-    const prints = await this.redis.mget(list.map((id) => this.#printKey(id)));
-    const candidates: [string, LinkPrint][] = [];
-    prints.forEach((json, i) => {
-      if (json) candidates.push([list[i] as string, JSON.parse(json) as LinkPrint]);
-    });
-    return best(print, candidates, excludeId, this.threshold);
+    const found = await this.#index.find(this.#nameKeys(print), excludeId, MAX_CANDIDATES);
+    return best(print, found.map(([id, json]) => [id, JSON.parse(json) as LinkPrint]), excludeId, this.#threshold);
   }
 
   async add(id: string, print: LinkPrint): Promise<void> {
-    const tx = this.redis.multi();
-    tx.set(this.#printKey(id), JSON.stringify(print), 'EX', this.#window);
-    for (const name of print.names) {
-      tx.sadd(this.#nameKey(name), id);
-      tx.expire(this.#nameKey(name), this.#window);
-    }
-    await tx.exec();
+    await this.#index.add(id, JSON.stringify(print), this.#nameKeys(print));
   }
 }
