@@ -43,17 +43,16 @@ export async function connectServices(
     s3 = createS3Client({ endpoint: null, bucket: 'unused', region: config.s3.region, forcePathStyle: false });
     bucket = 'unused';
     archiveLocation = '(no archive)';
-  } else if (config.s3.endpoint || config.s3.bucket) {
-    if (!config.s3.bucket) throw new ConfigError(['S3_BUCKET: required when S3_ENDPOINT is set']);
-    s3 = createS3Client({ endpoint: config.s3.endpoint ?? null, bucket: config.s3.bucket, region: config.s3.region, forcePathStyle: config.s3.forcePathStyle });
-    bucket = config.s3.bucket;
-    archiveLocation = `s3://${bucket}/articles/ (${config.s3.endpoint ?? 'AWS'})`;
   } else {
-    const embedded = await startEmbeddedS3({ directory: config.s3.embeddedDir, bucket: EMBEDDED_BUCKET });
-    closers.unshift(() => embedded.stop());
-    s3 = createS3Client(embeddedS3Settings(embedded));
-    bucket = embedded.bucket;
-    archiveLocation = `s3://${bucket}/articles/ on the embedded S3 server ${embedded.endpoint}, files under ${embedded.directory}`;
+    const archive = await connectArchive(config).catch(async (err: unknown) => {
+      // A bad S3 setting must not leave Redis connections (or a started redis-server) behind.
+      for (const close of closers) await close().catch(() => undefined);
+      throw err;
+    });
+    closers.unshift(() => archive.close());
+    s3 = archive.s3;
+    bucket = archive.bucket;
+    archiveLocation = archive.location;
   }
   log.info({ redis: redactUrl(redisHandle.url), startedRedis: redisHandle.started }, 'redis ready');
   return {
@@ -86,17 +85,18 @@ async function existingLocalRedis(): Promise<RedisHandle> {
 }
 
 /** Just the archive, for commands that read it: the configured S3, or the embedded one's files. */
-export async function connectArchive(config: Config): Promise<{ s3: S3Client; bucket: string; close(): Promise<void> }> {
+export async function connectArchive(config: Config): Promise<{ s3: S3Client; bucket: string; location: string; close(): Promise<void> }> {
   if (config.s3.endpoint || config.s3.bucket) {
     if (!config.s3.bucket) throw new ConfigError(['S3_BUCKET: required when S3_ENDPOINT is set']);
     const s3 = createS3Client({ endpoint: config.s3.endpoint ?? null, bucket: config.s3.bucket, region: config.s3.region, forcePathStyle: config.s3.forcePathStyle });
-    return { s3, bucket: config.s3.bucket, close: async () => s3.destroy() };
+    return { s3, bucket: config.s3.bucket, location: `s3://${config.s3.bucket}/articles/ (${config.s3.endpoint ?? 'AWS'})`, close: async () => s3.destroy() };
   }
   const embedded = await startEmbeddedS3({ directory: config.s3.embeddedDir, bucket: EMBEDDED_BUCKET });
   const s3 = createS3Client(embeddedS3Settings(embedded));
   return {
     s3,
     bucket: embedded.bucket,
+    location: `s3://${embedded.bucket}/articles/ on the embedded S3 server ${embedded.endpoint}, files under ${embedded.directory}`,
     async close() {
       s3.destroy();
       await embedded.stop();

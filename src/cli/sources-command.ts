@@ -5,7 +5,7 @@
  */
 import { fetchFeed } from '../producers/feed/fetch-feed.js';
 import { parseFeed } from '../producers/feed/parse-feed.js';
-import { RedisSourceStateStore } from '../producers/feed/source-state.js';
+import { operatorPause, RedisSourceStateStore } from '../producers/feed/source-state.js';
 import { loadConfig } from '../shared/config.js';
 import { describeError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
@@ -37,7 +37,7 @@ export async function sourcesCommand(args: string[], io: Io): Promise<number> {
       return 0;
     }
     const paused = sub === 'pause';
-    await state.update(arg as string, paused ? { paused } : { paused, consecutiveErrors: 0, nextPollAt: null });
+    await state.update(arg as string, operatorPause(paused));
     io.out(JSON.stringify({ id: arg, paused }));
     return 0;
   } finally {

@@ -1,5 +1,5 @@
 /** Who may use the operator endpoints: holders of OPERATOR_TOKEN, or, when none is set, loopback clients. */
-import { timingSafeEqual } from 'node:crypto';
+import { constantTimeEqual } from '../shared/constant-time.js';
 import type { IncomingMessage } from 'node:http';
 import { errorReply, type Reply } from './http.js';
 
@@ -19,9 +19,8 @@ export function checkOperator(req: IncomingMessage, token: string | undefined): 
     return null;
   }
   const header = req.headers['authorization'];
-  const given = typeof header === 'string' && /^Bearer /i.test(header) ? Buffer.from(header.slice(7).trim()) : null;
-  const expected = Buffer.from(token);
-  if (given && given.length === expected.length && timingSafeEqual(given, expected)) return null;
+  const given = typeof header === 'string' && /^Bearer /i.test(header) ? header.slice(7).trim() : null;
+  if (given !== null && constantTimeEqual(given, token)) return null;
   const reply = errorReply(401, 'OPERATOR_AUTH', 'send Authorization: Bearer <OPERATOR_TOKEN>');
   return { ...reply, headers: { ...reply.headers, 'www-authenticate': 'Bearer realm="wirepipe-operator"' } };
 }

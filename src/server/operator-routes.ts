@@ -2,7 +2,7 @@
 import type { DeadLetters } from '../shared/dead-letters.js';
 import type { PipelineQueues } from '../shared/queues.js';
 import type { Source } from '../shared/sources.js';
-import type { SourceStateStore } from '../producers/feed/source-state.js';
+import { operatorPause, type SourceStateStore } from '../producers/feed/source-state.js';
 import { errorReply, json, type Route } from './http.js';
 import { checkOperator } from './operator-auth.js';
 
@@ -57,8 +57,7 @@ export function operatorRoutes(deps: OperatorDeps): Route {
       const id = action[1] as string;
       if (!deps.sources.list().some((s) => s.id === id)) return errorReply(404, 'SOURCE_UNKNOWN', `no source "${id}"`);
       const paused = action[2] === 'pause';
-      // Resuming clears the error streak so the next poll is not immediately re-paused.
-      await deps.sources.state.update(id, paused ? { paused } : { paused, consecutiveErrors: 0, nextPollAt: null });
+      await deps.sources.state.update(id, operatorPause(paused));
       return json(200, { id, paused });
     }
     const reply = errorReply(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`);

@@ -3,7 +3,8 @@
  * `timestamp + "." + body` (the header scheme Stripe and GitHub use, so partners have libraries
  * for it). Signatures outside the time window, or seen before inside it, are replays.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { constantTimeEqual as safeEqual } from '../shared/constant-time.js';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** How far a signed timestamp may be from our clock. */
@@ -18,11 +19,6 @@ export interface PushSecrets {
   hmacSecret: string | null;
 }
 
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** The signature a sender computes: hex HMAC-SHA256 of `${timestamp}.${body}`. */
 export function signPush(secret: string, timestamp: number, body: Buffer | string): string {

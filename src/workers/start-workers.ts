@@ -8,6 +8,19 @@ import type { StageTimer } from './run-stages.js';
 import type { StageContext } from './stage.js';
 import type { StageSet } from './stages.js';
 
+/**
+ * Writes a dead letter for every job of `worker` whose retries ran out. Permanent failures are
+ * recorded where they are thrown (the adapter), so UnrecoverableErrors are skipped here.
+ */
+export function recordExhaustedJobs(worker: Worker, where: string, deadLetters: DeadLetters, log: Logger): void {
+  worker.on('failed', (job: Job | undefined, err: Error) => {
+    if (!job || err.name === 'UnrecoverableError') return;
+    if (job.attemptsMade >= (job.opts.attempts ?? 1)) {
+      deadLetters.add(where, job.id ?? null, err, job.data).catch((e: unknown) => log.error({ err: e, jobId: job.id }, 'could not record a dead letter'));
+    }
+  });
+}
+
 export interface WorkerSettings {
   redisUrl: string;
   prefix: string;
@@ -43,16 +56,7 @@ export function startWorkers(
       prefix: bullPrefix(settings.prefix),
       concurrency: settings.concurrency,
     });
-    worker.on('failed', (job: Job | undefined, err: Error) => {
-      // Permanent failures were recorded by the adapter; here only retries that ran out.
-      if (!job || err.name === 'UnrecoverableError') return;
-      const attempts = job.opts.attempts ?? 1;
-      if (job.attemptsMade >= attempts) {
-        deadLetters.add(group.queue, job.id ?? null, err, job.data).catch((e: unknown) => {
-          log.error({ err: e, jobId: job.id }, 'could not record a dead letter');
-        });
-      }
-    });
+    recordExhaustedJobs(worker, group.queue, deadLetters, log);
     worker.on('error', (err) => log.error({ err, queue: group.queue }, 'worker error'));
     return worker;
   });

@@ -14,6 +14,7 @@ import type { DeadLetters } from '../shared/dead-letters.js';
 import { RetryableError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { bullConnection, bullPrefix } from '../shared/queues.js';
+import { recordExhaustedJobs } from './start-workers.js';
 import { followUpJobId, type FollowUpPlan } from '../translation/attach.js';
 import { translateAndAttach } from '../translation/translate-and-attach.js';
 import type { StageTranslation } from '../translation/stage-translation.js';
@@ -70,11 +71,7 @@ export function startTranslationFollowUps(deps: FollowUpDeps): FollowUps {
     deps.work === false
       ? null
       : new Worker<FollowUpJob>(FOLLOW_UP_QUEUE, process, { connection, prefix, concurrency: 4 });
-  worker?.on('failed', (job, err) => {
-    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-      deps.deadLetters.add(FOLLOW_UP_QUEUE, job.id ?? null, err, job.data).catch((e: unknown) => deps.log.error({ err: e }, 'could not record a dead letter'));
-    }
-  });
+  if (worker) recordExhaustedJobs(worker, FOLLOW_UP_QUEUE, deps.deadLetters, deps.log);
   worker?.on('error', (err) => deps.log.error({ err }, 'translation follow-up worker error'));
 
   return {

@@ -94,3 +94,8 @@ export class RedisSourceStateStore implements SourceStateStore {
     if (Object.keys(fields).length > 0) await this.redis.hset(this.key(id), fields);
   }
 }
+
+/** The state change an operator's pause or resume makes; resuming clears the error streak so the next poll is not paused again at once. */
+export function operatorPause(paused: boolean): SourceStatePatch {
+  return paused ? { paused } : { paused, consecutiveErrors: 0, nextPollAt: null };
+}
