@@ -142,6 +142,13 @@ export async function startPipeline(config: Config, services: Services, log: Log
         feedIndexRoute(store, base),
         feedRoutes(store, base, config.feedPageSize),
       ],
+    }).catch(async (err: unknown) => {
+      // A port in use must not leave workers taking jobs in a process that is about to fail.
+      await workers?.close();
+      await followUps?.close();
+      await queues.close();
+      await idf.stop().catch(() => undefined);
+      throw err;
     });
     if (!config.publicBaseUrl) baseUrl = http.url;
   }

@@ -94,6 +94,10 @@ export async function runCli(argv: string[], io: Out = stdio): Promise<number> {
       io.err(`wirepipe: ${err.message}`);
       return 1;
     }
+    if ((err as { code?: string }).code === 'EADDRINUSE') {
+      io.err(`wirepipe: ${(err as Error).message}: another program uses that port; set PORT (or PORT=0 for any free port)`);
+      return 1;
+    }
     if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`${err.message}\n\n${HELP}`);
       return 2;

@@ -7,7 +7,7 @@ import type { Source } from '../shared/sources.js';
 import { readTranslationSection, watchSourcesFile, type WatchedSources } from '../app/sources-file.js';
 import { redactUrl } from '../shared/redis.js';
 import { connectServices } from '../app/services.js';
-import { startPipeline } from '../app/pipeline.js';
+import { startPipeline, type Pipeline } from '../app/pipeline.js';
 import { sampleSources, startSampleFeedServer } from '../app/sample-sources.js';
 import type { HttpServer } from '../server/http.js';
 
@@ -17,19 +17,28 @@ export async function startCommand(io: { out: (l: string) => void; err: (l: stri
   const log = createLogger(config.logLevel);
   const services = await connectServices(config, log);
   let sampleServer: HttpServer | null = null;
-  let sources: () => Source[];
   let watched: WatchedSources | null = null;
-  if (config.sourcesFile) {
-    watched = await watchSourcesFile(config.sourcesFile, log);
-    sources = watched.current;
-  } else {
-    sampleServer = await startSampleFeedServer(log);
-    const samples = (await sampleSources(sampleServer.url, resolve('data/drop'))).sources;
-    sources = () => samples;
+  let pipeline: Pipeline;
+  let sources: () => Source[];
+  try {
+    if (config.sourcesFile) {
+      watched = await watchSourcesFile(config.sourcesFile, log);
+      sources = watched.current;
+    } else {
+      sampleServer = await startSampleFeedServer(log);
+      const samples = (await sampleSources(sampleServer.url, resolve('data/drop'))).sources;
+      sources = () => samples;
+    }
+    // TRANSLATION_* variables win over the sources file's `translation:` section.
+    const translation = loadTranslationConfig(process.env, config.sourcesFile ? await readTranslationSection(config.sourcesFile) : {});
+    pipeline = await startPipeline(config, services, log, { sources, translation });
+  } catch (err) {
+    // Whatever started must stop, or a failed start (a port in use) would hang instead of exiting.
+    watched?.stop();
+    await sampleServer?.close();
+    await services.close();
+    throw err;
   }
-  // TRANSLATION_* variables win over the sources file's `translation:` section.
-  const translation = loadTranslationConfig(process.env, config.sourcesFile ? await readTranslationSection(config.sourcesFile) : {});
-  const pipeline = await startPipeline(config, services, log, { sources, translation });
   const base = pipeline.baseUrl;
   io.out(
     [
