@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RawItemSchema } from '../../../src/shared/raw-item.js';
-import { normalize, readRawItem } from '../../../src/workers/normalize/index.js';
+import { normalize } from '../../../src/workers/normalize/index.js';
 import { FIXTURE_ROOT, testContext } from './fixtures.js';
 
 // The agency's own sample, copied into the project's fixtures (see wire-samples/README.md).
