@@ -9,8 +9,10 @@ import { AGENCY_CHAIN_SOURCE, isAgencyMark } from './lexicon.js';
 const BOILERPLATE_HEADING_RE =
   /^(?:Tin liên quan|Tin cùng chuyên mục|Tin khác|Tin mới|Xem thêm|Đọc thêm|Bài liên quan|Có thể bạn quan tâm|Related news|Related stories|Related articles|Related|Read more|See also|More news|Voir aussi|Lire aussi|Articles connexes|Sur le même sujet|Dans la même rubrique)\s*[:.]?$/iu;
 // A single inline boilerplate line anywhere: "Xem thêm: ...", "Read more: ...", widgets' labels.
+// A widget label counts only with a colon, alone, or with at most three words after it: body
+// sentences open with the same words ("Chia sẻ với phóng viên TTXVN, ông...", "Share prices fell...").
 const BOILERPLATE_LINE_RE =
-  /^(?:(?:Xem thêm|Đọc thêm|Tin liên quan|Read more|Related|See also|Lire aussi|Voir aussi)\s*[:>»]|(?:Chia sẻ|In bài|Gửi bài|Bình luận|Share|Print|Email|Tweet|Partager|Imprimer|Từ khóa|Từ khoá|Tags?|Mots-clés)\s*[:]?(?:\s|$)|(?:Facebook|Twitter|Zalo|LinkedIn|Email|Print)(?:\s*[|·]\s*(?:Facebook|Twitter|Zalo|LinkedIn|Email|Print))+$)/iu;
+  /^(?:(?:Xem thêm|Đọc thêm|Tin liên quan|Read more|Related|See also|Lire aussi|Voir aussi)\s*[:>»]|(?:Chia sẻ|In bài|Gửi bài|Bình luận|Share|Print|Email|Tweet|Partager|Imprimer|Từ khóa|Từ khoá|Tags?|Mots-clés)(?:\s*:.*|\s*|(?:\s+\S+){1,3}\s*)$|(?:Facebook|Twitter|Zalo|LinkedIn|Email|Print)(?:\s*[|·]\s*(?:Facebook|Twitter|Zalo|LinkedIn|Email|Print))+$)/iu;
 const SIGN_OFF_RE = new RegExp(
   `^(?:[-–—]\\s*)?(?:(?:Theo|Nguồn|Source|Sources|Selon|D'après|Nguồn tin)\\s*:?\\s*)?\\(?${AGENCY_CHAIN_SOURCE}\\)?\\s*[.]?$`,
   'iu',

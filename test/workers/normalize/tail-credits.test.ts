@@ -32,6 +32,19 @@ describe('bylines and sign-offs', () => {
   });
 
   it.each([
+    ['Chia sẻ với phóng viên TTXVN, ông Nguyễn Văn An cho biết tỉnh sẽ mở rộng vùng trồng chè.'],
+    ['Bình luận về diễn biến này, bà Lê Thị Hoa nhận định giá sẽ còn tăng.'],
+    ['Share prices of Vietnamese banks led the decline on Friday, the exchange said.'],
+    ['Tags of origin are now required on every export crate, the ministry said.'],
+  ])('a body sentence that opens with a widget word is not boilerplate: %s', (line) => {
+    expect(isBoilerplateLine(line)).toBe(false);
+  });
+
+  it.each([['Chia sẻ bài viết'], ['Tags: kinh tế, xuất khẩu'], ['Share this story']])('%s is a widget line', (line) => {
+    expect(isBoilerplateLine(line)).toBe(true);
+  });
+
+  it.each([
     ['tại địa phương./.', 'tại địa phương.'],
     ['tại địa phương. /.', 'tại địa phương.'],
     ['tại địa phương/.', 'tại địa phương.'],
