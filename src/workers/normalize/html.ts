@@ -99,6 +99,11 @@ const TOKEN_RE = /<(\/?)([a-z0-9]+)([^>]*)>|[^<]+/giu;
 const ENTITY_RE = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|nbsp|#39));/giu;
 const NAMED: Readonly<Record<string, string>> = Object.freeze({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' });
 
+/** The character a numeric reference names; U+FFFD for one that names none ("&#99999999;"), never a RangeError. */
+function codePointText(cp: number): string {
+  return Number.isInteger(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\uFFFD';
+}
+
 /** Text of an HTML fragment with the entities sanitize-html leaves decoded. */
 export function htmlToText(html: string): string {
   const text = html
@@ -106,8 +111,8 @@ export function htmlToText(html: string): string {
     .replace(/<\/(?:li|tr|td|th|figcaption|caption)>/giu, ' ')
     .replace(/<[^>]*>/gu, '')
     .replace(ENTITY_RE, (_m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-      if (dec !== undefined) return String.fromCodePoint(Number(dec));
-      if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16));
+      if (dec !== undefined) return codePointText(Number(dec));
+      if (hex !== undefined) return codePointText(parseInt(hex, 16));
       return NAMED[name!.toLowerCase()] ?? '';
     });
   return normalizeInline(text);
@@ -153,10 +158,14 @@ export function imageRenditions(html: string): Rendition[] {
 export function htmlBlocks(html: string): Block[] {
   const blocks: Block[] = [];
   let loose = '';
+  // Whether `loose` ends in a <br> (whitespace after it aside): a second one ends the paragraph.
+  // Tracked, not re-tested with a regex on `loose`, which made <br>-heavy HTML quadratic.
+  let trailingBr = false;
   const flushLoose = (): void => {
     const text = htmlToText(loose);
     if (text !== '') blocks.push({ text, html: `<p>${loose.replace(EDGE_BREAKS_RE, '').trim()}</p>` });
     loose = '';
+    trailingBr = false;
   };
   let depth = 0;
   let blockTag = '';
@@ -187,12 +196,14 @@ export function htmlBlocks(html: string): Block[] {
       flushLoose();
       continue;
     }
-    if (name === 'br' && /<br\s*\/?>\s*$/iu.test(loose)) {
+    if (name === 'br' && trailingBr) {
       flushLoose();
       continue;
     }
     if (name === 'img') continue;
     loose += token;
+    if (name === 'br') trailingBr = true;
+    else if (name !== undefined || token.trim() !== '') trailingBr = false;
   }
   flushLoose();
   return blocks;
@@ -260,7 +271,7 @@ export function stripTextPrefix(html: string, prefix: string): string | null {
     if (c === '&') {
       const e = ENTITY_AT_RE.exec(html.slice(i, i + 12));
       if (e) {
-        ch = e[1] !== undefined ? String.fromCodePoint(Number(e[1])) : e[2] !== undefined ? String.fromCodePoint(parseInt(e[2], 16)) : (NAMED[e[3]!.toLowerCase()] ?? c);
+        ch = e[1] !== undefined ? codePointText(Number(e[1])) : e[2] !== undefined ? codePointText(parseInt(e[2], 16)) : (NAMED[e[3]!.toLowerCase()] ?? c);
         width = e[0].length;
       }
     }

@@ -1,0 +1,20 @@
+/** HTML that once crashed or stalled the stage: out-of-range character references, <br> floods. */
+import { describe, expect, it } from 'vitest';
+import { htmlBlocks, htmlToText } from '../../../src/workers/normalize/html.js';
+
+describe('hostile HTML', () => {
+  it('turns a character reference that names no character into U+FFFD instead of throwing', () => {
+    expect(htmlToText('Giá &#99999999; tăng &#x110000; mạnh')).toBe('Giá \uFFFD tăng \uFFFD mạnh');
+  });
+
+  it('splits paragraphs at double <br> and keeps single ones inside a paragraph', () => {
+    const blocks = htmlBlocks('<div>Dòng một<br>dòng hai<br> <br>Đoạn mới</div>');
+    expect(blocks.map((b) => b.text)).toEqual(['Dòng một dòng hai', 'Đoạn mới']);
+  });
+
+  it('handles 50,000 line breaks in one container (it was quadratic)', () => {
+    const blocks = htmlBlocks(`<div>${'a<br>'.repeat(50_000)}</div>`);
+    expect(blocks.length).toBe(1);
+    expect(blocks[0]!.text.length).toBeGreaterThan(50_000);
+  });
+});
