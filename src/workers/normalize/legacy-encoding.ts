@@ -37,7 +37,9 @@ const TCVN3_TABLE: ReadonlyMap<string, string> = new Map(
   }),
 );
 // Codes that ordinary French/English/German text never uses inside a word.
-const TCVN3_STRONG_RE = /(?<![aeiouyAEIOUY])[µ¶·¸¹¨¼½¾Æ©ÇÈÉÊË®ÌÎÏÐÑªÒÓÕÖ×ØÜÝÞßåæ¬\u00ADõö÷øúýþ¡¢£¤¥¦§]/gu;
+// French capitals (É È Ç Ê Ë Î Ï Ö), currency and marks (£ © ® ½ ¼ ¾) are left out: "État",
+// "Égypte", "£1" are ordinary text, and counting them turned French and English copy into mojibake.
+const TCVN3_STRONG_RE = /(?<![aeiouyAEIOUY])[µ¶·¸¹¨ÆÌÐÑªÒÓÕ×ØÜÝÞßåæ¬\u00ADõö÷øúýþ¡¢¤¥¦§]/gu;
 const TCVN3_CHAR_RE = /[µ¶·¸¹¨»¼½¾Æ©ÇÈÉÊË®ÌÎÏÐÑªÒÓÔÕÖ×ØÜÝÞßáâãä«åæçèé¬êëìíîïñòóô\u00ADõö÷øùúûüýþ¡¢£¤¥¦§]/gu;
 
 // ---- VIQR: ASCII marks after the vowel. Quality: ^ ( +; tone: ' ` ? ~ .; "dd" = đ.
@@ -73,6 +75,10 @@ function countMatches(text: string, re: RegExp): number {
 }
 
 /** Which legacy encoding the text is in, or null for ordinary Unicode text. */
+// English apostrophes and abbreviations look like VIQR tone marks ("China's", "don't", "U.S."):
+// they are removed before VIQR signals are counted.
+const NOT_VIQR_RE = /\b\p{L}+['’](?:s|t|ll|re|ve|m|d)\b|\b(?:\p{Lu}\.){2,}|\b\p{L}['’]\p{L}/gu;
+
 export function detectLegacyEncoding(text: string): 'tcvn3' | 'viqr' | 'vni' | null {
   if (VIETNAMESE_LETTER_RE.test(text)) return null;
   const words = wordCount(text);
@@ -84,7 +90,7 @@ export function detectLegacyEncoding(text: string): 'tcvn3' | 'viqr' | 'vni' | n
   const vniOk = vni >= 3 && vni / words >= 0.1;
   if (tcvnOk && (!vniOk || tcvn > vni)) return 'tcvn3';
   if (vniOk) return 'vni';
-  const viqr = countMatches(text, VIQR_SIGNAL_RE);
+  const viqr = countMatches(text.replace(NOT_VIQR_RE, ' '), VIQR_SIGNAL_RE);
   if (viqr >= 3 && viqr / words >= 0.1) return 'viqr';
   return null;
 }

@@ -18,3 +18,15 @@ describe('hostile HTML', () => {
     expect(blocks[0]!.text.length).toBeGreaterThan(50_000);
   });
 });
+
+describe('legacy-encoding detection leaves English and French alone', async () => {
+  const { fixLegacyEncoding } = await import('../../../src/workers/normalize/legacy-encoding.js');
+  it.each([
+    ["U.S. says China's moves threaten Korea's security"],
+    ["Égypte : État d'urgence après l'Élection présidentielle"],
+    ['UK fuel: £1, £2 and £3 rises announced for the winter'],
+    ["Vietnam's exports rose; officials didn't expect it, they're pleased"],
+  ])('%s', (text) => {
+    expect(fixLegacyEncoding(text)).toEqual({ text, encoding: null });
+  });
+});
