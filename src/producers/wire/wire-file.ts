@@ -13,6 +13,8 @@ export interface WireFileContext {
   sourceId: string;
   fileName: string;
   receivedAt: Date;
+  /** The Content-Type the bytes came with (a push), for its charset. */
+  contentType?: string | null;
 }
 
 /**
@@ -21,7 +23,8 @@ export interface WireFileContext {
  * characters dropped, page breaks made newlines). Empty → error.
  */
 export function wireTextToRawItem(bytes: Uint8Array, ctx: WireFileContext): RawItem {
-  const text = decodeBody(bytes, 'text/plain').replace(CRLF, '\n').replace(PAGE_BREAKS, '\n').replace(NON_XML_CHARS, '');
+  // The declared charset (a push's Content-Type) counts; decodeBody still prefers a BOM or valid UTF-8.
+  const text = decodeBody(bytes, ctx.contentType ?? 'text/plain').replace(CRLF, '\n').replace(PAGE_BREAKS, '\n').replace(NON_XML_CHARS, '');
   if (text.trim() === '') {
     throw new PermanentError('EMPTY_STORY', `wire file ${ctx.fileName} has no text`, { fileName: ctx.fileName });
   }

@@ -54,3 +54,18 @@ describe('wireTextToRawItem', () => {
     expect(() => wireTextToRawItem(Buffer.from(text), ctx)).toThrow(PermanentError);
   });
 });
+
+describe('declared charset of pushed wire copy', () => {
+  it('decodes BOM-less UTF-16 and Latin-1 as the Content-Type says', async () => {
+    const { documentToRawItems } = await import('../../../src/producers/sniff.js');
+    const cases: [string, string, string][] = [
+      ['utf-16le', 'Thời sự\n\nHà Nội khánh thành cầu mới\n\nHà Nội (TTXVN) - Sáng 27/11, thành phố khánh thành cầu mới.', 'Hà Nội khánh thành cầu mới'],
+      ['iso-8859-1', 'Société\n\nLe Vietnam inaugure un pont\n\nHanoï, 27 novembre (VNA) – Le pont a été inauguré à Hanoï.', 'Hanoï, 27 novembre (VNA) – Le pont a été inauguré'],
+    ];
+    for (const [charset, text, expected] of cases) {
+      const bytes = iconv.encode(text.replace('–', '-'), charset);
+      const [item] = await documentToRawItems(bytes, { sourceId: 's', fileName: 'push', receivedAt: new Date(), contentType: `text/plain; charset=${charset}` });
+      expect(item?.content, charset).toContain(expected.replace('–', '-'));
+    }
+  });
+});
