@@ -6,7 +6,7 @@
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { describeError, isPermanent } from '../shared/errors.js';
+import { describeError, isPermanent, PermanentError } from '../shared/errors.js';
 import type { RawItem } from '../shared/raw-item.js';
 import { documentToRawItems } from './sniff.js';
 
@@ -15,6 +15,8 @@ export interface DropFolderOptions {
   sourceId: string;
   sink: (items: RawItem[]) => Promise<void>;
   log: Logger;
+  /** Largest file ingested (bytes); larger ones go to failed/. Default 15 MiB, as for fetched feeds. */
+  maxBytes?: number;
   /** Time between scans; default 1000 ms. */
   intervalMs?: number;
   /** A file untouched this long counts as complete even on its first sighting; default 2000 ms. */
@@ -27,6 +29,7 @@ export interface DropFolderWatcher {
   scanOnce(): Promise<void>;
 }
 
+export const DEFAULT_DROP_MAX_BYTES = 15 * 1024 * 1024;
 export const DONE_DIR = 'done';
 export const FAILED_DIR = 'failed';
 /** Names a writer uses while a file is incomplete, and our own side files. */
@@ -53,6 +56,7 @@ async function freeName(dir: string, name: string): Promise<string> {
  */
 export function watchDropFolder(opts: DropFolderOptions): DropFolderWatcher {
   const intervalMs = opts.intervalMs ?? 1000;
+  const maxBytes = opts.maxBytes ?? DEFAULT_DROP_MAX_BYTES;
   const settleMs = opts.settleMs ?? 2000;
   const now = opts.now ?? (() => new Date());
   const doneDir = join(opts.dir, DONE_DIR);
@@ -79,6 +83,9 @@ export function watchDropFolder(opts: DropFolderOptions): DropFolderWatcher {
     const path = join(opts.dir, name);
     let items: RawItem[];
     try {
+      // The same cap as a pushed document: a huge file is refused before it is read into memory.
+      const { size } = await stat(path);
+      if (size > maxBytes) throw new PermanentError('FETCH_TOO_LARGE', `${name} is ${size} bytes, over the ${maxBytes}-byte cap`, { fileName: name, size, maxBytes });
       const bytes = await readFile(path);
       items = await documentToRawItems(bytes, { sourceId: opts.sourceId, fileName: name, receivedAt: now() });
     } catch (err) {

@@ -65,6 +65,17 @@ describe('watchDropFolder', () => {
     expect(report.file).toBe('evil.xml');
   });
 
+  it('refuses a file over the byte cap without reading it, to failed/ with the reason', async () => {
+    await copyFile(WIRE, join(dir, 'story.txt'));
+    await settled('story.txt');
+    watcher = watchDropFolder({ dir, sourceId: 'drop', sink: async (items) => void received.push(items), log: silentLogger(), intervalMs: 3_600_000, settleMs: 2000, maxBytes: 100 });
+    await watcher.scanOnce();
+    await watcher.scanOnce();
+    expect(received).toEqual([]);
+    const report = JSON.parse(await readFile(join(dir, 'failed', 'story.txt.error.json'), 'utf8'));
+    expect(report.error.code).toBe('FETCH_TOO_LARGE');
+  });
+
   it('waits for a freshly written file to keep its size across two scans', async () => {
     const w = await watch();
     await writeFile(join(dir, 'growing.txt'), 'Tiêu đề\n\nPhần đầu');
