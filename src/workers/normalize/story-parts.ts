@@ -260,7 +260,11 @@ export function readStoryParts(input: Block[], opts: ReadOptions): StoryParts {
   // The first line of wire copy is the label or headline, unless the copy lost its top and opens
   // straight with the dateline paragraph.
   const opensWithBody = texts.length > 0 && words(texts[0]!) >= 12 && parseDateline(texts[0]!, opts.publishedIso)?.strength === 'agency';
-  const found = findDateline(texts, opts.publishedIso, opts.hasHeaderLines && !opensWithBody ? 1 : 0);
+  let found = findDateline(texts, opts.publishedIso, opts.hasHeaderLines && !opensWithBody ? 1 : 0);
+  // In a feed item's HTML body there are no header lines: a paragraph further down that merely
+  // opens with a date ("Sáng 27/11, ...") is body, not a dateline; cutting there lost the
+  // paragraphs above it. Only an agency dateline may stand below a sapo.
+  if (!opts.hasHeaderLines && found && found.index > 0 && found.match.strength !== 'agency') found = null;
   let header: Header;
   let bodyStart: number;
   if (!opts.hasHeaderLines) {

@@ -30,3 +30,24 @@ describe('legacy-encoding detection leaves English and French alone', async () =
     expect(fixLegacyEncoding(text)).toEqual({ text, encoding: null });
   });
 });
+
+describe('feed items whose third paragraph opens with a date', async () => {
+  const { readRawItem } = await import('../../../src/workers/normalize/index.js');
+  const { RawItemSchema } = await import('../../../src/shared/raw-item.js');
+  it('keep every paragraph in the body', () => {
+    const html = [
+      '<p>Thành phố Hà Nội vừa công bố kế hoạch mở rộng mạng lưới xe buýt điện trong năm tới.</p>',
+      '<p>Theo kế hoạch, 300 xe buýt điện sẽ được đưa vào khai thác trên 20 tuyến mới.</p>',
+      '<p>Sáng 27/11, Sở Xây dựng đã tổ chức hội nghị lấy ý kiến các doanh nghiệp vận tải về lộ trình.</p>',
+      '<p>Các doanh nghiệp đề nghị hỗ trợ lãi suất khi đầu tư phương tiện mới.</p>',
+    ].join('');
+    const raw = RawItemSchema.parse({
+      sourceId: 'feed', format: 'feed-item', identity: 'x', title: 'Hà Nội mở rộng xe buýt điện', summary: 'Hà Nội sẽ có thêm 300 xe buýt điện.',
+      content: html, contentType: 'html', published: '2026-11-27T03:00:00Z', receivedAt: '2026-11-27T03:05:00Z',
+    });
+    const n = readRawItem(raw);
+    expect(n.bodyText).toContain('Thành phố Hà Nội vừa công bố');
+    expect(n.bodyText).toContain('Theo kế hoạch, 300 xe buýt điện');
+    expect(n.bodyText).toContain('Sở Xây dựng đã tổ chức hội nghị');
+  });
+});
