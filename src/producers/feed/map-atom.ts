@@ -14,7 +14,8 @@ function xhtmlChildren(el: XmlElement): readonly XmlNode[] {
   return el.children;
 }
 
-function escapeHtml(s: string): string {
+/** Plain text made safe to read as HTML. */
+export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -75,7 +76,8 @@ function mapEntry(entry: XmlElement, ns: string | null, feedAuthors: string[], f
   const contentEl = childOf(entry, ns, 'content');
   const summary = textConstruct(summaryEl, atom03);
   const content = textConstruct(contentEl, atom03);
-  d.summary = summary ? clean(summary.html) : null;
+  // The raw item's summary is HTML: a type="text" summary is escaped so "< 5%" stays text.
+  d.summary = summary ? clean(summary.isHtml ? summary.html : escapeHtml(summary.html)) : null;
   const body = content ?? summary;
   d.content = body ? body.html : null;
   // Plain text constructs are escaped so the item's content is HTML throughout.

@@ -1,4 +1,5 @@
 /** JSON Feed 1.0 / 1.1 and IPTC ninjs (1.x and 2.x) documents → item drafts. */
+import { escapeHtml } from './map-atom.js';
 import type { Rendition } from '../../shared/article.js';
 import { PermanentError } from '../../shared/errors.js';
 import { absoluteUrl, clean, emptyDraft, type ItemDraft } from './item-draft.js';
@@ -51,7 +52,9 @@ function mapJsonFeedItem(it: Json, feedUrl: string | null, feedLang: string | nu
   d.id = str(it['id']);
   d.url = absoluteUrl(str(it['url']) ?? str(it['external_url']), feedUrl);
   d.title = str(it['title']);
-  d.summary = str(it['summary']);
+  // JSON Feed's summary is plain text; the raw item's summary is HTML (as RSS descriptions are).
+  const summaryText = str(it['summary']);
+  d.summary = summaryText === null ? null : escapeHtml(summaryText);
   const html = str(it['content_html']);
   const text = str(it['content_text']);
   d.content = html ?? text ?? d.summary;

@@ -51,3 +51,17 @@ describe('feed items whose third paragraph opens with a date', async () => {
     expect(n.bodyText).toContain('Sở Xây dựng đã tổ chức hội nghị');
   });
 });
+
+describe('plain-text summaries with < and >', async () => {
+  const { parseFeed } = await import('../../../src/producers/feed/parse-feed.js');
+  const { readRawItem } = await import('../../../src/workers/normalize/index.js');
+  it('stay text through a JSON Feed and an Atom type="text" summary', async () => {
+    const summary = 'Lãi suất < 5% trong khi lạm phát > 3% năm 2026';
+    const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'T', items: [{ id: '1', title: 'Lãi suất', summary, content_html: '<p>Ngân hàng giữ lãi suất ổn định trong quý IV.</p>' }] });
+    const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><id>urn:t</id><updated>2026-11-27T00:00:00Z</updated><entry><id>urn:1</id><title>Lãi suất</title><updated>2026-11-27T00:00:00Z</updated><summary type="text">${summary.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</summary><content type="html">&lt;p&gt;Ngân hàng giữ lãi suất ổn định trong quý IV.&lt;/p&gt;</content></entry></feed>`;
+    for (const doc of [json, atom]) {
+      const { items } = await parseFeed(doc, { sourceId: 's', feedUrl: 'https://example.vn/feed', receivedAt: new Date('2026-11-27T00:00:00Z') });
+      expect(readRawItem(items[0]!).lead).toBe(summary);
+    }
+  });
+});
