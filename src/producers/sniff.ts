@@ -8,6 +8,9 @@ import { decodeBody } from './feed/decode.js';
 import { parseFeed, sniffFeedText } from './feed/parse-feed.js';
 import { wireTextToRawItem } from './wire/wire-file.js';
 
+/** Markup only a feed document has near its top. */
+const FEED_MARKUP_RE = /<\?xml|<(?:rss|feed|rdf:RDF|channel|item|entry)[\s>]/iu;
+
 export interface DocumentContext {
   sourceId: string;
   fileName: string;
@@ -44,7 +47,11 @@ export async function documentToRawItems(bytes: Uint8Array, ctx: DocumentContext
         return parsed.items;
       } catch (err) {
         // Wire copy may open with "[" or "{" (e.g. "[Ảnh] ..."): text that is not JSON is wire copy.
-        if (!(kind === 'json' && err instanceof PermanentError && err.details['invalidJson'] === true)) throw err;
+        const notJson = kind === 'json' && err instanceof PermanentError && err.details['invalidJson'] === true;
+        // ...or with "<" ("<Kèm ảnh> ..."): text that is not well-formed XML and names no feed
+        // element is wire copy too; a broken feed still fails as FEED_PARSE.
+        const notXml = kind === 'xml' && err instanceof PermanentError && err.code === 'FEED_PARSE' && !FEED_MARKUP_RE.test(text.slice(0, 2048));
+        if (!notJson && !notXml) throw err;
       }
     }
     if (looksBinary(text)) {

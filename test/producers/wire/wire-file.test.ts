@@ -69,3 +69,14 @@ describe('declared charset of pushed wire copy', () => {
     }
   });
 });
+
+describe('wire copy that opens with "<"', () => {
+  it('is read as wire copy, while a broken feed still fails as FEED_PARSE', async () => {
+    const { documentToRawItems } = await import('../../../src/producers/sniff.js');
+    const ctx = { sourceId: 's', fileName: 'x.txt', receivedAt: new Date() };
+    const wire = '<Kèm ảnh>\n\nThời sự\n\nHà Nội khánh thành cầu mới\n\nHà Nội (TTXVN) - Sáng 27/11, thành phố khánh thành cầu mới.';
+    const [item] = await documentToRawItems(Buffer.from(wire), ctx);
+    expect(item?.format).toBe('wire-text');
+    await expect(documentToRawItems(Buffer.from('<?xml version="1.0"?><rss version="2.0"><channel><item><title>x'), ctx)).rejects.toMatchObject({ code: 'FEED_PARSE' });
+  });
+});
