@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { ArticleSchema, emptyEnrichment, type Article } from '../../src/shared/article.js';
+import type { Article } from '../../src/shared/article.js';
+import { makeArticle } from '../support/articles.js';
 import { DeadLetters } from '../../src/shared/dead-letters.js';
 import { PermanentError, RateLimitedError, RetryableError } from '../../src/shared/errors.js';
 import { silentLogger } from '../../src/shared/logger.js';
@@ -23,12 +24,10 @@ import { eventually } from '../support/pipeline-harness.js';
 
 function articleFrom(raw: RawItem): Article {
   const id = storyId(raw.sourceId, raw.identity);
-  return ArticleSchema.parse({
-    id, version: 1, uri: storyUri(id), sourceId: raw.sourceId, url: null, language: 'en', languageConfidence: 1,
-    category: null, tags: [], headline: raw.title ?? 'untitled', lead: null, body: { text: raw.content, html: `<p>${raw.content}</p>` },
-    dateline: { place: null, date: null, agency: null, raw: null }, byline: [], credits: [], renditions: [], summary: '', slug: '',
-    wordCount: 0, contentHash: 'x', firstCreated: raw.receivedAt, versionCreated: raw.receivedAt, pubStatus: 'usable',
-    embargoedUntil: null, duplicateOf: null, translationOf: null, ...emptyEnrichment(),
+  return makeArticle({
+    id, uri: storyUri(id), sourceId: raw.sourceId, headline: raw.title ?? 'untitled', lead: null,
+    body: { text: raw.content, html: `<p>${raw.content}</p>` }, summary: '', slug: '', wordCount: 0,
+    firstCreated: raw.receivedAt, versionCreated: raw.receivedAt,
   });
 }
 

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article, Credit } from '../../../src/shared/article.js';
+import { makeArticle } from '../../support/articles.js';
 
 export const FIXTURE_DIR = join(import.meta.dirname, '../../fixtures/enrich');
 
@@ -39,40 +40,20 @@ export function articleFrom(text: {
   byline?: string[];
   credits?: Credit[];
 }): Article {
-  return {
-    id: 'test-story',
-    version: 1,
-    uri: 'urn:wirepipe:test-story',
-    sourceId: 'test',
-    url: null,
+  return makeArticle({
     language: text.language ?? 'vi',
-    languageConfidence: 1,
-    category: null,
-    tags: [],
     headline: text.headline,
     lead: text.lead ?? null,
     body: { text: text.body, html: '' },
     dateline: { place: text.dateline ?? null, date: null, agency: null, raw: null },
     byline: text.byline ?? [],
     credits: text.credits ?? [],
-    people: [],
-    organisations: [],
-    places: [],
-    subjects: [],
-    keywords: [],
-    renditions: [],
     summary: '',
     slug: '',
     wordCount: 0,
-    contentHash: 'x',
     firstCreated: '2025-08-02T08:00:00+07:00',
     versionCreated: '2025-08-02T08:00:00+07:00',
-    pubStatus: 'usable',
-    embargoedUntil: null,
-    duplicateOf: null,
-    translationOf: null,
-    translations: [],
-  };
+  });
 }
 
 /** The Article for a labeled story. */

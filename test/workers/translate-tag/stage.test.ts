@@ -6,6 +6,7 @@ import { PermanentError } from '../../../src/shared/errors.js';
 import type { StageContext } from '../../../src/workers/stage.js';
 import { MEDIA_TOPIC_BY_CODE, articleLanguages, createTranslateTag, translateTag } from '../../../src/workers/translate-tag/index.js';
 import { readJsonl } from './fixtures.js';
+import { makeArticle } from '../../support/articles.js';
 
 interface LabeledStory {
   id: string;
@@ -31,39 +32,20 @@ const ctx: StageContext = {
 
 /** A schema-valid article as normalize would hand it on: language unknown, no subjects yet. */
 function article(s: LabeledStory, overrides: Partial<Article> = {}): Article {
-  return ArticleSchema.parse({
+  return makeArticle({
     id: s.id,
-    version: 1,
     uri: `urn:wirepipe:test:${s.id}`,
-    sourceId: 'test',
-    url: null,
     language: 'und',
     languageConfidence: 0,
     category: s.category,
-    tags: [],
     headline: s.headline,
     lead: s.lead,
     body: { text: s.body, html: `<p>${s.body}</p>` },
-    dateline: { place: null, date: null, agency: null, raw: null },
-    byline: [],
-    credits: [],
-    people: [],
-    organisations: [],
-    places: [],
-    subjects: [],
-    keywords: [],
-    renditions: [],
     summary: s.lead,
     slug: s.id,
     wordCount: s.body.split(/\s+/).length,
-    contentHash: 'x',
     firstCreated: '2026-08-02T03:00:00Z',
     versionCreated: '2026-08-02T03:00:00Z',
-    pubStatus: 'usable',
-    embargoedUntil: null,
-    duplicateOf: null,
-    translationOf: null,
-    translations: [],
     ...overrides,
   });
 }
