@@ -6,7 +6,7 @@
  * near-duplicates are about the same news, days apart at most.
  */
 import type { Redis } from 'ioredis';
-import { CandidateIndex } from './candidate-lookup.js';
+import { CandidateIndex, type CandidateKeys } from './candidate-lookup.js';
 import { DUPLICATE_THRESHOLD, SIGNATURE_SIZE, similarity, type Fingerprint } from './normalize/fingerprint.js';
 import type { DuplicateIndex, DuplicateMatch } from './normalize/duplicate-index.js';
 
@@ -43,12 +43,12 @@ export class RedisDuplicateIndex implements DuplicateIndex {
     this.#index = new CandidateIndex(redis, `${opts.prefix}:dup:fp:`, this.#window);
   }
 
-  #candidateKeys(fp: Fingerprint): string[] {
+  #candidateKeys(fp: Fingerprint): CandidateKeys {
     const p = `${this.opts.prefix}:dup`;
-    const keys: string[] = [];
-    for (let b = 0; b < BANDS; b++) keys.push(`${p}:b:${b}:${fp.minhash.slice(b * ROWS, (b + 1) * ROWS).join('.')}`);
-    for (const name of fp.names.slice(0, MAX_NAME_KEYS)) keys.push(`${p}:n:${name}`);
-    return keys;
+    const sampled: string[] = [];
+    for (let b = 0; b < BANDS; b++) sampled.push(`${p}:b:${b}:${fp.minhash.slice(b * ROWS, (b + 1) * ROWS).join('.')}`);
+    const selective = fp.names.slice(0, MAX_NAME_KEYS).map((name) => `${p}:n:${name}`);
+    return { sampled, selective };
   }
 
   async findDuplicate(fp: Fingerprint, excludeId: string): Promise<DuplicateMatch | null> {

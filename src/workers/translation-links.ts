@@ -9,7 +9,7 @@ import type { Redis } from 'ioredis';
 import type { Article } from '../shared/article.js';
 import { foldDiacritics } from './translate-tag/vietnamese.js';
 import { baseLanguage } from '../translation/provider.js';
-import { CandidateIndex } from './candidate-lookup.js';
+import { CandidateIndex, type CandidateKeys } from './candidate-lookup.js';
 
 /** Stories scored per lookup, those sharing the most names first. */
 const MAX_CANDIDATES = 16;
@@ -159,8 +159,8 @@ export class RedisTranslationIndex implements TranslationIndex {
     this.#threshold = opts.threshold ?? TRANSLATION_THRESHOLD;
   }
 
-  #nameKeys(print: LinkPrint): string[] {
-    return print.names.map((name) => `${this.prefix}:tl:n:${name}`);
+  #nameKeys(print: LinkPrint): CandidateKeys {
+    return { sampled: [], selective: print.names.map((name) => `${this.prefix}:tl:n:${name}`) };
   }
 
   async findOriginal(print: LinkPrint, excludeId: string): Promise<TranslationMatch | null> {
