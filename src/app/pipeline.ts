@@ -47,6 +47,8 @@ export interface Pipeline {
 export interface PipelineOptions {
   /** Run workers in this process (default true). */
   workers?: boolean;
+  /** Run the sources' producers in this process (default true when `sources` is given). */
+  producers?: boolean;
   /** Serve HTTP (default true). */
   http?: boolean;
   /** Extra routes placed before the built-in ones. */
@@ -153,7 +155,7 @@ export async function startPipeline(config: Config, services: Services, log: Log
     if (!config.publicBaseUrl) baseUrl = http.url;
   }
   // Producers run whenever sources were given: a reload may add feeds to a push-only list.
-  const producers = opts.sources ? startProducers({ sources, sink, state: sourceState, deadLetters, log }) : null;
+  const producers = opts.sources && opts.producers !== false ? startProducers({ sources, sink, state: sourceState, deadLetters, log }) : null;
   return {
     queues,
     workers,

@@ -21,6 +21,11 @@ export interface Services {
   bucket: string;
   /** Human description of where snapshots go, for the start banner. */
   archiveLocation: string;
+  /**
+   * Environment that points another wirepipe process at these same services: the Redis found or
+   * started here, and the embedded S3 server when there is one (a configured S3 is already in the env).
+   */
+  joinEnv: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -39,6 +44,7 @@ export async function connectServices(
   let s3: S3Client;
   let bucket: string;
   let archiveLocation: string;
+  let archiveEnv: Record<string, string> = {};
   if (opts.withS3 === false) {
     s3 = createS3Client({ endpoint: null, bucket: 'unused', region: config.s3.region, forcePathStyle: false });
     bucket = 'unused';
@@ -53,6 +59,7 @@ export async function connectServices(
     s3 = archive.s3;
     bucket = archive.bucket;
     archiveLocation = archive.location;
+    archiveEnv = archive.joinEnv;
   }
   log.info({ redis: redactUrl(redisHandle.url), startedRedis: redisHandle.started }, 'redis ready');
   return {
@@ -62,6 +69,7 @@ export async function connectServices(
     s3,
     bucket,
     archiveLocation,
+    joinEnv: { REDIS_URL: redisHandle.url, ...archiveEnv },
     async close() {
       s3.destroy();
       for (const close of closers) await close().catch(() => undefined);
@@ -85,17 +93,25 @@ async function existingLocalRedis(): Promise<RedisHandle> {
 }
 
 /** Just the archive, for commands that read it: the configured S3, or the embedded one's files. */
-export async function connectArchive(config: Config): Promise<{ s3: S3Client; bucket: string; location: string; close(): Promise<void> }> {
+export async function connectArchive(config: Config): Promise<{ s3: S3Client; bucket: string; location: string; joinEnv: Record<string, string>; close(): Promise<void> }> {
   if (config.s3.endpoint || config.s3.bucket) {
     if (!config.s3.bucket) throw new ConfigError(['S3_BUCKET: required when S3_ENDPOINT is set']);
     const s3 = createS3Client({ endpoint: config.s3.endpoint ?? null, bucket: config.s3.bucket, region: config.s3.region, forcePathStyle: config.s3.forcePathStyle });
-    return { s3, bucket: config.s3.bucket, location: `s3://${config.s3.bucket}/articles/ (${config.s3.endpoint ?? 'AWS'})`, close: async () => s3.destroy() };
+    return { s3, bucket: config.s3.bucket, location: `s3://${config.s3.bucket}/articles/ (${config.s3.endpoint ?? 'AWS'})`, joinEnv: {}, close: async () => s3.destroy() };
   }
   const embedded = await startEmbeddedS3({ directory: config.s3.embeddedDir, bucket: EMBEDDED_BUCKET });
-  const s3 = createS3Client(embeddedS3Settings(embedded));
+  const settings = embeddedS3Settings(embedded);
+  const s3 = createS3Client(settings);
   return {
     s3,
     bucket: embedded.bucket,
+    joinEnv: {
+      S3_ENDPOINT: embedded.endpoint,
+      S3_BUCKET: embedded.bucket,
+      S3_FORCE_PATH_STYLE: 'true',
+      AWS_ACCESS_KEY_ID: settings.accessKeyId ?? '',
+      AWS_SECRET_ACCESS_KEY: settings.secretAccessKey ?? '',
+    },
     location: `s3://${embedded.bucket}/articles/ on the embedded S3 server ${embedded.endpoint}, files under ${embedded.directory}`,
     async close() {
       s3.destroy();

@@ -6,7 +6,10 @@ const HELP = `wirepipe: wire feeds in, clean tagged stories out (RSS, Atom, JSON
 
 Usage:
   wirepipe start                     producers, workers and the feed server in one process
-                                     (bundled samples unless SOURCES_FILE is set)
+                                     (bundled samples unless SOURCES_FILE is set; WORKER_PROCESSES=N
+                                     runs N-1 extra worker processes)
+  wirepipe work                      stage workers only, joined to a running pipeline's Redis and
+                                     S3 (REDIS_URL, S3_ENDPOINT, S3_BUCKET): add cores or machines
   wirepipe process FILE... [--format article|ninjs] [--source ID]
                                      normalize → translate-tag → enrich in this process, no Redis;
                                      one JSON object per article per line
@@ -58,6 +61,10 @@ export async function runCli(argv: string[], io: Out = stdio): Promise<number> {
         const { processFiles } = await import('./process-command.js');
         const failures = await processFiles({ files: positionals, format: values.format, sourceId: values.source, ...io });
         return failures === 0 ? 0 : 1;
+      }
+      case 'work': {
+        const { workCommand } = await import('./work-command.js');
+        return await workCommand(io);
       }
       case 'start': {
         const { startCommand } = await import('./start-command.js');

@@ -10,6 +10,7 @@ import { connectServices } from '../app/services.js';
 import { startPipeline, type Pipeline } from '../app/pipeline.js';
 import { sampleSources, startSampleFeedServer } from '../app/sample-sources.js';
 import type { HttpServer } from '../server/http.js';
+import { startWorkerProcesses, type WorkerProcesses } from '../app/worker-processes.js';
 
 /** Runs until SIGINT/SIGTERM; returns the exit code. */
 export async function startCommand(io: { out: (l: string) => void; err: (l: string) => void }): Promise<number> {
@@ -39,11 +40,14 @@ export async function startCommand(io: { out: (l: string) => void; err: (l: stri
     await services.close();
     throw err;
   }
+  // Stages are CPU-bound: this process is one worker, each extra process adds a core's worth.
+  const extraWorkers: WorkerProcesses | null =
+    config.workerProcesses > 1 ? startWorkerProcesses({ count: config.workerProcesses - 1, env: services.joinEnv, log }) : null;
   const base = pipeline.baseUrl;
   io.out(
     [
       '',
-      `wirepipe is running (topology: ${config.topology.name}).`,
+      `wirepipe is running (topology: ${config.topology.name}; workers: this process${extraWorkers ? ` + ${config.workerProcesses - 1} worker process(es)` : ''}).`,
       `  Feeds:      ${base}/feeds/all.rss   ${base}/feeds/all.atom   ${base}/feeds/all.json`,
       `              ${base}/feeds/category/<section>.{rss,atom,json}   ${base}/feeds/lang/<code>.{rss,atom,json}`,
       `  Feed list:  ${base}/`,
@@ -61,6 +65,7 @@ export async function startCommand(io: { out: (l: string) => void; err: (l: stri
   });
   io.out('stopping...');
   watched?.stop();
+  await extraWorkers?.stop();
   await sampleServer?.close();
   await pipeline.close();
   await services.close();

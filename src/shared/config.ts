@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   TOPOLOGY: z.string().default('fused'),
   /** Jobs a worker runs at once per queue. */
   WORKER_CONCURRENCY: positiveInt.default(50),
+  /** Processes running workers under `wirepipe start` (the stages are CPU-bound: one per core). */
+  WORKER_PROCESSES: positiveInt.max(64).default(1),
   /** Attempts for retryable failures before a job goes to the failed set. */
   JOB_ATTEMPTS: positiveInt.default(5),
   /** First backoff delay (ms); doubles each attempt, with jitter. */
@@ -53,6 +55,7 @@ export interface Config {
   prefix: string;
   topology: Topology;
   concurrency: number;
+  workerProcesses: number;
   attempts: number;
   backoffMs: number;
   host: string;
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     prefix: e.WIREPIPE_PREFIX,
     topology,
     concurrency: e.WORKER_CONCURRENCY,
+    workerProcesses: e.WORKER_PROCESSES,
     attempts: e.JOB_ATTEMPTS,
     backoffMs: e.JOB_BACKOFF_MS,
     host: e.HOST,

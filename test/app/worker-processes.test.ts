@@ -1,0 +1,107 @@
+/**
+ * Extra worker processes (`wirepipe work` children of `wirepipe start`) on the real test Redis and
+ * s3rver: they take the pipeline's jobs, archive to the same bucket, come back after a crash and
+ * stop on request. `wirepipe work` alone refuses to start without an archive to join.
+ */
+import { readFile } from 'node:fs/promises';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentToRawItems } from '../../src/producers/sniff.js';
+import { startWorkerProcesses, type WorkerProcesses } from '../../src/app/worker-processes.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { eventually, startTestPipeline, type PipelineHarness } from '../support/pipeline-harness.js';
+import { runWirepipe } from '../support/cli.js';
+import { service } from '../support/services.js';
+
+const SAMPLE = new URL('../fixtures/wire-samples/wire-vi-hagiang.txt', import.meta.url);
+
+/** The sample story as a fresh item each call (its own identity), so each one is published anew. */
+async function storyItem(n: number) {
+  const text = (await readFile(SAMPLE, 'utf8')).replace('Bồi dưỡng', `Bồi dưỡng (đợt ${n})`);
+  return documentToRawItems(Buffer.from(text), { sourceId: `vna-${n}`, fileName: `story-${n}.txt`, receivedAt: new Date('2023-08-02T09:00:00Z') });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('worker processes', () => {
+  let h: PipelineHarness;
+  let workers: WorkerProcesses | null = null;
+  beforeAll(async () => {
+    // No workers in this process: whatever gets published was published by a child.
+    h = await startTestPipeline('worker-processes', {}, { workers: false, http: false });
+  });
+  afterAll(async () => {
+    await workers?.stop();
+    await h?.stop();
+  });
+
+  it('run the stages in child processes, survive a crash and stop on request', async () => {
+    workers = startWorkerProcesses({
+      count: 2,
+      log: silentLogger(),
+      restartDelayMs: 100,
+      env: {
+        REDIS_URL: service('REDIS_URL'),
+        WIREPIPE_PREFIX: h.config.prefix,
+        S3_ENDPOINT: service('S3_ENDPOINT'),
+        S3_BUCKET: h.bucket,
+        S3_FORCE_PATH_STYLE: 'true',
+        AWS_ACCESS_KEY_ID: 'S3RVER',
+        AWS_SECRET_ACCESS_KEY: 'S3RVER',
+        LOG_LEVEL: 'silent',
+      },
+    });
+    const first = workers.pids();
+    expect(first).toHaveLength(2);
+
+    await h.pipeline.sink(await storyItem(1));
+    const published = await eventually(async () => {
+      const list = await h.pipeline.store.list('all', 10);
+      return list.length === 1 ? list : undefined;
+    }, 30_000, 'the story published by a worker process');
+    expect(published[0]!.headline).toContain('(đợt 1)');
+    const objects = await eventually(async () => {
+      const res = await h.s3.client.send(new ListObjectsV2Command({ Bucket: h.bucket }));
+      return (res.Contents?.length ?? 0) >= 2 ? res.Contents : undefined;
+    }, 15_000, 'the snapshots in the bucket');
+    expect(objects!.some((o) => o.Key?.endsWith('.ninjs.json'))).toBe(true);
+
+    // A crashed worker is replaced, and the pipeline keeps publishing.
+    process.kill(first[0]!, 'SIGKILL');
+    const replaced = await eventually(async () => {
+      const now = workers!.pids();
+      return now.length === 2 && !now.includes(first[0]!) ? now : undefined;
+    }, 10_000, 'a replacement worker process');
+    expect(replaced).toContain(first[1]);
+    await h.pipeline.sink(await storyItem(2));
+    await eventually(async () => ((await h.pipeline.store.list('all', 10)).length === 2 ? true : undefined), 30_000, 'the second story');
+
+    await workers.stop();
+    expect(workers.pids()).toEqual([]);
+    for (const pid of replaced) expect(alive(pid)).toBe(false);
+    workers = null;
+  }, 90_000);
+});
+
+describe('wirepipe work', () => {
+  it('refuses to start without an S3 archive to join, and says what to set', async () => {
+    const saved = { endpoint: process.env['S3_ENDPOINT'], bucket: process.env['S3_BUCKET'] };
+    delete process.env['S3_ENDPOINT'];
+    delete process.env['S3_BUCKET'];
+    try {
+      const run = await runWirepipe(['work']);
+      expect(run.code).not.toBe(0);
+      expect(run.err.join('\n')).toMatch(/S3_BUCKET.*wirepipe work/);
+    } finally {
+      if (saved.endpoint !== undefined) process.env['S3_ENDPOINT'] = saved.endpoint;
+      if (saved.bucket !== undefined) process.env['S3_BUCKET'] = saved.bucket;
+    }
+  });
+});
