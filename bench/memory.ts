@@ -6,13 +6,11 @@
  * When the worker cannot keep up, the feeder stops adding while more than 20,000 stories wait,
  * so a slow run does not fill a shared Redis.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { startBenchPipeline } from './lib/bench-pipeline.js';
 import { offerLoad } from './lib/offered-load.js';
 import { StoryFactory, loadStoryTemplates } from './lib/stories.js';
 import { round } from './lib/stats.js';
-import type { ChildMessage, ParentMessage, WorkerStart } from './memory-worker.js';
+import { ForkedWorker } from './lib/forked-worker.js';
 import type { Scenario, ScenarioResult } from './scenario.js';
 
 const RATE = 500;
@@ -37,48 +35,6 @@ export function growthPercent(samples: readonly number[]): number {
   return (100 * (mean(last) - mean(first))) / mean(first);
 }
 
-/** A forked worker process and a way to ask it for a sample. */
-class WorkerProcess {
-  readonly #child: ChildProcess;
-  #waiting: ((m: ChildMessage) => void)[] = [];
-
-  constructor(start: WorkerStart) {
-    const here = fileURLToPath(import.meta.url);
-    const fromSource = here.endsWith('.ts');
-    const script = here.replace(/memory\.(ts|js)$/, `memory-worker.$1`);
-    this.#child = fork(script, [JSON.stringify(start)], {
-      execArgv: ['--expose-gc', ...(fromSource ? ['--import', 'tsx'] : [])],
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    this.#child.on('message', (m: ChildMessage) => this.#waiting.shift()?.(m));
-  }
-
-  next(type: ChildMessage['type'], timeoutMs = 30_000): Promise<ChildMessage> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`memory worker: no ${type} within ${timeoutMs} ms`)), timeoutMs);
-      const onExit = (code: number | null) => reject(new Error(`memory worker exited with ${code}`));
-      this.#child.once('exit', onExit);
-      this.#waiting.push((m) => {
-        clearTimeout(timer);
-        this.#child.off('exit', onExit);
-        if (m.type === type) resolve(m);
-        else reject(new Error(`memory worker: expected ${type}, got ${m.type}`));
-      });
-    });
-  }
-
-  async ask(m: ParentMessage, reply: ChildMessage['type']): Promise<ChildMessage> {
-    const answer = this.next(reply);
-    this.#child.send(m);
-    return answer;
-  }
-
-  kill(): void {
-    if (this.#child.exitCode === null) this.#child.kill('SIGKILL');
-  }
-}
-
 export const memoryScenario: Scenario = {
   name: 'memory',
   title: `Memory: a worker process at ${RATE} stories/s sustained (fused)`,
@@ -87,7 +43,7 @@ export const memoryScenario: Scenario = {
     const seconds = ctx.opts.quick ? 12 : 300;
     // This process only feeds: queues, store and sink, no workers.
     const feeder = await startBenchPipeline({ name: 'memory', redisUrl: ctx.redis.url, topology: 'fused', concurrency: ctx.opts.concurrency, workers: false });
-    const worker = new WorkerProcess({ redisUrl: ctx.redis.url, prefix: feeder.config.prefix, concurrency: ctx.opts.concurrency });
+    const worker = new ForkedWorker({ redisUrl: ctx.redis.url, prefix: feeder.config.prefix, concurrency: ctx.opts.concurrency, topology: 'fused' });
     const samples: MemorySample[] = [];
     let load: { sent: number; achievedRate: number };
     let backlogFull = false;

@@ -1,7 +1,8 @@
 /**
- * Child process of the memory scenario: a pipeline's workers alone (fused, no HTTP, no archive),
- * joined to the parent's prefix, answering `sample` with its own memory after a forced GC, so the
- * RSS measured is a worker's and not the load generator's.
+ * A bench worker process: a pipeline's workers alone (no HTTP, no archive), joined to the parent's
+ * prefix, as `wirepipe work` runs them. It answers `sample` with its own memory after a forced GC
+ * (the memory scenario measures a worker's RSS, not the load generator's) and its count of
+ * published stories.
  */
 import { startBenchPipeline } from './lib/bench-pipeline.js';
 
@@ -9,6 +10,7 @@ export interface WorkerStart {
   redisUrl: string;
   prefix: string;
   concurrency: number;
+  topology: string;
 }
 
 export type ParentMessage = { type: 'sample' } | { type: 'stop' };
@@ -18,10 +20,10 @@ async function main(): Promise<void> {
   const start = JSON.parse(process.argv[2] ?? '{}') as WorkerStart;
   let published = 0;
   const bench = await startBenchPipeline({
-    name: 'memory-worker',
+    name: 'worker-child',
     prefix: start.prefix,
     redisUrl: start.redisUrl,
-    topology: 'fused',
+    topology: start.topology,
     concurrency: start.concurrency,
     timer: (stage) => {
       if (stage === 'publish') published += 1;
@@ -49,6 +51,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`memory worker failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.stderr.write(`bench worker failed: ${(err as Error).stack ?? String(err)}\n`);
   process.exit(1);
 });
