@@ -12,7 +12,7 @@ import { Queue, Worker } from 'bullmq';
 import { bullConnection, stageJobOptions } from '../src/shared/queues.js';
 import { benchPrefix, cleanupPrefix } from './lib/bench-redis.js';
 import { startBenchPipeline } from './lib/bench-pipeline.js';
-import { forkWorkers, type ForkedWorker } from './lib/forked-worker.js';
+import { WORKER_WARMUP, forkWorkers, type ForkedWorker } from './lib/forked-worker.js';
 import { offerLoad } from './lib/offered-load.js';
 import { StoryFactory, expectedStoryId, loadStoryTemplates, type StoryTemplate } from './lib/stories.js';
 import { round, summarize, type Summary } from './lib/stats.js';
@@ -54,7 +54,7 @@ export async function measureLatency(ctx: BenchContext, templates: readonly Stor
   const bench = await startBenchPipeline({ name: `latency-${topology}-${rate}`, redisUrl: ctx.redis.url, topology, concurrency: ctx.opts.concurrency, feedLength: FEED_LENGTH, workers: workerProcesses === 0 });
   let children: ForkedWorker[] = [];
   try {
-    children = await forkWorkers(workerProcesses, { redisUrl: ctx.redis.url, prefix: bench.config.prefix, concurrency: ctx.opts.concurrency, topology });
+    children = await forkWorkers(workerProcesses, { redisUrl: ctx.redis.url, prefix: bench.config.prefix, concurrency: ctx.opts.concurrency, topology, warmup: WORKER_WARMUP });
   } catch (err) {
     await bench.stop();
     throw err;

@@ -7,6 +7,7 @@
 import type { StageTimer } from '../src/workers/run-stages.js';
 import { bareChain4, bareSingleJob, baselineSizing, drainNote, type BareRun } from './baseline-bullmq.js';
 import { failedJobs, startBenchPipeline } from './lib/bench-pipeline.js';
+import { WORKER_WARMUP, forkWorkers, type ForkedWorker } from './lib/forked-worker.js';
 import { formatSelfTimes, selfTimes, selfTimesByFile, startCpuProfile, type CpuProfile } from './lib/cpu-profile.js';
 import { CompletionClock, measureSized, type Sizing, type Throughput } from './lib/saturation.js';
 import { StoryFactory, loadStoryTemplates, type StoryTemplate } from './lib/stories.js';
@@ -22,28 +23,53 @@ export interface PipelineRun extends Throughput {
 }
 
 const SINK_CHUNK = 500;
+/** Worker processes of the forked fused run (WORKER_PROCESSES=2 on the 2-core machines this runs on). */
+const FORKED_WORKERS = 2;
+
+/** Ticks `clock` for each story saved to the feeds, read from the store's change counter (forked workers). */
+function countSaves(bench: { services: { redis: { get(key: string): Promise<string | null> } }; config: { prefix: string } }, clock: CompletionClock): () => void {
+  let running = true;
+  let seen = 0;
+  void (async () => {
+    while (running) {
+      const now = Number((await bench.services.redis.get(`${bench.config.prefix}:feeds-changes`)) ?? 0);
+      for (; seen < now; seen++) clock.tick();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
+  return () => {
+    running = false;
+  };
+}
 
 /**
  * Drains `count` stories through a fresh pipeline of `topology`: the backlog goes in through the
  * ingest sink while the ingest queue is paused (timed: the sink's rate), then the queue is resumed
  * and the clock runs until the last story leaves the publish stage (it is then in the feeds).
+ * With `workerProcesses` > 0 the workers run in forked processes and completions are counted from
+ * the feed store's change counter (one increment per story saved), polled every 10 ms.
  */
-export async function drainPipeline(ctx: BenchContext, templates: readonly StoryTemplate[], topology: string, count: number, capMs: number, profile = false): Promise<PipelineRun> {
+export async function drainPipeline(ctx: BenchContext, templates: readonly StoryTemplate[], topology: string, count: number, capMs: number, profile = false, workerProcesses = 0): Promise<PipelineRun> {
   const clock = new CompletionClock(count);
   const timer: StageTimer = (stage) => {
     if (stage === 'publish') clock.tick();
   };
-  const bench = await startBenchPipeline({ name: topology, redisUrl: ctx.redis.url, topology, concurrency: ctx.opts.concurrency, timer, paused: true });
+  const bench = await startBenchPipeline({ name: topology, redisUrl: ctx.redis.url, topology, concurrency: ctx.opts.concurrency, timer, paused: true, workers: workerProcesses === 0 });
   let stopProfile: (() => Promise<{ path: string; profile: CpuProfile }>) | null = null;
+  let children: ForkedWorker[] = [];
+  let stopCounting = (): void => undefined;
   try {
+    children = await forkWorkers(workerProcesses, { redisUrl: ctx.redis.url, prefix: bench.config.prefix, concurrency: ctx.opts.concurrency, topology, warmup: WORKER_WARMUP });
     const factory = new StoryFactory(templates, bench.config.prefix);
     const t = performance.now();
     for (let done = 0; done < count; done += SINK_CHUNK) await bench.pipeline.sink(factory.batch(Math.min(SINK_CHUNK, count - done)));
     const sinkPerSecond = (count * 1000) / (performance.now() - t);
     if (profile && ctx.opts.profileDir) stopProfile = await startCpuProfile(ctx.opts.profileDir, `pipeline-${topology}`);
     clock.start();
+    if (workerProcesses > 0) stopCounting = countSaves(bench, clock);
     await bench.pipeline.queues.ingest.resume();
     const result = await clock.wait(capMs);
+    stopCounting();
     let profilePath: string | null = null;
     let profileSummary: string | null = null;
     if (stopProfile) {
@@ -56,6 +82,8 @@ export async function drainPipeline(ctx: BenchContext, templates: readonly Story
     return { ...result, failed: await failedJobs(bench.pipeline), sinkPerSecond, profilePath, profileSummary };
   } finally {
     if (stopProfile) await (stopProfile as () => Promise<unknown>)().catch(() => undefined);
+    stopCounting();
+    await Promise.all(children.map((c) => c.stop()));
     await bench.stop();
   }
 }
@@ -66,10 +94,10 @@ export function pipelineSizing(quick: boolean): Sizing {
 }
 
 /** Measures `topology` at saturation, with the probe as warm-up; the profile covers the measured drain only. */
-export function measurePipeline(ctx: BenchContext, templates: readonly StoryTemplate[], topology: string, profile = false): Promise<PipelineRun> {
+export function measurePipeline(ctx: BenchContext, templates: readonly StoryTemplate[], topology: string, profile = false, workerProcesses = 0): Promise<PipelineRun> {
   let probing = true;
   return measureSized(pipelineSizing(ctx.opts.quick), (n, cap) => {
-    const run = drainPipeline(ctx, templates, topology, n, cap, profile && !probing);
+    const run = drainPipeline(ctx, templates, topology, n, cap, profile && !probing, workerProcesses);
     probing = false;
     return run;
   });
@@ -105,6 +133,9 @@ export const pipelineThroughputScenario: Scenario = {
     const fused = await measurePipeline(ctx, templates, 'fused', ctx.opts.profileDir !== null);
     if (fused.profileSummary) ctx.progress(`profile written to ${fused.profilePath}\n${fused.profileSummary}`);
     const single = await bracketedBaseline(ctx, 'bare_single_job_stories_s', bareSingleJob);
+    ctx.progress(`pipeline: fused, workers in ${FORKED_WORKERS} forked processes`);
+    const forked = await measurePipeline(ctx, templates, 'fused', false, FORKED_WORKERS);
+    const forkedRatio = ratio(forked.perSecond, single.mean);
     const splitRatio = ratio(split.perSecond, chain.mean);
     const fusedRatio = ratio(fused.perSecond, single.mean);
     const note = (t: PipelineRun) => `${drainNote(t)}${t.failed > 0 ? `, ${t.failed} FAILED jobs` : ''}`;
@@ -113,6 +144,8 @@ export const pipelineThroughputScenario: Scenario = {
       { metric: 'split ÷ bare 4-queue chain', value: round(splitRatio), unit: 'ratio', note: bracketNote(chain) },
       { metric: 'fused: stories/s', value: round(fused.perSecond, 0), unit: 'stories/s', note: note(fused) },
       { metric: 'fused ÷ bare single job', value: round(fusedRatio), unit: 'ratio', note: bracketNote(single) },
+      { metric: `fused, ${FORKED_WORKERS} worker processes: stories/s`, value: round(forked.perSecond, 0), unit: 'stories/s', note: note(forked) },
+      { metric: `fused, ${FORKED_WORKERS} worker processes ÷ bare single job`, value: round(forkedRatio), unit: 'ratio', note: 'the baseline runs in one process' },
       { metric: 'ingest sink, first fill', value: round(fused.sinkPerSecond, 0), unit: 'items/s', note: `calls of ${SINK_CHUNK} items` },
       { metric: 'sample story templates', value: templates.length, unit: 'stories', note: skipped.length > 0 ? `${skipped.length} fixture(s) skipped` : '' },
     ];
@@ -124,8 +157,10 @@ export const pipelineThroughputScenario: Scenario = {
         fused_stories_s: round(fused.perSecond, 0),
         split_ratio: round(splitRatio),
         fused_ratio: round(fusedRatio),
+        fused_procs2_stories_s: round(forked.perSecond, 0),
+        fused_procs2_ratio: round(forkedRatio),
         sink_items_s: round(fused.sinkPerSecond, 0),
-        failed_jobs: split.failed + fused.failed,
+        failed_jobs: split.failed + fused.failed + forked.failed,
       },
       checks: [
         { name: 'split ÷ bare 4-queue chain', value: round(splitRatio), target: '≥ 0.5', pass: clean && splitRatio >= 0.5 },

@@ -5,12 +5,43 @@
  * published stories.
  */
 import { startBenchPipeline } from './lib/bench-pipeline.js';
+import { StoryFactory, loadStoryTemplates } from './lib/stories.js';
 
 export interface WorkerStart {
   redisUrl: string;
   prefix: string;
   concurrency: number;
   topology: string;
+  /**
+   * Stories run through a private pipeline before joining, so the stages' code is compiled by
+   * the JIT before the measured run, as it is in a worker that has been up for a while.
+   */
+  warmup?: number;
+}
+
+/** Runs `count` stories through a throw-away pipeline under its own prefix, then removes its keys. */
+async function warmUp(start: WorkerStart, count: number): Promise<void> {
+  const { templates } = await loadStoryTemplates();
+  let done = 0;
+  let finished: () => void = () => undefined;
+  const all = new Promise<void>((resolve) => {
+    finished = resolve;
+  });
+  const bench = await startBenchPipeline({
+    name: 'worker-warmup',
+    redisUrl: start.redisUrl,
+    topology: start.topology,
+    concurrency: start.concurrency,
+    timer: (stage) => {
+      if (stage === 'publish' && ++done >= count) finished();
+    },
+  });
+  try {
+    await bench.pipeline.sink(new StoryFactory(templates, bench.config.prefix).batch(count));
+    await Promise.race([all, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  } finally {
+    await bench.stop();
+  }
 }
 
 export type ParentMessage = { type: 'sample' } | { type: 'stop' };
@@ -19,6 +50,7 @@ export type ChildMessage = { type: 'ready' } | { type: 'sample'; rss: number; he
 async function main(): Promise<void> {
   const start = JSON.parse(process.argv[2] ?? '{}') as WorkerStart;
   let published = 0;
+  if (start.warmup) await warmUp(start, start.warmup);
   const bench = await startBenchPipeline({
     name: 'worker-child',
     prefix: start.prefix,

@@ -3,6 +3,9 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ChildMessage, ParentMessage, WorkerStart } from '../worker-child.js';
 
+/** Stories a forked worker runs before joining a measured run (see WorkerStart.warmup). */
+export const WORKER_WARMUP = 300;
+
 /** A forked worker process and a way to ask it for a sample. */
 export class ForkedWorker {
   readonly #child: ChildProcess;
