@@ -42,7 +42,7 @@ describe('parseSources', () => {
     const [feed, folder, push] = parseSources(YAML_SOURCES, 'sources.yaml');
     expect(feed).toEqual({
       id: 'vna-vi', kind: 'feed', url: 'https://vna.example.vn/rss/thoi-su.rss', language: 'vi',
-      categoryMap: { 'Thời sự': ['medtop:11000000'], 'Thể thao': ['medtop:15000000', 'medtop:20000822'] }, intervalSeconds: 300, allowFastPolling: false, enabled: true,
+      categoryMap: { 'Thời sự': ['medtop:11000000'], 'Thể thao': ['medtop:15000000', 'medtop:20000822'] }, intervalSeconds: 300, allowFastPolling: false, identity: 'id', enabled: true,
     });
     expect(folder?.enabled).toBe(false);
     expect(folder?.path).toBe('/var/lib/wirepipe/drop');
@@ -53,6 +53,12 @@ describe('parseSources', () => {
     const list = [{ id: 'a', kind: 'feed', url: 'http://a.example/feed' }];
     expect(parseSources(JSON.stringify(list), 'sources.json').map((s) => s.id)).toEqual(['a']);
     expect(parseSources(JSON.stringify({ sources: list }), 'sources.json').map((s) => s.id)).toEqual(['a']);
+  });
+
+  it("reads identity: link for feeds that reuse guids, and refuses other values", () => {
+    expect(parseSources(JSON.stringify([{ id: 'a', kind: 'feed', url: 'https://a.example/f', identity: 'link' }]), 'x.json')[0]?.identity).toBe('link');
+    const found = problems(() => parseSources(JSON.stringify([{ id: 'a', kind: 'feed', url: 'https://a.example/f', identity: 'title' }]), 'x.json'));
+    expect(found.some((p) => /sources\[0\]\.identity: /.test(p)), found.join('\n')).toBe(true);
   });
 
   it.each([

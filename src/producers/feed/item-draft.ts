@@ -29,7 +29,15 @@ export interface ItemDraft {
 export interface DraftContext {
   sourceId: string;
   receivedAt: Date;
+  /** What identifies an item: its id/guid (the default, as the formats define it) or its link. */
+  identity?: ItemIdentity;
 }
+
+/**
+ * 'link' serves feeds whose CMS writes one constant or recycled guid for every item: by the
+ * guid they would all be one story and all but the first lost.
+ */
+export type ItemIdentity = 'id' | 'link';
 
 /** An empty draft to fill in. */
 export function emptyDraft(format: ItemDraft['format']): ItemDraft {
@@ -99,12 +107,13 @@ function uniqueRenditions(rs: Rendition[]): Rendition[] {
 
 /**
  * Turns a draft into a RawItem: identity = id, else link, else a hash of title + date (with the
- * body when both are missing, so untitled undated items do not all collide).
+ * body when both are missing, so untitled undated items do not all collide). With
+ * `ctx.identity === 'link'` the link comes first.
  */
 export function finishDraft(d: ItemDraft, ctx: DraftContext): RawItem {
   const published = readDate(...d.publishedRaw);
   const updated = readDate(...d.updatedRaw);
-  let identity = d.id;
+  let identity = ctx.identity === 'link' ? (d.url ?? d.id) : d.id;
   let derived = false;
   if (identity === null) identity = d.url;
   if (identity === null) {
@@ -135,17 +144,21 @@ export function finishDraft(d: ItemDraft, ctx: DraftContext): RawItem {
   };
 }
 
-/** Keeps the first item of each identity; returns the dropped identities for a debug log. */
-export function dedupeItems(items: RawItem[]): { items: RawItem[]; dropped: string[] } {
-  const seen = new Set<string>();
-  const out: RawItem[] = [];
+/**
+ * Keeps the first item of each identity. Returns the dropped identities, and those of them whose
+ * link differs from the kept item's: those are other stories lost to a reused id, not repeats.
+ */
+export function dedupeItems(items: RawItem[]): { items: RawItem[]; dropped: string[]; otherLinks: string[] } {
+  const kept = new Map<string, RawItem>();
   const dropped: string[] = [];
+  const otherLinks: string[] = [];
   for (const it of items) {
-    if (seen.has(it.identity)) dropped.push(it.identity);
+    const first = kept.get(it.identity);
+    if (!first) kept.set(it.identity, it);
     else {
-      seen.add(it.identity);
-      out.push(it);
+      dropped.push(it.identity);
+      if (it.url !== null && it.url !== first.url) otherLinks.push(it.identity);
     }
   }
-  return { items: out, dropped };
+  return { items: [...kept.values()], dropped, otherLinks };
 }

@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { PermanentError, WirepipeError } from '../../shared/errors.js';
 import type { RawItem } from '../../shared/raw-item.js';
 import type { FeedDraft } from './feed-draft.js';
-import { dedupeItems, finishDraft } from './item-draft.js';
+import { dedupeItems, finishDraft, type ItemIdentity } from './item-draft.js';
 import { isAtomRoot, mapAtom } from './map-atom.js';
 import { isJsonFeed, isNinjs, mapJsonFeed, mapNinjsDocument } from './map-json.js';
 import { mapRdf, mapRss } from './map-rss.js';
@@ -21,7 +21,9 @@ export interface ParseFeedContext {
   feedUrl: string;
   receivedAt: Date;
   languageHint?: string | null;
-  /** Where duplicate ids are reported (debug); optional so pure callers need none. */
+  /** What identifies an item (the source's `identity` setting); default its id/guid. */
+  identity?: ItemIdentity;
+  /** Where duplicate ids are reported; optional so pure callers need none. */
   log?: Logger;
 }
 
@@ -90,9 +92,15 @@ export async function parseFeed(text: string, ctx: ParseFeedContext): Promise<Pa
   const hint = ctx.languageHint ?? null;
   const all = draft.items.map((d) => {
     if (d.language === null) d.language = draft.language ?? hint;
-    return finishDraft(d, { sourceId: ctx.sourceId, receivedAt: ctx.receivedAt });
+    return finishDraft(d, { sourceId: ctx.sourceId, receivedAt: ctx.receivedAt, ...(ctx.identity ? { identity: ctx.identity } : {}) });
   });
-  const { items, dropped } = dedupeItems(all);
-  if (dropped.length > 0) ctx.log?.debug({ sourceId: ctx.sourceId, dropped }, 'duplicate item ids in one document; kept the first');
+  const { items, dropped, otherLinks } = dedupeItems(all);
+  if (otherLinks.length > 0) {
+    // Items with one id and different links are different stories: the feed reuses ids, and
+    // everything but the first is lost until the source is told to go by links.
+    ctx.log?.warn({ sourceId: ctx.sourceId, dropped, otherLinks }, 'items share an id but not a link; kept the first of each id (set `identity: link` on this source if its ids are not unique)');
+  } else if (dropped.length > 0) {
+    ctx.log?.debug({ sourceId: ctx.sourceId, dropped }, 'duplicate item ids in one document; kept the first');
+  }
   return { title: draft.title, language: draft.language ?? hint, ttlSeconds: draft.ttlSeconds, items };
 }

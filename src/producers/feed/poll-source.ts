@@ -84,6 +84,7 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<{ item
       feedUrl: result.finalUrl,
       receivedAt: started,
       languageHint: source.language ?? null,
+      identity: source.identity,
       log: deps.log,
     });
     await deps.sink(feed.items);

@@ -108,20 +108,54 @@ describe('parseFeed over the fixture corpus', () => {
 });
 
 describe('duplicate ids in one document', () => {
-  it('keeps the first item and reports the dropped identity at debug level', async () => {
-    const lines: { level: number; msg: string; dropped?: string[] }[] = [];
+  function capture(): { log: ReturnType<typeof pino>; lines: { level: number; msg: string; dropped?: string[]; otherLinks?: string[] }[] } {
+    const lines: { level: number; msg: string; dropped?: string[]; otherLinks?: string[] }[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _enc, done) {
         lines.push(JSON.parse(chunk.toString('utf8')));
         done();
       },
     });
-    const log = pino({ level: 'debug' }, sink);
+    return { log: pino({ level: 'debug' }, sink), lines };
+  }
+
+  it('keeps the first item; a reused id with another link is a lost story, so it warns and names the fix', async () => {
+    const { log, lines } = capture();
     const text = readFileSync(`${DIR}duplicate-ids.xml`, 'utf8');
     const feed = await parseFeed(text, { sourceId: 'dup', feedUrl: 'https://dup.example.org/feed', receivedAt: RECEIVED, log });
     expect(feed.items.map((i) => i.title)).toEqual(['First copy', 'Other']);
     await new Promise((r) => setImmediate(r));
     expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 40, dropped: ['same-id'], otherLinks: ['same-id'] });
+    expect(lines[0]!.msg).toContain('identity: link');
+  });
+
+  it('reports a plain repeat (same id, same link) at debug level only', async () => {
+    const { log, lines } = capture();
+    const text = readFileSync(`${DIR}duplicate-ids.xml`, 'utf8').replace('https://dup.example.org/1b', 'https://dup.example.org/1');
+    const feed = await parseFeed(text, { sourceId: 'dup', feedUrl: 'https://dup.example.org/feed', receivedAt: RECEIVED, log });
+    expect(feed.items).toHaveLength(2);
+    await new Promise((r) => setImmediate(r));
+    expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 20, dropped: ['same-id'] });
+  });
+
+  it("with identity 'link', items are told apart by their links and none is lost", async () => {
+    const { log, lines } = capture();
+    const text = readFileSync(`${DIR}duplicate-ids.xml`, 'utf8');
+    const feed = await parseFeed(text, { sourceId: 'dup', feedUrl: 'https://dup.example.org/feed', receivedAt: RECEIVED, identity: 'link', log });
+    expect(feed.items.map((i) => [i.title, i.identity])).toEqual([
+      ['First copy', 'https://dup.example.org/1'],
+      ['Other', 'https://dup.example.org/2'],
+      ['Second copy', 'https://dup.example.org/1b'],
+    ]);
+    await new Promise((r) => setImmediate(r));
+    expect(lines).toHaveLength(0);
+  });
+
+  it("with identity 'link', an item without a link still falls back to its id", async () => {
+    const text = readFileSync(`${DIR}duplicate-ids.xml`, 'utf8').replace('<link>https://dup.example.org/2</link>', '');
+    const feed = await parseFeed(text, { sourceId: 'dup', feedUrl: 'https://dup.example.org/feed', receivedAt: RECEIVED, identity: 'link' });
+    expect(feed.items.find((i) => i.title === 'Other')?.identity).toBe('other-id');
   });
 });

@@ -67,6 +67,16 @@ function harness(fetch: FakeFetch, extra: Partial<PollDeps> = {}) {
 }
 
 describe('pollSource', () => {
+  it("goes by links for a source with identity 'link', so a feed that reuses one guid loses no story", async () => {
+    const reused = readFileSync(`${FIXTURES}duplicate-ids.xml`, 'utf8');
+    const byId = harness(async () => okResult(reused));
+    await pollSource(feedSource(), byId.deps);
+    expect(byId.batches.flat().map((i) => i.title)).toEqual(['First copy', 'Other']);
+    const byLink = harness(async () => okResult(reused));
+    await pollSource(feedSource({ identity: 'link' }), byLink.deps);
+    expect(byLink.batches.flat().map((i) => i.title)).toEqual(['First copy', 'Other', 'Second copy']);
+  });
+
   it('fetches, parses, sinks, and schedules the next poll one interval later', async () => {
     const h = harness(async () => okResult());
     const r = await pollSource(feedSource(), h.deps);
