@@ -16,6 +16,8 @@ Usage:
   wirepipe ingest FILE... [--source ID]
                                      put wire copy, a feed document or ninjs JSON on the queue
   wirepipe failed [--count N]        the newest dead letters (items that failed for good)
+  wirepipe failed retry [JOB_ID...]  move failed jobs (all, or these) back to their queue with
+                                     fresh attempts, once the cause is fixed
   wirepipe sources list | pause ID | resume ID
                                      source health kept by the running pipeline; pause/resume polling
   wirepipe sources test URL          fetch and parse a feed once and say what wirepipe makes of it
@@ -80,6 +82,11 @@ export async function runCli(argv: string[], io: Out = stdio): Promise<number> {
         return await ingestCommand(positionals, values.source, io);
       }
       case 'failed': {
+        if (rest[0] === 'retry') {
+          const { positionals } = parseArgs({ args: rest.slice(1), allowPositionals: true, options: {} });
+          const { retryFailedCommand } = await import('./failed-command.js');
+          return await retryFailedCommand(positionals, io);
+        }
         const { values } = parseArgs({ args: rest, options: { count: { type: 'string', default: '20' } } });
         const { failedCommand } = await import('./failed-command.js');
         return await failedCommand(Number(values.count) || 20, io);

@@ -17,6 +17,8 @@ export interface TestS3 {
   settings: S3Settings;
   /** Creates a bucket no other test uses (lowercase, DNS-safe) and returns its name. */
   newBucket(label?: string): Promise<string>;
+  /** Marks a bucket made elsewhere (by the test itself) for cleanup. */
+  track(bucket: string): void;
   /** Empties and deletes every bucket made by newBucket, then closes the client. */
   cleanup(): Promise<void>;
 }
@@ -37,6 +39,9 @@ export function testS3(): TestS3 {
       await client.send(new CreateBucketCommand({ Bucket: name }));
       made.push(name);
       return name;
+    },
+    track(bucket) {
+      made.push(bucket);
     },
     async cleanup() {
       for (const bucket of made.splice(0)) await emptyAndDelete(client, bucket);

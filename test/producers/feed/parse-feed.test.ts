@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { decodeBody } from '../../../src/producers/feed/decode.js';
 import { parseFeed } from '../../../src/producers/feed/parse-feed.js';
@@ -108,7 +108,7 @@ describe('parseFeed over the fixture corpus', () => {
 });
 
 describe('duplicate ids in one document', () => {
-  function capture(): { log: ReturnType<typeof pino>; lines: { level: number; msg: string; dropped?: string[]; otherLinks?: string[] }[] } {
+  function capture(): { log: Logger; lines: { level: number; msg: string; dropped?: string[]; otherLinks?: string[] }[] } {
     const lines: { level: number; msg: string; dropped?: string[]; otherLinks?: string[] }[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _enc, done) {
@@ -116,7 +116,8 @@ describe('duplicate ids in one document', () => {
         done();
       },
     });
-    return { log: pino({ level: 'debug' }, sink), lines };
+    const log: Logger = pino({ level: 'debug' }, sink);
+    return { log, lines };
   }
 
   it('keeps the first item; a reused id with another link is a lost story, so it warns and names the fix', async () => {
