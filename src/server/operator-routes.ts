@@ -5,6 +5,8 @@ import type { Source } from '../shared/sources.js';
 import { operatorPause, type SourceStateStore } from '../producers/feed/source-state.js';
 import { errorReply, json, type Route } from './http.js';
 import { checkOperator } from './operator-auth.js';
+import { gauge, mergeExpositions } from './prometheus.js';
+import { queueRate } from './queue-rates.js';
 
 export interface OperatorDeps {
   queues: PipelineQueues;
@@ -17,26 +19,36 @@ export interface OperatorDeps {
 const SOURCE_ACTION = /^\/sources\/([a-z0-9-]+)\/(pause|resume)$/;
 
 /**
- * GET /healthz (open), and for operators: GET /status (queue counts per stage group),
- * GET /failed (newest dead letters), GET /sources (each source with its health),
- * POST /sources/{id}/pause|resume.
+ * GET /healthz (open), and for operators: GET /status (queue counts and jobs completed and failed
+ * per minute, per stage group), GET /metrics (the same for Prometheus), GET /failed (newest dead
+ * letters), GET /sources (each source with its health), POST /sources/{id}/pause|resume.
  */
 export function operatorRoutes(deps: OperatorDeps): Route {
   return async (req, url) => {
     if (url.pathname === '/healthz' && req.method === 'GET') return json(200, { ok: true });
-    const isOperatorPath = ['/status', '/failed', '/sources'].includes(url.pathname) || SOURCE_ACTION.test(url.pathname);
+    const isOperatorPath = ['/status', '/metrics', '/failed', '/sources'].includes(url.pathname) || SOURCE_ACTION.test(url.pathname);
     if (!isOperatorPath) return null;
     const denied = checkOperator(req, deps.operatorToken);
     if (denied) return denied;
 
     if (req.method === 'GET' && url.pathname === '/status') {
       const queues = await Promise.all(
-        deps.queues.queues.map(async (q) => ({
-          queue: q.name,
-          counts: await q.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'),
-        })),
+        deps.queues.queues.map(async (q) => {
+          const [counts, completed, failed] = await Promise.all([
+            q.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'),
+            q.getMetrics('completed', 0, 14),
+            q.getMetrics('failed', 0, 14),
+          ]);
+          const now = Date.now();
+          return { queue: q.name, counts, completed: queueRate(completed, now), failed: queueRate(failed, now) };
+        }),
       );
-      return json(200, { topology: deps.queues.topology.name, queues });
+      return json(200, { topology: deps.queues.topology.name, queues, deadLetters: await deps.deadLetters.count() });
+    }
+    if (req.method === 'GET' && url.pathname === '/metrics') {
+      const texts = await Promise.all(deps.queues.queues.map((q) => q.exportPrometheusMetrics()));
+      texts.push(gauge('wirepipe_dead_letters', 'Items that failed for good and are kept in the dead-letter stream', await deps.deadLetters.count()));
+      return { status: 200, headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }, body: mergeExpositions(texts) };
     }
     if (req.method === 'GET' && url.pathname === '/failed') {
       const count = Math.max(1, Math.min(Math.trunc(Number(url.searchParams.get('count') ?? 50)) || 50, 1000));

@@ -41,6 +41,11 @@ export class DeadLetters {
       'at', new Date().toISOString(), 'where', where, 'jobId', jobId ?? '', 'code', e.code, 'message', e.message, 'data', json);
   }
 
+  /** How many dead letters are kept. */
+  async count(): Promise<number> {
+    return this.redis.xlen(this.key);
+  }
+
   /** The newest `count` dead letters, newest first. */
   async list(count = 50): Promise<DeadLetter[]> {
     const entries = await this.redis.xrevrange(this.key, '+', '-', 'COUNT', count);

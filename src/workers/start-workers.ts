@@ -27,6 +27,8 @@ export interface WorkerSettings {
   concurrency: number;
 }
 
+const METRICS_MINUTES = 24 * 60;
+
 export interface RunningWorkers {
   workers: Worker[];
   close(): Promise<void>;
@@ -55,6 +57,8 @@ export function startWorkers(
       connection: bullConnection(settings.redisUrl),
       prefix: bullPrefix(settings.prefix),
       concurrency: settings.concurrency,
+      // Jobs completed and failed per minute, for GET /status and /metrics (a day of minutes).
+      metrics: { maxDataPoints: METRICS_MINUTES },
     });
     recordExhaustedJobs(worker, group.queue, deadLetters, log);
     worker.on('error', (err) => log.error({ err, queue: group.queue }, 'worker error'));
