@@ -27,6 +27,6 @@ export function queueRate(m: Metrics, now: number, minutes = 15): QueueRate {
   const last = Math.floor(prevTs / MINUTE_MS);
   const data = m.data.map(Number);
   if (last >= current) return { total, thisMinute: pending, perMinute: data.slice(0, minutes) };
-  const quiet = new Array<number>(Math.min(current - 1 - last, minutes)).fill(0);
+  const quiet: number[] = Array.from({ length: Math.min(current - 1 - last, minutes) }, () => 0);
   return { total, thisMinute: 0, perMinute: [...quiet, pending, ...data].slice(0, minutes) };
 }
