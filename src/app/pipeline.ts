@@ -116,7 +116,7 @@ export async function startPipeline(config: Config, services: Services, log: Log
     opts.workers === false
       ? null
       : startWorkers(
-          { redisUrl: services.redisUrl, prefix: config.prefix, concurrency: config.concurrency },
+          { redisUrl: services.redisUrl, prefix: config.prefix, concurrency: config.concurrency, lockMs: config.workerLockMs },
           queues,
           stages,
           { log, now: () => new Date(), stories, duplicates: new RedisDuplicateIndex(services.redis, { prefix: config.prefix, threshold: config.duplicates.threshold, windowSeconds: config.duplicates.windowSeconds }),

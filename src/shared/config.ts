@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   TOPOLOGY: z.string().default('fused'),
   /** Jobs a worker runs at once per queue. */
   WORKER_CONCURRENCY: positiveInt.default(50),
+  /** A job's lock without renewal (ms): how soon a crashed worker's jobs are taken up again. */
+  WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   /** Processes running workers under `wirepipe start` (the stages are CPU-bound: one per core). */
   WORKER_PROCESSES: positiveInt.max(64).default(1),
   /** Attempts for retryable failures before a job goes to the failed set. */
@@ -56,6 +58,7 @@ export interface Config {
   topology: Topology;
   concurrency: number;
   workerProcesses: number;
+  workerLockMs: number;
   attempts: number;
   backoffMs: number;
   host: string;
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     topology,
     concurrency: e.WORKER_CONCURRENCY,
     workerProcesses: e.WORKER_PROCESSES,
+    workerLockMs: e.WORKER_LOCK_MS,
     attempts: e.JOB_ATTEMPTS,
     backoffMs: e.JOB_BACKOFF_MS,
     host: e.HOST,

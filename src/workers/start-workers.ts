@@ -25,6 +25,11 @@ export interface WorkerSettings {
   redisUrl: string;
   prefix: string;
   concurrency: number;
+  /**
+   * How long a job stays locked to its worker without a renewal (ms); a crashed worker's jobs
+   * go back to waiting about this long after the crash. BullMQ's default is 30 s.
+   */
+  lockMs?: number;
 }
 
 const METRICS_MINUTES = 24 * 60;
@@ -57,6 +62,7 @@ export function startWorkers(
       connection: bullConnection(settings.redisUrl),
       prefix: bullPrefix(settings.prefix),
       concurrency: settings.concurrency,
+      ...(settings.lockMs !== undefined ? { lockDuration: settings.lockMs, stalledInterval: settings.lockMs } : {}),
       // Jobs completed and failed per minute, for GET /status and /metrics (a day of minutes).
       metrics: { maxDataPoints: METRICS_MINUTES },
     });

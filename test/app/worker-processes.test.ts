@@ -90,6 +90,57 @@ describe('worker processes', () => {
   }, 90_000);
 });
 
+describe('a worker process killed in the middle of its jobs', () => {
+  let h: PipelineHarness;
+  let workers: WorkerProcesses | null = null;
+  beforeAll(async () => {
+    h = await startTestPipeline('worker-crash', {}, { workers: false, http: false });
+  });
+  afterAll(async () => {
+    await workers?.stop();
+    await h?.stop();
+  });
+
+  it('loses nothing: its active jobs are taken up again once their lock expires, each story published once', async () => {
+    const total = 120;
+    const items = [];
+    for (let n = 0; n < total; n++) items.push(...(await storyItem(n)));
+    await h.pipeline.sink(items);
+    workers = startWorkerProcesses({
+      count: 1,
+      log: silentLogger(),
+      restartDelayMs: 100,
+      env: {
+        REDIS_URL: service('REDIS_URL'),
+        WIREPIPE_PREFIX: h.config.prefix,
+        S3_ENDPOINT: service('S3_ENDPOINT'),
+        S3_BUCKET: h.bucket,
+        S3_FORCE_PATH_STYLE: 'true',
+        AWS_ACCESS_KEY_ID: 'S3RVER',
+        AWS_SECRET_ACCESS_KEY: 'S3RVER',
+        LOG_LEVEL: 'silent',
+        WORKER_CONCURRENCY: '20',
+        WORKER_LOCK_MS: '2000',
+      },
+    });
+    const [victim] = workers.pids();
+    await eventually(async () => ((await h.pipeline.store.list('all', total)).length >= 10 ? true : undefined), 60_000, 'the first stories published');
+    process.kill(victim!, 'SIGKILL');
+    // The dead worker's jobs are still marked active in Redis: nobody can finish them but the stalled-job check.
+    const active = (await h.pipeline.queues.ingest.getJobCounts('active'))['active'] ?? 0;
+    expect(active).toBeGreaterThan(0);
+
+    const published = await eventually(async () => {
+      const list = await h.pipeline.store.list('all', total + 10);
+      return list.length >= total ? list : undefined;
+    }, 90_000, `all ${total} stories published`);
+    expect(new Set(published.map((a) => a.id)).size).toBe(total);
+    expect(published.every((a) => a.version === 1)).toBe(true);
+    expect((await h.pipeline.queues.ingest.getJobCounts('failed'))['failed']).toBe(0);
+    expect(await h.pipeline.deadLetters.list(10)).toEqual([]);
+  }, 150_000);
+});
+
 describe('wirepipe work', () => {
   it('refuses to start without an S3 archive to join, and says what to set', async () => {
     const saved = { endpoint: process.env['S3_ENDPOINT'], bucket: process.env['S3_BUCKET'] };
