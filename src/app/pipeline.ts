@@ -67,17 +67,9 @@ export interface PipelineOptions {
   timer?: StageTimer;
 }
 
-/** Starts queues, workers and the feed server on `services`. */
-export async function startPipeline(config: Config, services: Services, log: Logger, opts: PipelineOptions = {}): Promise<Pipeline> {
-  const queues = openPipelineQueues({
-    redisUrl: services.redisUrl,
-    prefix: config.prefix,
-    topology: config.topology,
-    attempts: config.attempts,
-    backoffMs: config.backoffMs,
-  });
-  const translationConfig = opts.translation?.config;
-  const store = new ArticleStore(services.redis, {
+/** The feed store as the pipeline configures it (also used to restore it from the archive). */
+export function createArticleStore(config: Config, services: Pick<Services, 'redis'>, translationConfig?: ResolvedTranslationConfig['config']): ArticleStore {
+  return new ArticleStore(services.redis, {
     prefix: config.prefix,
     feedLength: config.feedLength,
     // A language feed may list other-language stories under their machine-translated headline.
@@ -89,6 +81,19 @@ export async function startPipeline(config: Config, services: Services, log: Log
             .map((lang) => `lang/${lang}`)
         : [],
   });
+}
+
+/** Starts queues, workers and the feed server on `services`. */
+export async function startPipeline(config: Config, services: Services, log: Logger, opts: PipelineOptions = {}): Promise<Pipeline> {
+  const queues = openPipelineQueues({
+    redisUrl: services.redisUrl,
+    prefix: config.prefix,
+    topology: config.topology,
+    attempts: config.attempts,
+    backoffMs: config.backoffMs,
+  });
+  const translationConfig = opts.translation?.config;
+  const store = createArticleStore(config, services, translationConfig);
   const deadLetters = new DeadLetters(services.redis, config.prefix);
   const archive = opts.archive === false ? null : { s3: services.s3, bucket: services.bucket };
   const provider = opts.translation ? createTranslationProvider(opts.translation) : null;

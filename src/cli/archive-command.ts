@@ -1,20 +1,29 @@
 /**
- * `wirepipe archive list [PREFIX] | get KEY | verify [PREFIX]`: for archivists pulling and checking
- * snapshots, on S3_ENDPOINT/S3_BUCKET or, when unset, the embedded archive under EMBEDDED_S3_DIR.
+ * `wirepipe archive list [PREFIX] | get KEY | verify [PREFIX] | restore [--days N]`: for archivists
+ * pulling and checking snapshots, on S3_ENDPOINT/S3_BUCKET or, when unset, the embedded archive
+ * under EMBEDDED_S3_DIR; and for operators rebuilding Redis from the archive after losing it.
  */
 import { loadConfig } from '../shared/config.js';
 import { describeError } from '../shared/errors.js';
-import { connectArchive } from '../app/services.js';
 import { readSnapshot } from '../archive/snapshots.js';
 import { listArchive, verifyArchive } from '../archive/verify-archive.js';
+import { restoreFromArchive } from '../archive/restore.js';
+import { connectArchive, connectServices, type Services } from '../app/services.js';
+import { createArticleStore } from '../app/pipeline.js';
+import { readTranslationSection } from '../app/sources-file.js';
+import { loadTranslationConfig } from '../translation/config.js';
+import { RedisStoryStore } from '../workers/story-store.js';
+import { createLogger } from '../shared/logger.js';
+import type { Config } from '../shared/config.js';
 
 type Io = { out: (l: string) => void; err: (l: string) => void };
 
 /** Dispatches the archive sub-commands; returns the exit code. */
 export async function archiveCommand(args: string[], io: Io): Promise<number> {
   const [sub, arg] = args;
+  if (sub === 'restore') return restore(args.slice(1), io);
   if (sub !== 'list' && sub !== 'get' && sub !== 'verify') {
-    io.err('usage: wirepipe archive list [PREFIX] | get KEY | verify [PREFIX]');
+    io.err('usage: wirepipe archive list [PREFIX] | get KEY | verify [PREFIX] | restore [--days N]');
     return 2;
   }
   if (sub === 'get' && !arg) {
@@ -43,4 +52,38 @@ export async function archiveCommand(args: string[], io: Io): Promise<number> {
   } finally {
     await archive.close();
   }
+}
+
+const DEFAULT_RESTORE_DAYS = 14;
+
+/** `archive restore [--days N]`: the feeds and story versions of the last N days back into Redis. */
+async function restore(args: string[], io: Io): Promise<number> {
+  const daysArg = args[0] === '--days' ? Number(args[1]) : args.length === 0 ? DEFAULT_RESTORE_DAYS : Number.NaN;
+  if (!Number.isInteger(daysArg) || daysArg < 0) {
+    io.err('usage: wirepipe archive restore [--days N]   (N whole days back, default 14)');
+    return 2;
+  }
+  const config = loadConfig();
+  // Only the pipeline's own Redis makes sense here, and a configured archive or the embedded one's files.
+  const services: Services = await connectServices(config, createLogger('warn'), { spawnRedis: false });
+  try {
+    const translation = await translationFeeds(config);
+    const report = await restoreFromArchive({
+      s3: services.s3,
+      bucket: services.bucket,
+      store: createArticleStore(config, services, translation),
+      stories: new RedisStoryStore(services.redis, config.prefix),
+      days: daysArg,
+    });
+    io.out(JSON.stringify(report));
+    return report.failed.length === 0 ? 0 : 1;
+  } finally {
+    await services.close();
+  }
+}
+
+/** The translation settings that decide which language feeds list translated stories. */
+async function translationFeeds(config: Config) {
+  const section = config.sourcesFile ? await readTranslationSection(config.sourcesFile) : {};
+  return loadTranslationConfig(process.env, section)?.config;
 }

@@ -23,6 +23,9 @@ Usage:
   wirepipe sources test URL          fetch and parse a feed once and say what wirepipe makes of it
   wirepipe archive list [PREFIX] | get KEY | verify [PREFIX]
                                      archived snapshots on S3: list, fetch (checksum-verified), verify all
+  wirepipe archive restore [--days N]
+                                     after Redis lost its data: feeds and story versions of the last
+                                     N days (default 14) back from the archive
   wirepipe --help
 
 Configuration is read from the environment (see README.md): REDIS_URL, S3_ENDPOINT, S3_BUCKET,

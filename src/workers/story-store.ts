@@ -55,15 +55,39 @@ redis.call('HSET', KEYS[1], 'h:' .. ARGV[1], n)
 return {n, 1, redis.call('HGET', KEYS[1], 'firstCreated')}
 `;
 
+/*
+ * Puts back what the archive knows of a story after Redis lost it: `latest` only ever grows, so
+ * the next edit gets a version the archive does not hold yet. ARGV: latest, firstCreated, then the
+ * published versions.
+ */
+const RESTORE_LUA = `
+local current = tonumber(redis.call('HGET', KEYS[1], 'latest') or '0')
+if current < tonumber(ARGV[1]) then redis.call('HSET', KEYS[1], 'latest', ARGV[1]) end
+redis.call('HSETNX', KEYS[1], 'firstCreated', ARGV[2])
+for i = 3, #ARGV do redis.call('HSET', KEYS[1], 'p:' .. ARGV[i], '1') end
+return 1
+`;
+
 /** A StoryStore in Redis under `{prefix}:story:{id}`, shared by all workers. */
 export class RedisStoryStore implements StoryStore {
   readonly #recordVersion: ScriptCall;
+  readonly #restore: ScriptCall;
 
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
   ) {
     this.#recordVersion = defineScript(redis, 'wirepipeRecordVersion', 1, RECORD_VERSION_LUA);
+    this.#restore = defineScript(redis, 'wirepipeRestoreStory', 1, RESTORE_LUA);
+  }
+
+  /**
+   * Records archived versions of a story (see RESTORE_LUA). Content hashes are not archived, so a
+   * later identical re-send becomes version latest + 1: a spare version, never an overwrite.
+   */
+  async restore(id: string, firstCreated: string, versions: readonly number[]): Promise<void> {
+    if (versions.length === 0) return;
+    await this.#restore(this.#key(id), String(Math.max(...versions)), firstCreated, ...versions.map(String));
   }
 
   #key(id: string): string {
