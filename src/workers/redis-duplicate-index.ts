@@ -6,7 +6,7 @@
  * near-duplicates are about the same news, days apart at most.
  */
 import type { Redis } from 'ioredis';
-import { CandidateIndex, type CandidateKeys } from './candidate-lookup.js';
+import { CandidateIndex } from './candidate-lookup.js';
 import { DUPLICATE_THRESHOLD, SIGNATURE_SIZE, similarity, type Fingerprint } from './normalize/fingerprint.js';
 import type { DuplicateIndex, DuplicateMatch } from './normalize/duplicate-index.js';
 
@@ -43,12 +43,13 @@ export class RedisDuplicateIndex implements DuplicateIndex {
     this.#index = new CandidateIndex(redis, `${opts.prefix}:dup:fp:`, this.#window);
   }
 
-  #candidateKeys(fp: Fingerprint): CandidateKeys {
+  // `rb`/`rn` ("recent"): sorted sets by time; the plain sets of earlier releases used `b`/`n` and expire on their own.
+  #candidateKeys(fp: Fingerprint): string[] {
     const p = `${this.opts.prefix}:dup`;
-    const sampled: string[] = [];
-    for (let b = 0; b < BANDS; b++) sampled.push(`${p}:b:${b}:${fp.minhash.slice(b * ROWS, (b + 1) * ROWS).join('.')}`);
-    const selective = fp.names.slice(0, MAX_NAME_KEYS).map((name) => `${p}:n:${name}`);
-    return { sampled, selective };
+    const keys: string[] = [];
+    for (let b = 0; b < BANDS; b++) keys.push(`${p}:rb:${b}:${fp.minhash.slice(b * ROWS, (b + 1) * ROWS).join('.')}`);
+    for (const name of fp.names.slice(0, MAX_NAME_KEYS)) keys.push(`${p}:rn:${name}`);
+    return keys;
   }
 
   async findDuplicate(fp: Fingerprint, excludeId: string): Promise<DuplicateMatch | null> {

@@ -9,7 +9,7 @@ import type { Redis } from 'ioredis';
 import type { Article } from '../shared/article.js';
 import { foldDiacritics } from './translate-tag/vietnamese.js';
 import { baseLanguage } from '../translation/provider.js';
-import { CandidateIndex, type CandidateKeys } from './candidate-lookup.js';
+import { CandidateIndex } from './candidate-lookup.js';
 
 /** Stories scored per lookup, those sharing the most names first. */
 const MAX_CANDIDATES = 16;
@@ -143,7 +143,7 @@ export class MemoryTranslationIndex implements TranslationIndex {
 
 /**
  * A TranslationIndex in Redis: candidates are the stories sharing the most names with the new one
- * (`{prefix}:tl:n:{name}` sets, counted server-side), scored from their stored prints; everything
+ * (`{prefix}:tl:rn:{name}` time-ordered lists, newest first, counted server-side), scored from their stored prints; everything
  * expires after the window, since a desk's translation follows the original within hours.
  */
 export class RedisTranslationIndex implements TranslationIndex {
@@ -159,8 +159,8 @@ export class RedisTranslationIndex implements TranslationIndex {
     this.#threshold = opts.threshold ?? TRANSLATION_THRESHOLD;
   }
 
-  #nameKeys(print: LinkPrint): CandidateKeys {
-    return { sampled: [], selective: print.names.map((name) => `${this.prefix}:tl:n:${name}`) };
+  #nameKeys(print: LinkPrint): string[] {
+    return print.names.map((name) => `${this.prefix}:tl:rn:${name}`);
   }
 
   async findOriginal(print: LinkPrint, excludeId: string): Promise<TranslationMatch | null> {

@@ -1,6 +1,7 @@
-/** The Redis candidate lookup reads what tells stories apart and skips what every story shares. */
+/** The Redis candidate lookup reads the newest stories under each key, however common the key. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { CandidateIndex } from '../../src/workers/candidate-lookup.js';
+import { linkPrint, MemoryTranslationIndex, RedisTranslationIndex } from '../../src/workers/translation-links.js';
 import { cleanupPrefix, testRedis, uniquePrefix } from '../support/redis-prefix.js';
 
 const redis = testRedis();
@@ -10,47 +11,63 @@ afterAll(async () => {
   await redis.quit();
 });
 
-function index(name: string): { index: CandidateIndex; key: (k: string) => string } {
+/** An index under its own prefix with a clock the test moves. */
+function index(name: string, windowSeconds = 3600) {
   const p = `${prefix}:${name}`;
-  return { index: new CandidateIndex(redis, `${p}:v:`, 3600), key: (k) => `${p}:k:${k}` };
+  const clock = { now: 1_700_000_000_000 };
+  return { ix: new CandidateIndex(redis, `${p}:v:`, windowSeconds, () => clock.now), key: (k: string) => `${p}:k:${k}`, clock };
 }
 
 describe('CandidateIndex', () => {
   it('ranks stories by how many of the keys they share and returns their stored values', async () => {
-    const { index: ix, key } = index('rank');
-    await ix.add('a', 'value-a', { sampled: [], selective: [key('tran-duc-quy'), key('ha-giang')] });
-    await ix.add('b', 'value-b', { sampled: [], selective: [key('ha-giang')] });
-    const found = await ix.find({ sampled: [], selective: [key('tran-duc-quy'), key('ha-giang')] }, 'new', 8);
-    expect(found).toEqual([
+    const { ix, key } = index('rank');
+    await ix.add('a', 'value-a', [key('tran-duc-quy'), key('ha-giang')]);
+    await ix.add('b', 'value-b', [key('ha-giang')]);
+    expect(await ix.find([key('tran-duc-quy'), key('ha-giang')], 'new', 8)).toEqual([
       ['a', 'value-a'],
       ['b', 'value-b'],
     ]);
-    expect(await ix.find({ sampled: [], selective: [key('ha-giang')] }, 'b', 8)).toEqual([['a', 'value-a']]);
+    expect(await ix.find([key('ha-giang')], 'b', 8)).toEqual([['a', 'value-a']]);
   });
 
-  it('skips a selective key shared by more than 64 stories, but still reads the rare ones', async () => {
-    const { index: ix, key } = index('common');
-    for (let i = 0; i < 65; i++) await ix.add(`s${i}`, `v${i}`, { sampled: [], selective: [key('viet-nam')] });
-    await ix.add('rare', 'v-rare', { sampled: [], selective: [key('viet-nam'), key('sengphet-keomany')] });
-    expect(await ix.find({ sampled: [], selective: [key('viet-nam')] }, 'new', 8)).toEqual([]);
-    expect(await ix.find({ sampled: [], selective: [key('viet-nam'), key('sengphet-keomany')] }, 'new', 8)).toEqual([['rare', 'v-rare']]);
+  it('reads only the newest 16 stories of a common key, so the recent one is found and the work stays bounded', async () => {
+    const { ix, key, clock } = index('common');
+    for (let i = 0; i < 100; i++) {
+      clock.now += 1000;
+      await ix.add(`s${i}`, `v${i}`, [key('viet-nam')]);
+    }
+    const found = await ix.find([key('viet-nam')], 'new', 100);
+    expect(found.map(([id]) => id).sort()).toEqual(Array.from({ length: 16 }, (_, i) => `s${84 + i}`).sort());
   });
 
-  it('reads a large sampled key in part, never all of it, and still returns candidates', async () => {
-    const { index: ix, key } = index('sampled');
-    for (let i = 0; i < 100; i++) await ix.add(`b${i}`, `v${i}`, { sampled: [key('band-0')], selective: [] });
-    const found = await ix.find({ sampled: [key('band-0')], selective: [] }, 'new', 100);
-    expect(found.length).toBe(24);
-    expect(new Set(found.map(([id]) => id)).size).toBe(24);
-    for (const [id, value] of found) expect(value).toBe(`v${id.slice(1)}`);
+  it('drops members older than the window from a key that keeps being used', async () => {
+    const { ix, key, clock } = index('window', 10);
+    await ix.add('old', 'v-old', [key('ha-noi')]);
+    clock.now += 11_000;
+    await ix.add('new', 'v-new', [key('ha-noi')]);
+    expect(await redis.zrange(key('ha-noi'), '0', '-1')).toEqual(['new']);
+    expect(await redis.ttl(key('ha-noi'))).toBeGreaterThan(0);
+    expect(await redis.ttl(`${prefix}:window:v:new`)).toBeGreaterThan(0);
   });
+});
 
-  it('expires the stored values and the sets after the window', async () => {
-    const p = `${prefix}:short`;
-    const ix = new CandidateIndex(redis, `${p}:v:`, 1);
-    await ix.add('x', 'vx', { sampled: [`${p}:k:band`], selective: [`${p}:k:name`] });
-    expect(await redis.ttl(`${p}:v:x`)).toBeGreaterThan(0);
-    expect(await redis.ttl(`${p}:k:name`)).toBeGreaterThan(0);
-    expect(await redis.ttl(`${p}:k:band`)).toBeGreaterThan(0);
+describe('translation links through a name every story of the day shares', () => {
+  it('still finds the original when 100 other stories of the window name the same Prime Minister', async () => {
+    const p = `${prefix}-tl`;
+    const shared = new RedisTranslationIndex(redis, p);
+    const memory = new MemoryTranslationIndex();
+    const art = (headline: string, body: string, date: string | null) => ({ headline, lead: null, body: { text: body, html: '' }, dateline: { place: null, date, agency: null, raw: null } });
+    for (let i = 0; i < 100; i++) {
+      const other = linkPrint(art(`Thủ tướng Phạm Minh Chính làm việc với tỉnh số ${i + 100}`, `Thủ tướng Phạm Minh Chính đề nghị tỉnh giải ngân ${i + 200} tỷ đồng.`, null), 'vi');
+      await shared.add(`other-${i}`, other);
+      await memory.add(`other-${i}`, other);
+    }
+    const vi = linkPrint(art('Thủ tướng Phạm Minh Chính chủ trì phiên họp Chính phủ thường kỳ', 'Thủ tướng Phạm Minh Chính cho biết GDP quý III tăng 8,23%, xuất khẩu đạt 391,8 tỷ USD.', '2025-10-06'), 'vi');
+    await shared.add('vi-original', vi);
+    await memory.add('vi-original', vi);
+    const en = linkPrint(art('PM Pham Minh Chinh chairs regular Government meeting', 'Prime Minister Pham Minh Chinh said third-quarter GDP grew 8.23%, with exports at 391.8 billion USD.', '2025-10-06'), 'en');
+    expect((await memory.findOriginal(en, 'en-1'))?.id).toBe('vi-original');
+    expect((await shared.findOriginal(en, 'en-1'))?.id).toBe('vi-original');
+    await cleanupPrefix(redis, p);
   });
 });
