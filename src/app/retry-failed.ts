@@ -9,47 +9,59 @@ export interface RetryResult {
   retried: { queue: string; jobId: string }[];
   /** Requested job ids that are in no queue's failed set. */
   notFound: string[];
+  /** Failed jobs that could not be moved (locked, removed meanwhile), with the reason. */
+  skipped: { queue: string; jobId: string; reason: string }[];
 }
 
-const PAGE = 500;
+const PAGE = 1000;
 const FRESH_ATTEMPTS = { resetAttemptsMade: true, resetAttemptsStarted: true } as const;
 
-/** Retries the failed jobs with `jobIds` in any of `queues`, or every failed job when none are given. */
+/** Ids in `queue`'s failed set right now, read page by page. */
+async function failedIds(queue: Queue): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; ; start += PAGE) {
+    const page = await queue.getFailed(start, start + PAGE - 1);
+    for (const job of page) if (job?.id !== undefined) ids.push(job.id);
+    if (page.length < PAGE) return ids;
+  }
+}
+
+/**
+ * Retries the failed jobs with `jobIds` in any of `queues`, or every job failed at the time of
+ * the call when none are given. Each job is retried at most once per call: one that fails again
+ * at once (bad input is the usual failure) goes back to the failed set and stays there.
+ */
 export async function retryFailedJobs(queues: readonly Queue[], jobIds: readonly string[] = []): Promise<RetryResult> {
-  const retried: RetryResult['retried'] = [];
+  const result: RetryResult = { retried: [], notFound: [], skipped: [] };
+  const retry = async (queue: Queue, job: Job): Promise<void> => {
+    const jobId = job.id as string;
+    try {
+      await job.retry('failed', FRESH_ATTEMPTS);
+      result.retried.push({ queue: queue.name, jobId });
+    } catch (err) {
+      result.skipped.push({ queue: queue.name, jobId, reason: (err as Error).message });
+    }
+  };
   if (jobIds.length === 0) {
     for (const queue of queues) {
-      // Retried jobs leave the failed set, so the first page is always the next one; a job that
-      // cannot move (locked, gone meanwhile) is skipped so the loop still ends.
-      const skipped = new Set<string>();
-      for (;;) {
-        const page = (await queue.getFailed(0, PAGE + skipped.size - 1)).filter((j) => j?.id !== undefined && !skipped.has(j.id));
-        if (page.length === 0) break;
-        for (const job of page) {
-          const id = job.id as string;
-          try {
-            await job.retry('failed', FRESH_ATTEMPTS);
-            retried.push({ queue: queue.name, jobId: id });
-          } catch {
-            skipped.add(id);
-          }
-        }
+      // The list is taken first: retrying while reading would meet the same failing job again.
+      for (const id of await failedIds(queue)) {
+        const job = await Job.fromId(queue, id);
+        if (job && (await job.isFailed())) await retry(queue, job);
       }
     }
-    return { retried, notFound: [] };
+    return result;
   }
-  const notFound: string[] = [];
   for (const id of jobIds) {
     let found = false;
     for (const queue of queues) {
       const job = await Job.fromId(queue, id);
       if (!job || !(await job.isFailed())) continue;
-      await job.retry('failed', FRESH_ATTEMPTS);
-      retried.push({ queue: queue.name, jobId: id });
+      await retry(queue, job);
       found = true;
       break;
     }
-    if (!found) notFound.push(id);
+    if (!found) result.notFound.push(id);
   }
-  return { retried, notFound };
+  return result;
 }

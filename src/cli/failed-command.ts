@@ -20,7 +20,8 @@ export async function failedCommand(count: number, io: { out: (l: string) => voi
 
 /**
  * Moves failed jobs (all, or those with `jobIds`) back to waiting with fresh attempts; prints one
- * line per job and a summary. Exit code 1 when a requested id was not a failed job.
+ * line per job and a summary. Exit code 1 when a requested id was not a failed job or a job could
+ * not be moved.
  */
 export async function retryFailedCommand(jobIds: string[], io: { out: (l: string) => void; err: (l: string) => void }): Promise<number> {
   const config = loadConfig();
@@ -30,8 +31,9 @@ export async function retryFailedCommand(jobIds: string[], io: { out: (l: string
     const result = await retryFailedJobs(queues.queues, jobIds);
     for (const r of result.retried) io.out(JSON.stringify(r));
     for (const id of result.notFound) io.err(`not a failed job in any queue: ${id}`);
-    io.out(JSON.stringify({ retried: result.retried.length, notFound: result.notFound.length }));
-    return result.notFound.length > 0 ? 1 : 0;
+    for (const s of result.skipped) io.err(`could not retry ${s.jobId} in ${s.queue}: ${s.reason}`);
+    io.out(JSON.stringify({ retried: result.retried.length, notFound: result.notFound.length, skipped: result.skipped.length }));
+    return result.notFound.length > 0 || result.skipped.length > 0 ? 1 : 0;
   } finally {
     await queues.close();
     await services.close();

@@ -40,7 +40,7 @@ describe.each(['fused', 'split'])('retrying failed jobs, %s topology', (topology
     expect(letters.map((l) => l.code)).toContain('S3_WRITE');
 
     // Unknown ids are reported, not silently ignored.
-    expect(await retryFailedJobs(h.pipeline.queues.queues, ['no-such-job'])).toEqual({ retried: [], notFound: ['no-such-job'] });
+    expect(await retryFailedJobs(h.pipeline.queues.queues, ['no-such-job'])).toEqual({ retried: [], notFound: ['no-such-job'], skipped: [] });
 
     await h.s3.client.send(new CreateBucketCommand({ Bucket: missing }));
     h.s3.track(missing);
@@ -61,5 +61,28 @@ describe.each(['fused', 'split'])('retrying failed jobs, %s topology', (topology
     expect(done.attemptsMade).toBe(1);
     // Nothing left to retry: a second call is a no-op.
     expect((await retryFailedJobs(h.pipeline.queues.queues)).retried).toEqual([]);
+  }, 60_000);
+});
+
+describe('retrying jobs that fail again at once', () => {
+  let h: PipelineHarness;
+  beforeAll(async () => {
+    h = await startTestPipeline('retry-again');
+  });
+  afterAll(async () => h?.stop());
+
+  it('retries each failed job once per call and returns, while the workers fail them again', async () => {
+    const [sample] = await documentToRawItems(await readFile(SAMPLE), { sourceId: 'vna', fileName: 'x.txt', receivedAt: new Date('2023-08-02T09:00:00Z') });
+    // Neither title nor text: normalize refuses each for good (EMPTY_STORY).
+    const empty = Array.from({ length: 30 }, (_, i) => ({ ...sample!, sourceId: `empty-${i}`, identity: `e${i}`, title: null, summary: null, content: ' ' }));
+    await h.pipeline.sink(empty);
+    await eventually(async () => ((await failedJobIds(h)).length === 30 ? true : undefined), 20_000, '30 failed jobs');
+    const result = await retryFailedJobs(h.pipeline.queues.queues);
+    expect(result.retried).toHaveLength(30);
+    expect(new Set(result.retried.map((r) => r.jobId)).size).toBe(30);
+    // They fail again and are back in the failed set, each recorded once more as a dead letter.
+    await eventually(async () => ((await failedJobIds(h)).length === 30 && (await h.pipeline.deadLetters.count()) === 60 ? true : undefined), 20_000, 'the second failures');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await h.pipeline.deadLetters.count()).toBe(60);
   }, 60_000);
 });
