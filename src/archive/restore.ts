@@ -1,64 +1,76 @@
 /**
- * Rebuilding Redis from the archive after Redis lost its data: the feeds get the latest archived
- * version of every story first created in the last days, and the story registry gets every archived
- * version number, so the next edit of a story is numbered after them and never overwrites an
- * archived object.
+ * Rebuilding Redis from the archive after Redis lost its data. Every archived story gets its
+ * version numbers and the content hash of its latest version back in the story registry, so an
+ * unchanged re-send is recognised and the next edit is numbered after what the archive holds (an
+ * empty registry would hand out version 1 again and overwrite the archived v1). The feeds get the
+ * latest version of the stories first created in the last days. Run it before `wirepipe start`.
  */
 import { paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
-import { ArticleSchema } from '../shared/article.js';
+import { ArticleSchema, type Article } from '../shared/article.js';
 import { PermanentError, describeError } from '../shared/errors.js';
 import type { ArticleStore } from '../feeds/article-store.js';
 import type { RedisStoryStore } from '../workers/story-store.js';
 import { readSnapshot } from './snapshots.js';
 
 export interface RestoreReport {
+  /** Stories whose versions are back in the story registry. */
   stories: number;
   versions: number;
+  /** Stories listed in the feeds again (first created within the window). */
+  listed: number;
   /** Stories whose latest snapshot could not be read or is not a valid article. */
   failed: { key: string; code: string; message: string }[];
 }
 
-const ARTICLE_KEY = /^(articles\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/)v(\d+)\.json$/;
+/** `articles/yyyy/mm/dd/{id}/v{n}.json`: the story folder with its day, and the version. */
+const ARTICLE_KEY = /^(articles\/(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\/)v(\d+)\.json$/;
 const DAY_MS = 86_400_000;
 
-/** The day folders `articles/yyyy/mm/dd/` from `days` days before `now` up to `now`, in UTC. */
-export function dayPrefixes(now: Date, days: number): string[] {
-  const out: string[] = [];
-  for (let d = days; d >= 0; d--) {
-    const day = new Date(now.getTime() - d * DAY_MS).toISOString().slice(0, 10);
-    out.push(`articles/${day.replaceAll('-', '/')}/`);
-  }
-  return out;
+interface StoryFolder {
+  day: string;
+  versions: number[];
 }
 
-/** Restores the stories first created in the last `days` days (UTC) into the feeds and the story registry. */
-export async function restoreFromArchive(o: { s3: S3Client; bucket: string; store: ArticleStore; stories: RedisStoryStore; days: number; now?: Date }): Promise<RestoreReport> {
-  const report: RestoreReport = { stories: 0, versions: 0, failed: [] };
-  for (const prefix of dayPrefixes(o.now ?? new Date(), o.days)) {
-    const versions = new Map<string, number[]>();
-    for await (const page of paginateListObjectsV2({ client: o.s3 }, { Bucket: o.bucket, Prefix: prefix })) {
-      for (const object of page.Contents ?? []) {
-        const m = object.Key === undefined ? null : ARTICLE_KEY.exec(object.Key);
-        if (!m) continue; // ninjs renditions and foreign objects
-        const story = m[1] as string;
-        versions.set(story, [...(versions.get(story) ?? []), Number(m[2])]);
-      }
+/** Every story folder of the archive with its archived versions (ninjs renditions and other objects ignored). */
+async function listStories(s3: S3Client, bucket: string): Promise<Map<string, StoryFolder>> {
+  const stories = new Map<string, StoryFolder>();
+  for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket, Prefix: 'articles/' })) {
+    for (const object of page.Contents ?? []) {
+      const m = object.Key === undefined ? null : ARTICLE_KEY.exec(object.Key);
+      if (!m) continue;
+      const folder = m[1] as string;
+      const entry = stories.get(folder) ?? { day: `${m[2]}-${m[3]}-${m[4]}`, versions: [] };
+      entry.versions.push(Number(m[5]));
+      stories.set(folder, entry);
     }
-    for (const [story, list] of versions) {
-      const latest = Math.max(...list);
-      const key = `${story}v${latest}.json`;
-      try {
-        const parsed = ArticleSchema.safeParse(await readSnapshot(o.s3, o.bucket, key));
-        if (!parsed.success) throw new PermanentError('INVALID_ARTICLE', `${key} is not a valid article: ${parsed.error.issues[0]?.message ?? ''}`, { key });
-        const article = parsed.data;
+  }
+  return stories;
+}
+
+async function readArticle(s3: S3Client, bucket: string, key: string): Promise<Article> {
+  const parsed = ArticleSchema.safeParse(await readSnapshot(s3, bucket, key));
+  if (!parsed.success) throw new PermanentError('INVALID_ARTICLE', `${key} is not a valid article: ${parsed.error.issues[0]?.message ?? ''}`, { key });
+  return parsed.data;
+}
+
+/** Restores the story registry from the whole archive and the feeds from the last `days` days (UTC). */
+export async function restoreFromArchive(o: { s3: S3Client; bucket: string; store: ArticleStore; stories: RedisStoryStore; days: number; now?: Date }): Promise<RestoreReport> {
+  const report: RestoreReport = { stories: 0, versions: 0, listed: 0, failed: [] };
+  const firstListedDay = new Date((o.now ?? new Date()).getTime() - o.days * DAY_MS).toISOString().slice(0, 10);
+  for (const [folder, { day, versions }] of await listStories(o.s3, o.bucket)) {
+    const key = `${folder}v${Math.max(...versions)}.json`;
+    try {
+      const article = await readArticle(o.s3, o.bucket, key);
+      await o.stories.restore(article.id, article.firstCreated, versions, article.contentHash);
+      report.stories += 1;
+      report.versions += versions.length;
+      if (day >= firstListedDay) {
         await o.store.save(article);
-        await o.stories.restore(article.id, article.firstCreated, list);
-        report.stories += 1;
-        report.versions += list.length;
-      } catch (err) {
-        const e = describeError(err);
-        report.failed.push({ key, code: e.code, message: e.message });
+        report.listed += 1;
       }
+    } catch (err) {
+      const e = describeError(err);
+      report.failed.push({ key, code: e.code, message: e.message });
     }
   }
   return report;

@@ -56,7 +56,7 @@ export async function archiveCommand(args: string[], io: Io): Promise<number> {
 
 const DEFAULT_RESTORE_DAYS = 14;
 
-/** `archive restore [--days N]`: the feeds and story versions of the last N days back into Redis. */
+/** `archive restore [--days N]`: story versions from the whole archive, feeds from the last N days, back into Redis. */
 async function restore(args: string[], io: Io): Promise<number> {
   const daysArg = args[0] === '--days' ? Number(args[1]) : args.length === 0 ? DEFAULT_RESTORE_DAYS : Number.NaN;
   if (!Number.isInteger(daysArg) || daysArg < 0) {

@@ -24,8 +24,8 @@ Usage:
   wirepipe archive list [PREFIX] | get KEY | verify [PREFIX]
                                      archived snapshots on S3: list, fetch (checksum-verified), verify all
   wirepipe archive restore [--days N]
-                                     after Redis lost its data: feeds and story versions of the last
-                                     N days (default 14) back from the archive
+                                     after Redis lost its data, before start: story versions from the
+                                     whole archive, feeds from the last N days (default 14)
   wirepipe --help
 
 Configuration is read from the environment (see README.md): REDIS_URL, S3_ENDPOINT, S3_BUCKET,

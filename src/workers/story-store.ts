@@ -57,14 +57,16 @@ return {n, 1, redis.call('HGET', KEYS[1], 'firstCreated')}
 
 /*
  * Puts back what the archive knows of a story after Redis lost it: `latest` only ever grows, so
- * the next edit gets a version the archive does not hold yet. ARGV: latest, firstCreated, then the
- * published versions.
+ * the next edit gets a version the archive does not hold yet, and the latest version's content
+ * hash is known again, so an unchanged re-send is dropped. ARGV: latest, firstCreated, content
+ * hash of the latest version, then the published versions.
  */
 const RESTORE_LUA = `
 local current = tonumber(redis.call('HGET', KEYS[1], 'latest') or '0')
 if current < tonumber(ARGV[1]) then redis.call('HSET', KEYS[1], 'latest', ARGV[1]) end
 redis.call('HSETNX', KEYS[1], 'firstCreated', ARGV[2])
-for i = 3, #ARGV do redis.call('HSET', KEYS[1], 'p:' .. ARGV[i], '1') end
+redis.call('HSETNX', KEYS[1], 'h:' .. ARGV[3], ARGV[1])
+for i = 4, #ARGV do redis.call('HSET', KEYS[1], 'p:' .. ARGV[i], '1') end
 return 1
 `;
 
@@ -82,12 +84,13 @@ export class RedisStoryStore implements StoryStore {
   }
 
   /**
-   * Records archived versions of a story (see RESTORE_LUA). Content hashes are not archived, so a
-   * later identical re-send becomes version latest + 1: a spare version, never an overwrite.
+   * Records archived versions of a story (see RESTORE_LUA). Only the latest version's content
+   * hash is restored (reading every version would cost a request each): a re-send of an older
+   * version's content becomes a new version, never an overwrite.
    */
-  async restore(id: string, firstCreated: string, versions: readonly number[]): Promise<void> {
+  async restore(id: string, firstCreated: string, versions: readonly number[], latestContentHash: string): Promise<void> {
     if (versions.length === 0) return;
-    await this.#restore(this.#key(id), String(Math.max(...versions)), firstCreated, ...versions.map(String));
+    await this.#restore(this.#key(id), String(Math.max(...versions)), firstCreated, latestContentHash, ...versions.map(String));
   }
 
   #key(id: string): string {
