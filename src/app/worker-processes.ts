@@ -19,6 +19,11 @@ export interface WorkerProcessOptions {
   restartDelayMs?: number;
   /** How long a child may take to finish its jobs after SIGTERM before it is killed; default 15 s. */
   stopTimeoutMs?: number;
+  /**
+   * Called when a slot's child kept dying at start-up (5 times in a row within 10 s of starting):
+   * a bad setting or an unreachable service, which restarting cannot fix. The slot stays empty.
+   */
+  onGiveUp?: (slot: number, lastExit: { code: number | null; signal: NodeJS.Signals | null }) => void;
 }
 
 export interface WorkerProcesses {
@@ -31,12 +36,15 @@ export interface WorkerProcesses {
 const MAX_RESTART_DELAY_MS = 30_000;
 /** A child that ran this long before dying was healthy: its next restart waits the first delay again. */
 const HEALTHY_RUN_MS = 60_000;
+/** A child that dies sooner than this after starting failed at start-up. */
+const START_FAILURE_MS = 10_000;
+const MAX_START_FAILURES = 5;
 
 /** Starts `count` `wirepipe work` children and keeps them running until `stop()`. */
 export function startWorkerProcesses(o: WorkerProcessOptions): WorkerProcesses {
   const firstDelay = o.restartDelayMs ?? 1_000;
   const stopTimeout = o.stopTimeoutMs ?? 15_000;
-  const slots: { child: ChildProcess | null; delay: number; timer: NodeJS.Timeout | null }[] = [];
+  const slots: { child: ChildProcess | null; delay: number; timer: NodeJS.Timeout | null; startFailures: number }[] = [];
   let stopping = false;
 
   const launch = (slot: number): void => {
@@ -44,14 +52,23 @@ export function startWorkerProcesses(o: WorkerProcessOptions): WorkerProcesses {
     const started = Date.now();
     const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'wirepipe.js'), 'work'], {
       env: { ...process.env, ...o.env, WIREPIPE_WORKER_SLOT: String(slot + 1) },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // The IPC channel closes when this process dies, however it dies: `work` then stops too,
+      // instead of taking jobs for a pipeline whose embedded S3 went away with it.
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     state.child = child;
     o.log.info({ slot: slot + 1, pid: child.pid }, 'worker process started');
     child.once('exit', (code, signal) => {
       state.child = null;
       if (stopping) return;
-      state.delay = Date.now() - started >= HEALTHY_RUN_MS ? firstDelay : state.delay;
+      const ran = Date.now() - started;
+      state.startFailures = ran < START_FAILURE_MS ? state.startFailures + 1 : 0;
+      if (state.startFailures >= MAX_START_FAILURES) {
+        o.log.error({ slot: slot + 1, code, signal, failures: state.startFailures }, 'worker process keeps failing at start-up; not restarting it');
+        o.onGiveUp?.(slot + 1, { code, signal });
+        return;
+      }
+      state.delay = ran >= HEALTHY_RUN_MS ? firstDelay : state.delay;
       o.log.error({ slot: slot + 1, code, signal, restartInMs: state.delay }, 'worker process exited; restarting');
       state.timer = setTimeout(() => {
         state.timer = null;
@@ -62,7 +79,7 @@ export function startWorkerProcesses(o: WorkerProcessOptions): WorkerProcesses {
   };
 
   for (let i = 0; i < o.count; i++) {
-    slots.push({ child: null, delay: firstDelay, timer: null });
+    slots.push({ child: null, delay: firstDelay, timer: null, startFailures: 0 });
     launch(i);
   }
 

@@ -41,8 +41,21 @@ export async function startCommand(io: { out: (l: string) => void; err: (l: stri
     throw err;
   }
   // Stages are CPU-bound: this process is one worker, each extra process adds a core's worth.
+  let gaveUp = false;
   const extraWorkers: WorkerProcesses | null =
-    config.workerProcesses > 1 ? startWorkerProcesses({ count: config.workerProcesses - 1, env: services.joinEnv, log }) : null;
+    config.workerProcesses > 1
+      ? startWorkerProcesses({
+          count: config.workerProcesses - 1,
+          env: services.joinEnv,
+          log,
+          // A worker that cannot start will not start on retry either: stop, loudly, with exit code 1.
+          onGiveUp: (slot) => {
+            gaveUp = true;
+            io.err(`worker process ${slot} keeps failing at start-up (see the log above); stopping.`);
+            process.kill(process.pid, 'SIGTERM');
+          },
+        })
+      : null;
   const base = pipeline.baseUrl;
   io.out(
     [
@@ -69,5 +82,5 @@ export async function startCommand(io: { out: (l: string) => void; err: (l: stri
   await sampleServer?.close();
   await pipeline.close();
   await services.close();
-  return 0;
+  return gaveUp ? 1 : 0;
 }

@@ -42,9 +42,13 @@ export async function workCommand(io: { out: (l: string) => void; err: (l: strin
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
+    // Started by `wirepipe start` (an IPC channel): its end, even by SIGKILL, stops this worker.
+    if (process.send) process.once('disconnect', done);
   });
   watched?.stop();
   await pipeline.close();
   await services.close();
+  // An open IPC channel would keep this process alive after its work is done.
+  if (process.connected) process.disconnect();
   return 0;
 }

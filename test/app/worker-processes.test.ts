@@ -3,7 +3,10 @@
  * s3rver: they take the pipeline's jobs, archive to the same bucket, come back after a crash and
  * stop on request. `wirepipe work` alone refuses to start without an archive to join.
  */
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/shared/package-root.js';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentToRawItems } from '../../src/producers/sniff.js';
@@ -83,7 +86,10 @@ describe('worker processes', () => {
     await h.pipeline.sink(await storyItem(2));
     await eventually(async () => ((await h.pipeline.store.list('all', 10)).length === 2 ? true : undefined), 30_000, 'the second story');
 
+    // Stopped by SIGTERM, each child finishing on its own: well before the 15 s after which stop() kills.
+    const stopping = Date.now();
     await workers.stop();
+    expect(Date.now() - stopping).toBeLessThan(10_000);
     expect(workers.pids()).toEqual([]);
     for (const pid of replaced) expect(alive(pid)).toBe(false);
     workers = null;
@@ -126,6 +132,7 @@ describe('a worker process killed in the middle of its jobs', () => {
     const [victim] = workers.pids();
     await eventually(async () => ((await h.pipeline.store.list('all', total)).length >= 10 ? true : undefined), 60_000, 'the first stories published');
     process.kill(victim!, 'SIGKILL');
+    const killedAt = Date.now();
     // The dead worker's jobs are still marked active in Redis: nobody can finish them but the stalled-job check.
     const active = (await h.pipeline.queues.ingest.getJobCounts('active'))['active'] ?? 0;
     expect(active).toBeGreaterThan(0);
@@ -134,11 +141,68 @@ describe('a worker process killed in the middle of its jobs', () => {
       const list = await h.pipeline.store.list('all', total + 10);
       return list.length >= total ? list : undefined;
     }, 90_000, `all ${total} stories published`);
+    // Taken up after WORKER_LOCK_MS (2 s), not BullMQ's default 30 s: well inside 20 s even on a busy machine.
+    expect(Date.now() - killedAt).toBeLessThan(20_000);
     expect(new Set(published.map((a) => a.id)).size).toBe(total);
     expect(published.every((a) => a.version === 1)).toBe(true);
     expect((await h.pipeline.queues.ingest.getJobCounts('failed'))['failed']).toBe(0);
     expect(await h.pipeline.deadLetters.list(10)).toEqual([]);
   }, 150_000);
+});
+
+describe('supervision', () => {
+  it('gives up on a worker that keeps failing at start-up, and says so', async () => {
+    let gaveUp: number | null = null;
+    const workers = startWorkerProcesses({
+      count: 1,
+      log: silentLogger(),
+      restartDelayMs: 10,
+      // Nothing listens on port 1: every start fails at once.
+      env: { REDIS_URL: 'redis://127.0.0.1:1', S3_BUCKET: 'unused-bucket', LOG_LEVEL: 'silent' },
+      onGiveUp: (slot) => {
+        gaveUp = slot;
+      },
+    });
+    try {
+      await eventually(async () => (gaveUp === null ? undefined : true), 60_000, 'the supervisor to give up');
+      expect(gaveUp).toBe(1);
+      expect(workers.pids()).toEqual([]);
+    } finally {
+      await workers.stop();
+    }
+  }, 70_000);
+
+  it('a worker started with an IPC channel stops when the channel closes (its parent died)', async () => {
+    const h = await startTestPipeline('worker-orphan', {}, { workers: false, http: false });
+    const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'wirepipe.js'), 'work'], {
+      env: {
+        ...process.env,
+        REDIS_URL: service('REDIS_URL'),
+        WIREPIPE_PREFIX: h.config.prefix,
+        S3_ENDPOINT: service('S3_ENDPOINT'),
+        S3_BUCKET: h.bucket,
+        S3_FORCE_PATH_STYLE: 'true',
+        AWS_ACCESS_KEY_ID: 'S3RVER',
+        AWS_SECRET_ACCESS_KEY: 'S3RVER',
+        LOG_LEVEL: 'silent',
+      },
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
+    try {
+      await new Promise<void>((ready, fail) => {
+        child.stdout!.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('is running')) ready();
+        });
+        child.once('exit', (code) => fail(new Error(`worker exited early with ${code}`)));
+      });
+      const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+      child.disconnect();
+      expect(await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 15_000))])).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await h.stop();
+    }
+  }, 40_000);
 });
 
 describe('wirepipe work', () => {
