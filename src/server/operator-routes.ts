@@ -5,7 +5,7 @@ import type { Source } from '../shared/sources.js';
 import { operatorPause, type SourceStateStore } from '../producers/feed/source-state.js';
 import { errorReply, json, type Route } from './http.js';
 import { checkOperator } from './operator-auth.js';
-import { gauge, mergeExpositions } from './prometheus.js';
+import { metric, mergeExpositions } from './prometheus.js';
 import { queueRate } from './queue-rates.js';
 
 export interface OperatorDeps {
@@ -47,7 +47,9 @@ export function operatorRoutes(deps: OperatorDeps): Route {
     }
     if (req.method === 'GET' && url.pathname === '/metrics') {
       const texts = await Promise.all(deps.queues.queues.map((q) => q.exportPrometheusMetrics()));
-      texts.push(gauge('wirepipe_dead_letters', 'Items that failed for good and are kept in the dead-letter stream', await deps.deadLetters.count()));
+      // A counter, not the stream length: `failed retry` leaves the history in place, and an alert on
+      // increase(wirepipe_dead_letters_total[5m]) clears once nothing new fails.
+      texts.push(metric('wirepipe_dead_letters_total', 'counter', 'Items that failed for good, ever written to the dead-letter stream', await deps.deadLetters.totalAdded()));
       return { status: 200, headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }, body: mergeExpositions(texts) };
     }
     if (req.method === 'GET' && url.pathname === '/failed') {

@@ -44,7 +44,7 @@ export function mergeExpositions(texts: readonly string[]): string {
   return `${out.join('\n')}\n`;
 }
 
-/** A gauge family with one unlabeled sample, in exposition format. */
-export function gauge(name: string, help: string, value: number): string {
-  return `# HELP ${name} ${help}\n# TYPE ${name} gauge\n${name} ${value}\n`;
+/** A metric family with one unlabeled sample, in exposition format. */
+export function metric(name: string, type: 'gauge' | 'counter', help: string, value: number): string {
+  return `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n${name} ${value}\n`;
 }

@@ -46,6 +46,21 @@ export class DeadLetters {
     return this.redis.xlen(this.key);
   }
 
+  /**
+   * How many dead letters were ever written: never decreases (the stream's own `entries-added`,
+   * Redis 7), so it can back a Prometheus counter; the kept count drops when the stream is trimmed.
+   */
+  async totalAdded(): Promise<number> {
+    try {
+      const info = (await this.redis.call('XINFO', 'STREAM', this.key)) as unknown[];
+      const at = info.indexOf('entries-added');
+      if (at >= 0) return Number(info[at + 1]);
+    } catch {
+      // No stream yet (nothing failed), or a Redis before 7 without the field.
+    }
+    return this.count();
+  }
+
   /** The newest `count` dead letters, newest first. */
   async list(count = 50): Promise<DeadLetter[]> {
     const entries = await this.redis.xrevrange(this.key, '+', '-', 'COUNT', count);

@@ -43,7 +43,10 @@ const SourceObject = z
       .transform((m) => Object.fromEntries(Object.entries(m).map(([label, codes]) => [label, typeof codes === 'string' ? [codes] : codes])))
       .optional(),
     auth: SourceAuthSchema.optional(),
-    /** What identifies a feed item: its guid/id (default), or its link for feeds that reuse ids. */
+    /**
+     * What identifies a feed item: its guid/id (default), or its link for feeds that reuse ids.
+     * Story ids derive from it, so switching publishes the feed's current items once more.
+     */
     identity: z.enum(['id', 'link']).default('id'),
     enabled: z.boolean().default(true),
   })

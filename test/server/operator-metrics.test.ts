@@ -60,7 +60,8 @@ describe.each(['fused', 'split'])('operator metrics, %s topology', (topology) =>
     for (const q of h.pipeline.queues.queues) expect(text).toMatch(new RegExp(`^bullmq_job_completed_total\\{queue="${literal(q.name)}"\\} \\d+$`, 'm'));
     const lastQueue = h.pipeline.queues.queues.at(-1)!.name;
     expect(text).toMatch(new RegExp(`^bullmq_job_completed_total\\{queue="${literal(lastQueue)}"\\} 3$`, 'm'));
-    expect(text).toMatch(/^wirepipe_dead_letters 1$/m);
+    expect(text).toMatch(/^# TYPE wirepipe_dead_letters_total counter$/m);
+    expect(text).toMatch(/^wirepipe_dead_letters_total 1$/m);
     expect((await fetch(`${h.pipeline.baseUrl}/metrics`)).status).toBe(401);
   });
 });
