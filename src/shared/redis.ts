@@ -92,6 +92,9 @@ export function createRedisConnection(url: string, opts: { forWorker?: boolean }
     // Capped backoff: a worker should come back within seconds of Redis returning.
     retryStrategy: (times) => Math.min(times * 200, 5_000),
     connectionName: opts.forWorker ? 'wirepipe-worker' : 'wirepipe',
+    // Commands issued in the same tick share one socket write: with many jobs in flight, stories'
+    // Redis calls were a write syscall each (about 9 per story; 1.5 with this, measured with strace).
+    enableAutoPipelining: !opts.forWorker,
   });
   // ioredis prints "Unhandled error event" for every reconnect attempt without a listener; the
   // owner (BullMQ or our code) sees failures through command rejections instead.
