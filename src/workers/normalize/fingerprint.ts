@@ -3,7 +3,9 @@
  * names and dateline day a story states. Two copies of one story share most of all four; two
  * storm bulletins on different days share wording but not numbers or day.
  */
-import { toneInsensitiveKey } from './text.js';
+import { titleCaseNames } from './names.js';
+import { foldDiacritics } from './fold.js';
+import { toneInsensitiveWords } from './text.js';
 
 /** What a story is compared by; plain data, safe to store as JSON. */
 export interface Fingerprint {
@@ -31,10 +33,6 @@ export const SIGNATURE_SIZE = 64;
 const SHINGLE_WORDS = 3;
 const EMPTY_BIN = 0xffffffff;
 const NUMBER_RE = /\d(?:[\d.,]*\d)?/gu;
-// Title Case runs of two or more words ("Lê Hữu Hòa", "Tổng cục Hải quan" gives "Hải"…): all-caps
-// headlines and acronyms are left out so a re-cased copy keeps the same names.
-const NAME_RE = /\p{Lu}\p{Ll}[\p{L}\p{M}]*(?:[ -]\p{Lu}\p{Ll}[\p{L}\p{M}]*)+/gu;
-const MARKS_RE = /[\u0300-\u036f]/gu;
 
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;
@@ -73,14 +71,15 @@ function oneVersusAllMinhash(wordHashes: number[], shingle: number): number[] {
   return bins;
 }
 
+// A name folded to bare ASCII letters and digits ("Hà Nội" → "hanoi").
 function foldName(name: string): string {
-  return name.normalize('NFD').replace(MARKS_RE, '').replace(/[đĐ]/gu, 'd').toLowerCase().replace(/[^a-z0-9]/gu, '');
+  return foldDiacritics(name).replace(/[^a-z0-9]/gu, '');
 }
 
 /** The fingerprint of a story: deterministic, independent of tone-mark placement and case. */
 export function fingerprint(article: FingerprintInput): Fingerprint {
   const text = [article.headline, article.lead ?? '', article.body.text].join('\n');
-  const words = toneInsensitiveKey(text).split(' ').filter((w) => w !== '');
+  const words = toneInsensitiveWords(text).filter((w) => w !== '');
   const wordHashes = words.map(fnv1a);
   const minhash = oneVersusAllMinhash(wordHashes, SHINGLE_WORDS);
   const wordhash = oneVersusAllMinhash(wordHashes, 1);
@@ -94,8 +93,8 @@ export function fingerprint(article: FingerprintInput): Fingerprint {
     numbers.add(digits);
   }
   const names = new Set<string>();
-  for (const m of `${article.lead ?? ''}\n${article.body.text}`.matchAll(NAME_RE)) {
-    const folded = foldName(m[0]);
+  for (const name of titleCaseNames(`${article.lead ?? ''}\n${article.body.text}`)) {
+    const folded = foldName(name);
     if (folded.length >= 4) names.add(folded);
   }
   return { minhash, wordhash, numbers: [...numbers].sort(), names: [...names].sort(), date: article.dateline.date };

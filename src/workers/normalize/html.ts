@@ -86,9 +86,11 @@ function optionsFor(base: string | null): sanitizeHtml.IOptions {
   };
 }
 
+const DROP_MARK_ATTR_RE = new RegExp(` ${DROP_MARK}="[^"]*"`, 'gu');
+
 /** Sanitized HTML: allowlisted tags, absolute links with rel="noopener", no scripts or pixels. */
 export function sanitizeBodyHtml(html: string, base: string | null): string {
-  return sanitizeHtml(html, optionsFor(base)).replace(new RegExp(` ${DROP_MARK}="[^"]*"`, 'gu'), '');
+  return sanitizeHtml(html, optionsFor(base)).replace(DROP_MARK_ATTR_RE, '');
 }
 
 const BLOCK_TAGS: ReadonlySet<string> = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'figure', 'table', 'pre', 'iframe']);

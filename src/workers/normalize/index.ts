@@ -14,9 +14,9 @@ import { isAgencyMark } from './lexicon.js';
 import { cleanField, readContent } from './read-raw.js';
 import { readStoryParts, type Block, type StoryParts } from './story-parts.js';
 import { parseBylineLine } from './tail.js';
-import { canonicalTonePlacement, toneInsensitiveKey } from './text.js';
+import { canonicalTonePlacement, toneInsensitiveKey, toneInsensitiveKeyStartsWith } from './text.js';
 
-export { canonicalTonePlacement, normalizeText, toneInsensitiveKey } from './text.js';
+export { canonicalTonePlacement, normalizeText, toneInsensitiveKey, toneInsensitiveWords } from './text.js';
 export { DUPLICATE_THRESHOLD, fingerprint, similarity, type Fingerprint } from './fingerprint.js';
 export { InMemoryDuplicateIndex, type DuplicateIndex, type DuplicateMatch } from './duplicate-index.js';
 
@@ -104,7 +104,7 @@ export function readRawItem(raw: RawItem): NormalizedContent {
   let lead = parts.lead;
   if (!isWire && summary !== null) {
     const teaser = toneInsensitiveKey(summary.replace(/(?:\.\.\.|…|\[…\]|\[\.\.\.\])$/u, ''));
-    lead = teaser !== '' && toneInsensitiveKey(bodyText).startsWith(teaser) ? lead : summary;
+    lead = teaser !== '' && toneInsensitiveKeyStartsWith(bodyText, teaser) ? lead : summary;
   }
   const category = isWire ? (parts.category ?? raw.categories[0]?.term ?? null) : (raw.categories[0]?.term ?? parts.category);
   const tags = unique([...raw.categories.map((c) => c.term.trim()), ...(category ? [category] : [])]);

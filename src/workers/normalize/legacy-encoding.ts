@@ -63,6 +63,8 @@ const VNI_STANDALONE: Readonly<Record<string, string>> = Object.freeze({
 });
 const BASE_VOWELS = 'aeiouyAEIOUY';
 
+const ASCII_ONLY_RE = /^[\u0000-\u007f]*$/u;
+
 function wordCount(text: string): number {
   return text.split(/\s+/u).filter((w) => w !== '').length || 1;
 }
@@ -81,17 +83,21 @@ const NOT_VIQR_RE = /\b\p{L}+['’](?:s|t|ll|re|ve|m|d)\b|\b(?:\p{Lu}\.){2,}|\b\
 
 export function detectLegacyEncoding(text: string): 'tcvn3' | 'viqr' | 'vni' | null {
   if (VIETNAMESE_LETTER_RE.test(text)) return null;
-  const words = wordCount(text);
+  // Words are counted only when some count could pass (at least 3 signals): most text has none.
+  let counted: number | null = null;
+  const words = (): number => (counted ??= wordCount(text));
   // TCVN3 codes stand for whole vowels (after consonants); VNI codes follow a vowel. Both use
-  // the same Latin-1 range, so the better-fitting reading wins.
-  const tcvn = countMatches(text, TCVN3_STRONG_RE);
-  const vni = countMatches(text, VNI_SIGNAL_RE);
-  const tcvnOk = tcvn >= 3 && tcvn / words >= 0.08;
-  const vniOk = vni >= 3 && vni / words >= 0.1;
+  // the same Latin-1 range, so the better-fitting reading wins. Every signal of either holds a
+  // character beyond ASCII: ASCII text (most English copy) has none of them.
+  const ascii = ASCII_ONLY_RE.test(text);
+  const tcvn = ascii ? 0 : countMatches(text, TCVN3_STRONG_RE);
+  const vni = ascii ? 0 : countMatches(text, VNI_SIGNAL_RE);
+  const tcvnOk = tcvn >= 3 && tcvn / words() >= 0.08;
+  const vniOk = vni >= 3 && vni / words() >= 0.1;
   if (tcvnOk && (!vniOk || tcvn > vni)) return 'tcvn3';
   if (vniOk) return 'vni';
   const viqr = countMatches(text.replace(NOT_VIQR_RE, ' '), VIQR_SIGNAL_RE);
-  if (viqr >= 3 && viqr / words >= 0.1) return 'viqr';
+  if (viqr >= 3 && viqr / words() >= 0.1) return 'viqr';
   return null;
 }
 

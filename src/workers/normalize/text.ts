@@ -2,6 +2,7 @@
  * Text cleaning shared by every input format: Unicode NFC, control characters out, whitespace
  * tidied, and a matching key that ignores where a Vietnamese tone mark sits ("Hòa" / "Hoà").
  */
+import { markClass } from './char-classes.js';
 
 // C0/C1 controls except \n and \t, plus zero-width and bidi marks that never carry meaning in news copy.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069\u00AD]/g;
@@ -30,7 +31,8 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-const ANY_SPACE_RUN = /\s+/gu;
+// Runs of whitespace other than a lone space (which would be replaced by itself, once per word).
+const ANY_SPACE_RUN = /\s{2,}|(?! )\s/gu;
 
 /** One line of text: NFC, controls removed, every run of whitespace (newlines included) one space. */
 export function normalizeInline(text: string): string {
@@ -55,10 +57,20 @@ const PLACEMENT: ReadonlyMap<string, string> = (() => {
   }
   return map;
 })();
-const OLD_PLACEMENT_RE = new RegExp(`(?:${[...PLACEMENT.keys()].join('|')})`, 'gu');
+// The same pairs as character classes ("[óòỏõọÓÒỎÕỌ][aA]|…"): one class test per character of
+// the text instead of trying sixty two-letter alternatives at every position.
+const OLD_PLACEMENT_RE = (() => {
+  const firstsBySecond = new Map<string, string>();
+  for (const key of PLACEMENT.keys()) firstsBySecond.set(key.charAt(1), (firstsBySecond.get(key.charAt(1)) ?? '') + key.charAt(0));
+  return new RegExp([...firstsBySecond].map(([second, firsts]) => `[${firsts}]${second}`).join('|'), 'gu');
+})();
 // ASCII and Latin-1 punctuation, spaces and the General Punctuation block: a plain character
 // class, several times faster than \p{…} classes on long bodies.
-const NON_WORD = /[\s!-/:-@[-`{-~\u00A1-\u00A9\u00AB-\u00B4\u00B6-\u00B9\u00BB-\u00BF\u00D7\u00F7\u2010-\u206F\u3000-\u303F]+/g;
+const NON_WORD_CLASS = String.raw`[\s!-/:-@[-\`{-~\u00A1-\u00A9\u00AB-\u00B4\u00B6-\u00B9\u00BB-\u00BF\u00D7\u00F7\u2010-\u206F\u3000-\u303F]`;
+// Every run of NON_WORD_CLASS characters becomes one space; a run that already is one space is left
+// alone (it is most of them: the gap between two words), which saves building a replacement
+// for every word of the text.
+const NON_WORD_TO_FOLD = new RegExp(`${NON_WORD_CLASS}{2,}|(?! )${NON_WORD_CLASS}`, 'g');
 
 /**
  * NFC text with every Vietnamese tone mark in the new-style place ("hòa" → "hoà", "thúy" →
@@ -76,5 +88,44 @@ export function canonicalTonePlacement(text: string): string {
  * Never for display. Idempotent.
  */
 export function toneInsensitiveKey(text: string): string {
-  return canonicalTonePlacement(text.toLowerCase()).replace(NON_WORD, ' ').trim();
+  return canonicalTonePlacement(text.toLowerCase()).replace(NON_WORD_TO_FOLD, ' ').trim();
+}
+
+// 1 for every UTF-16 unit NON_WORD_CLASS matches (the class reads units; it holds no surrogate).
+const IS_NON_WORD: Uint8Array = markClass(new Uint8Array(0x10000), new RegExp(`${NON_WORD_CLASS}+`, 'g'), 1);
+
+/**
+ * toneInsensitiveKey(text).startsWith(prefix), reading only as much of `text` as the answer
+ * needs: the key of the text up to a space or newline is the start of the key of the whole
+ * (nothing the key does joins characters across a space: NFC, the tone-placement pairs,
+ * lowercasing, the folding of punctuation). Feed stories compare a short summary with a body.
+ */
+export function toneInsensitiveKeyStartsWith(text: string, prefix: string): boolean {
+  const cut = text.slice(2 * prefix.length + 32).search(/[ \n]/u);
+  if (cut >= 0) {
+    const head = toneInsensitiveKey(text.slice(0, 2 * prefix.length + 32 + cut));
+    if (head.length >= prefix.length) return head.startsWith(prefix);
+  }
+  return toneInsensitiveKey(text).startsWith(prefix);
+}
+
+/**
+ * The words of toneInsensitiveKey(text): exactly toneInsensitiveKey(text).split(' ') ([''] when
+ * there are none), found in one scan instead of a replace and a split, about three times cheaper
+ * on a long body.
+ */
+export function toneInsensitiveWords(text: string): string[] {
+  const folded = canonicalTonePlacement(text.toLowerCase());
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < folded.length; i++) {
+    if (IS_NON_WORD[folded.charCodeAt(i)] === 1) {
+      if (start >= 0) words.push(folded.slice(start, i));
+      start = -1;
+    } else if (start < 0) {
+      start = i;
+    }
+  }
+  if (start >= 0) words.push(folded.slice(start));
+  return words.length === 0 ? [''] : words;
 }

@@ -7,6 +7,7 @@
  * instance is never mutated.
  */
 import { eld } from 'eld/medium';
+import { ngramScorer, type EldTextHelpers, type NgramDatabase } from './eld-ngram-scores.js';
 
 /** A language and the detector's score for it (0..1, higher is closer). */
 export interface ScoredLanguage {
@@ -30,5 +31,41 @@ export function eldScorer(instance: EldLike): (text: string, allowed: ReadonlySe
   };
 }
 
-/** The eld scorer used in production. */
-export const scoreWithEld = eldScorer(eld);
+/**
+ * eld's 'medium' database and text helpers, from the modules eld/medium itself imports (the same
+ * module instances, so nothing is loaded twice). The package does not export them, so they are
+ * reached by path from eld/medium's entry file; null when they are not where eld 2.1 keeps them.
+ */
+async function loadEldInternals(): Promise<{ db: NgramDatabase; helpers: EldTextHelpers } | null> {
+  try {
+    const entry = import.meta.resolve('eld/medium');
+    const [ngrams, dictionary, patterns] = (await Promise.all([
+      import(new URL('../ngrams/medium.js', entry).href),
+      import(new URL('../dictionary.js', entry).href),
+      import(new URL('../regexPatterns.js', entry).href),
+    ])) as [{ ngramsData?: NgramDatabase }, { dictionary?: string[] }, { separators?: RegExp }];
+    const db = ngrams.ngramsData;
+    const ok =
+      typeof db?.languages === 'object' &&
+      typeof db.ngrams === 'object' &&
+      Array.isArray(dictionary.dictionary) &&
+      dictionary.dictionary.length === 256 &&
+      patterns.separators instanceof RegExp &&
+      eld.info()['Data type'] === db.type;
+    return ok ? { db, helpers: { dictionary: dictionary.dictionary!, separators: patterns.separators! } } : null;
+  } catch {
+    return null;
+  }
+}
+
+const internals = await loadEldInternals();
+
+/** True when scoreWithEld reads eld's database directly (false: it calls eld.detect()). */
+export const SCORES_FROM_ELD_DATABASE = internals !== null;
+
+/**
+ * The eld scorer used in production: eld's own scores, computed from its database by
+ * ngramScorer (several times cheaper than eld.detect()), or by eld.detect() if a future eld
+ * moved its files.
+ */
+export const scoreWithEld = internals !== null ? ngramScorer(internals.db, internals.helpers) : eldScorer(eld);

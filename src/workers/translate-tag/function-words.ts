@@ -3,6 +3,7 @@
  * is a cheap way to spot a sentence in another language inside a longer text (a quoted English
  * sentence in French copy) without running the statistical detector on every sentence.
  */
+import { isLetter } from '../normalize/char-classes.js';
 
 const WORDS: Readonly<Record<string, string>> = {
   en: 'the and of to in is was were for with on that said by from has have had will at this are its it be an as which who not',
@@ -21,16 +22,31 @@ const LANGUAGES_BY_WORD: ReadonlyMap<string, readonly string[]> = (() => {
   return map;
 })();
 
-const WORD = /\p{L}+/gu;
+// Longer words are never function words: they are skipped without being cut out and looked up.
+const LONGEST_WORD = Math.max(...[...LANGUAGES_BY_WORD.keys()].map((w) => w.length));
 
 /**
  * The language whose function words clearly dominate a sentence (at least two of them, and at
- * least twice as many as any other language's), or null when they do not tell.
+ * least twice as many as any other language's), or null when they do not tell. Words are the
+ * runs of letters (/\p{L}+/gu) of the lowercased sentence.
  */
 export function functionWordVote(text: string): string | null {
   const counts = new Map<string, number>();
-  for (const word of text.toLowerCase().match(WORD) ?? []) {
-    for (const lang of LANGUAGES_BY_WORD.get(word) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  const lower = text.toLowerCase();
+  for (let i = 0; i < lower.length; ) {
+    const start = i;
+    let c = lower.codePointAt(i)!;
+    while (isLetter(c)) {
+      i += c > 0xffff ? 2 : 1;
+      if (i >= lower.length) break;
+      c = lower.codePointAt(i)!;
+    }
+    if (i === start) {
+      i += c > 0xffff ? 2 : 1;
+      continue;
+    }
+    if (i - start > LONGEST_WORD) continue;
+    for (const lang of LANGUAGES_BY_WORD.get(lower.slice(start, i)) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
   let best: string | null = null;
   let bestCount = 0;

@@ -39,12 +39,18 @@ export function articleLanguage(article: Pick<Article, 'headline' | 'lead' | 'bo
   language: string;
   languageConfidence: number;
 } {
-  return pickLanguage(articleLanguages(article));
+  return pickLanguage(article, detectLanguage(article.headline));
 }
 
-function pickLanguage({ headline, lead, body }: ReturnType<typeof articleLanguages>): { language: string; languageConfidence: number } {
-  for (const guess of [body, lead, headline]) {
-    if (guess.lang !== 'und') return { language: guess.lang, languageConfidence: guess.confidence };
+// The lead is only read when the body tells nothing (most stories have a body): detecting it
+// anyway was one detection in three, for an answer nobody used.
+function pickLanguage(article: Pick<Article, 'lead' | 'body'>, headline: LanguageGuess): { language: string; languageConfidence: number } {
+  // A lead that is not text still fails (PermanentError) the way it did when every lead was read.
+  if (article.lead != null && typeof article.lead !== 'string') detectLanguage(article.lead);
+  const guesses = [() => detectLanguage(article.body.text), () => detectLanguage(article.lead ?? ''), () => headline];
+  for (const guess of guesses) {
+    const { lang, confidence } = guess();
+    if (lang !== 'und') return { language: lang, languageConfidence: confidence };
   }
   return { language: 'und', languageConfidence: 0 };
 }
@@ -63,12 +69,16 @@ export function createTranslateTag(options: TranslateTagOptions = {}): ArticleSt
         id: typeof article?.id === 'string' ? article.id : null,
       });
     }
-    const languages = articleLanguages(article);
-    const withLanguage = { ...article, ...pickLanguage(languages), headlineLanguage: languages.headline.lang };
+    const headline = detectLanguage(article.headline);
+    const languageFields = { ...pickLanguage(article, headline), headlineLanguage: headline.lang };
     // The source's own category map (config) wins over the stage's; the built-in one is the fallback.
     const categoryMap = ctx?.sourceConfig?.(article.sourceId)?.categoryMap ?? options.categoryMap;
     // Topic keywords are chosen by the language just detected, not the one the article came with.
-    const tagged = { ...withLanguage, subjects: tagSubjects(withLanguage, { ...options, ...(categoryMap ? { categoryMap } : {}) }) };
+    const { category, tags, lead, body } = article;
+    const taggable = { category, tags, headline: article.headline, lead, body, language: languageFields.language };
+    const subjects = tagSubjects(taggable, { ...options, ...(categoryMap ? { categoryMap } : {}) });
+    // One copy of the article (the stage's output), not one per field group.
+    const tagged = { ...article, ...languageFields, subjects };
     if (ctx?.translationLinks && tagged.language !== 'und') {
       // Linked once the language is known: the earlier story in another language is the original.
       const print = linkPrint(tagged, tagged.language);

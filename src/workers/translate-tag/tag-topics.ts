@@ -5,7 +5,7 @@
  */
 import type { Article, Subject } from '../../shared/article.js';
 import { PermanentError } from '../../shared/errors.js';
-import { toneInsensitiveKey } from '../normalize/index.js';
+import { toneInsensitiveKey, toneInsensitiveWords } from '../normalize/index.js';
 import { DEFAULT_CATEGORY_MAP } from './category-map.js';
 import type { CategoryTopic } from './category-map.js';
 import { MEDIA_TOPIC_BY_CODE, broaderTopics } from './media-topics.js';
@@ -51,10 +51,20 @@ const MAX_BODY_CHARS = 6000;
 
 type Hit = { readonly code: string; readonly keyword: string };
 type KeywordIndex = ReadonlyMap<string, readonly Hit[]>;
-/** A keyword index plus every proper word-prefix of its phrases, so a scan stops early. */
+/**
+ * One word of a keyword phrase, reached from the words before it: the phrase so far, its hits
+ * when it is a whole keyword, and the words that may follow. Walking word by word needs no
+ * phrase string built and looked up for every word of a story.
+ */
+interface PhraseNode {
+  readonly key: string;
+  hits: readonly Hit[] | undefined;
+  next: Map<string, PhraseNode> | undefined;
+}
+/** A keyword index and the same phrases as a tree of words (first word → PhraseNode). */
 interface PhraseIndex {
   readonly phrases: KeywordIndex;
-  readonly prefixes: ReadonlySet<string>;
+  readonly firstWords: ReadonlyMap<string, PhraseNode>;
 }
 const RULE_LANGUAGES = ['vi', 'en', 'fr'] as const;
 // All-capital keywords (UN, WHO, AI, GDP, UBND) are matched as written: lowercased they are
@@ -68,13 +78,20 @@ function addHit(index: Map<string, Hit[]>, key: string, hit: Hit | null): void {
   index.set(key, hits);
 }
 
-function withPrefixes(phrases: KeywordIndex): PhraseIndex {
-  const prefixes = new Set<string>();
-  for (const key of phrases.keys()) {
+function withWordTree(phrases: KeywordIndex): PhraseIndex {
+  const firstWords = new Map<string, PhraseNode>();
+  for (const [key, hits] of phrases) {
     const words = key.split(' ');
-    for (let n = 1; n < words.length; n++) prefixes.add(words.slice(0, n).join(' '));
+    let level = firstWords;
+    let node: PhraseNode | undefined;
+    for (let n = 0; n < words.length; n++) {
+      node = level.get(words[n]!);
+      if (node === undefined) level.set(words[n]!, (node = { key: words.slice(0, n + 1).join(' '), hits: undefined, next: undefined }));
+      if (n < words.length - 1) level = node.next ??= new Map();
+    }
+    node!.hits = hits;
   }
-  return { phrases, prefixes };
+  return { phrases, firstWords };
 }
 
 /** Keyword indexes per rule language ('all' = every language): phrase key → hits. */
@@ -94,7 +111,7 @@ const INDEXES: ReadonlyMap<string, PhraseIndex> = (() => {
   }
   // Neutral names are matched (so the topic words inside them do not count) but give no topic.
   for (const phrase of NEUTRAL_PHRASES) for (const index of byLang.values()) addHit(index, toneInsensitiveKey(phrase), null);
-  return new Map([...byLang].map(([lang, index]) => [lang, withPrefixes(index)]));
+  return new Map([...byLang].map(([lang, index]) => [lang, withWordTree(index)]));
 })();
 
 /** Acronym keywords, case-sensitive, for every language. */
@@ -107,6 +124,29 @@ const ACRONYMS: KeywordIndex = (() => {
   }
   return index;
 })();
+
+// Acronym keywords are ASCII capitals, digits and hyphens (UN, COVID-19, COP28). A token equal to
+// one is then a run of those characters that starts a token (no letter or digit before it, only
+// marks and hyphens between) and that no letter, mark, digit or hyphen continues. Finding such
+// runs is a plain ASCII scan, where RAW_TOKEN puts every letter of the text through Unicode
+// classes: about ten times slower on Vietnamese text.
+const ASCII_ACRONYMS = [...ACRONYMS.keys()].every((keyword) => /^[A-Z0-9][A-Z0-9-]*$/u.test(keyword));
+const CAPITALS_RUN = /[A-Z0-9][A-Z0-9-]*/g;
+const INSIDE_TOKEN = /(?<=[\p{L}\d][\p{M}-]*)/uy;
+const CONTINUES_TOKEN = /[\p{L}\p{M}\d-]/uy;
+
+/** The tokens of `text` (as RAW_TOKEN splits it) that may be acronym keywords, in order. */
+function acronymCandidates(text: string): string[] {
+  if (!ASCII_ACRONYMS) return text.match(RAW_TOKEN) ?? [];
+  const out: string[] = [];
+  for (const m of text.matchAll(CAPITALS_RUN)) {
+    if (!ACRONYMS.has(m[0])) continue;
+    INSIDE_TOKEN.lastIndex = m.index;
+    CONTINUES_TOKEN.lastIndex = m.index + m[0].length;
+    if (!INSIDE_TOKEN.test(text) && !CONTINUES_TOKEN.test(text)) out.push(m[0]);
+  }
+  return out;
+}
 
 const DEFAULT_MAP_BY_KEY: ReadonlyMap<string, readonly CategoryTopic[]> = new Map(
   [...DEFAULT_CATEGORY_MAP].map(([label, topics]) => [toneInsensitiveKey(label), topics]),
@@ -123,29 +163,39 @@ interface Evidence {
  * "policy rates" hides "policy", "bệnh viện" (hospital) hides "bệnh" (disease).
  */
 function keywordsIn(text: string, index: PhraseIndex): Map<string, readonly Hit[]> {
-  const words = toneInsensitiveKey(text).split(' ');
+  const words = toneInsensitiveWords(text);
   const found = new Map<string, readonly Hit[]>();
   let coveredUntil = 0;
   for (let i = 0; i < words.length; i++) {
-    let best: { key: string; hits: readonly Hit[]; end: number } | null = null;
-    let phrase = words[i]!;
-    for (let end = i + 1; ; end++) {
-      const hits = index.phrases.get(phrase);
-      if (hits !== undefined) best = { key: phrase, hits, end };
-      if (end >= words.length || !index.prefixes.has(phrase)) break;
-      phrase = `${phrase} ${words[end]}`;
+    // The longest keyword starting at word i: walk the tree while the words still lead somewhere.
+    let bestKey: string | null = null;
+    let bestHits: readonly Hit[] = [];
+    let bestEnd = 0;
+    let node = index.firstWords.get(words[i]!);
+    for (let end = i + 1; node !== undefined; end++) {
+      if (node.hits !== undefined) {
+        bestKey = node.key;
+        bestHits = node.hits;
+        bestEnd = end;
+      }
+      if (end >= words.length || node.next === undefined) break;
+      node = node.next.get(words[end]!);
     }
-    if (best === null && phrase !== '') {
+    if (bestKey === null) {
       // English plural of a singular keyword ("hospitals" → "hospital").
       const word = words[i]!;
       const singular = word.length > 3 && word.endsWith('s') ? index.phrases.get(word.slice(0, -1)) : undefined;
-      if (singular !== undefined) best = { key: word.slice(0, -1), hits: singular, end: i + 1 };
+      if (singular !== undefined) {
+        bestKey = word.slice(0, -1);
+        bestHits = singular;
+        bestEnd = i + 1;
+      }
     }
-    if (best === null || best.end <= coveredUntil) continue;
-    coveredUntil = best.end;
-    if (best.hits.length > 0) found.set(best.key, best.hits);
+    if (bestKey === null || bestEnd <= coveredUntil) continue;
+    coveredUntil = bestEnd;
+    if (bestHits.length > 0) found.set(bestKey, bestHits);
   }
-  for (const token of text.match(RAW_TOKEN) ?? []) {
+  for (const token of acronymCandidates(text)) {
     const hits = ACRONYMS.get(token);
     if (hits !== undefined) found.set(token, hits);
   }

@@ -3,6 +3,7 @@
  * (ơ, ư, đ, ă and the stacked tone marks), and whose words are all single syllables of a known
  * shape, which also catches text typed without diacritics ("Thu tuong Pham Minh Chinh").
  */
+import { foldDiacritics } from '../normalize/fold.js';
 
 // Letters no other served Latin-script language uses: đ ă ơ ư ĩ ũ and the Latin Extended
 // Additional block U+1EA0–U+1EF9 (ạ ả ấ … ỹ), which exists for Vietnamese.
@@ -13,12 +14,8 @@ export function hasVietnameseLetter(word: string): boolean {
   return VI_MARKED.test(word);
 }
 
-const COMBINING = /[\u0300-\u036f]/g;
-
-/** Lowercase, every diacritic removed, đ → d: "Đường" → "duong". */
-export function foldDiacritics(text: string): string {
-  return text.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-}
+// Lowercase, every diacritic removed, đ → d ("Đường" → "duong"): shared with normalize.
+export { foldDiacritics };
 
 // A Vietnamese syllable, folded: optional onset, a nucleus of one to three vowels, optional coda.
 // Loose on purpose (it admits a few non-syllables) because it is one vote among several; what
@@ -60,11 +57,16 @@ export function vietnameseEvidence(words: readonly string[]): VietnameseEvidence
   let marked = 0;
   let syllables = 0;
   let functionWords = 0;
-  for (const word of words) if (hasVietnameseLetter(word)) marked += 1;
-  // One fold of the joined words is much cheaper than one per word.
-  for (const folded of foldDiacritics(words.join(' ')).split(' ')) {
+  const count = (folded: string): void => {
     if (isVietnameseSyllable(folded)) syllables += 1;
     if (VI_FUNCTION_WORDS.has(folded)) functionWords += 1;
+  };
+  for (const word of words) {
+    if (hasVietnameseLetter(word)) marked += 1;
+    const folded = foldDiacritics(word);
+    // A "word" holding spaces counts as the words it holds.
+    if (folded.includes(' ')) folded.split(' ').forEach(count);
+    else count(folded);
   }
   const n = words.length || 1;
   return {
