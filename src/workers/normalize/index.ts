@@ -52,6 +52,9 @@ function unique(values: string[]): string[] {
   return out;
 }
 
+/** What a feed puts at the end of a summary cut short. */
+const TEASER_END = /(?:\.\.\.|…|\[…\]|\[\.\.\.\])$/u;
+
 function bodyHtmlOf(blocks: Block[]): string {
   return blocks.map((b) => b.html ?? `<p>${escapeHtml(b.text)}</p>`).join('\n');
 }
@@ -90,7 +93,7 @@ export function readRawItem(raw: RawItem): NormalizedContent {
     publishedIso: raw.published ?? raw.receivedAt,
     hasHeaderLines: isWire,
   });
-  const bodyText = parts.body.map((b) => b.text).filter((t) => t !== '').join('\n\n');
+  let bodyText = parts.body.map((b) => b.text).filter((t) => t !== '').join('\n\n');
   let headline = (isWire ? (parts.headline ?? title) : (title ?? parts.headline)) ?? '';
   if (headline === '' && bodyText !== '') headline = firstSentence(bodyText);
   if (headline === '' && bodyText === '') {
@@ -100,11 +103,25 @@ export function readRawItem(raw: RawItem): NormalizedContent {
       { identity: raw.identity, sourceId: raw.sourceId },
     );
   }
-  // A feed summary that is only the opening of the body cut short is a teaser, not a lead.
   let lead = parts.lead;
+  let body = parts.body;
   if (!isWire && summary !== null) {
-    const teaser = toneInsensitiveKey(summary.replace(/(?:\.\.\.|…|\[…\]|\[\.\.\.\])$/u, ''));
-    lead = teaser !== '' && toneInsensitiveKeyStartsWith(bodyText, teaser) ? lead : summary;
+    const teaser = toneInsensitiveKey(summary.replace(TEASER_END, ''));
+    // A feed summary that is only the opening of the body cut short is a teaser, not a lead.
+    if (!(teaser !== '' && toneInsensitiveKeyStartsWith(bodyText, teaser))) {
+      const sapo = parts.lead;
+      if (sapo !== null && teaser !== '' && toneInsensitiveKeyStartsWith(sapo, teaser)) {
+        // The summary is the story's own sapo (above the dateline), whole or cut short: the sapo is the lead.
+        lead = sapo;
+      } else {
+        lead = summary;
+        // A sapo the summary does not carry (the feed wrote its own blurb) stays in the story, first in the body.
+        if (sapo !== null && !toneInsensitiveKeyStartsWith(summary, toneInsensitiveKey(sapo))) {
+          body = [{ text: sapo, html: null }, ...parts.body];
+          bodyText = [sapo, bodyText].filter((t) => t !== '').join('\n\n');
+        }
+      }
+    }
   }
   const category = isWire ? (parts.category ?? raw.categories[0]?.term ?? null) : (raw.categories[0]?.term ?? parts.category);
   const tags = unique([...raw.categories.map((c) => c.term.trim()), ...(category ? [category] : [])]);
@@ -120,7 +137,7 @@ export function readRawItem(raw: RawItem): NormalizedContent {
     tags,
     byline,
     bodyText,
-    bodyHtml: bodyHtmlOf(parts.body),
+    bodyHtml: bodyHtmlOf(body),
     renditions,
     contentHash: sha256Hex(canonicalTonePlacement(hashed)),
     legacyEncoding: content.legacyEncoding,
