@@ -7,10 +7,10 @@ import type { Article, Organisation, Person, Place } from '../../shared/article.
 import { phraseKey } from './fold.js';
 import { findOrganisations, mergeOrganisations, type OrgMention } from './organisations.js';
 import { findPersonMentions, mergePeople, type PersonMention } from './people.js';
-import { featureHeadBefore, findGazetteerMatches, findHeadedPlaces, lookupPlace, placeFromMatch } from './places.js';
-import type { Section, Span } from './spans.js';
+import { featureHeadBefore, findGazetteerMatches, findHeadedPlaces, lookupPlace, placeCueBefore, placeFromMatch } from './places.js';
+import type { PlaceMatch, Section, Span } from './spans.js';
 import { hardBreakBefore, spanText } from './spans.js';
-import { tokenize } from './tokenize.js';
+import { makeRoomForStory, tokenize } from './tokenize.js';
 import { WARD_KINDS, wardCode } from './wards.js';
 
 export interface Extraction {
@@ -28,6 +28,7 @@ const CREDIT = /\((?:Ảnh|Anh|Photo|Video|Đồ họa|Đồ hoạ|Nguồn|Sourc
 
 /** Splits an article into the sections the extractors read. */
 export function articleSections(article: Pick<Article, 'headline' | 'lead' | 'body' | 'language'>): Section[] {
+  makeRoomForStory();
   const latin = !article.language.toLowerCase().startsWith('vi');
   return [article.headline, article.lead ?? '', article.body.text]
     .filter((t) => t.length > 0)
@@ -47,6 +48,7 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
   const seenPlaces = new Set<string>();
   const defined = new Map<string, string>();
   const entitySpans: Span[][] = [];
+  const givenNames = new Set<string>();
   // One place per thing named: "HCM City" and "Ho Chi Minh City" are one entry; a former
   // province and the unit that absorbed it stay two.
   const addPlace = (p: Place, identity?: string, nameKey: string = phraseKey(p.name)): void => {
@@ -69,10 +71,25 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
     const inPerson = new Uint8Array(n);
     for (const p of persons) inPerson.fill(1, p.start, p.end);
     const isPerson = (i: number): boolean => inPerson[i] === 1;
-    const placeStarts = new Set(gaz.filter((g) => !g.weak).map((g) => g.start));
-    const placeEnds = new Set(gaz.filter((g) => !g.weak).map((g) => g.end - 1));
-    const placeEndFrom = new Map(gaz.filter((g) => !g.weak).map((g) => [g.start, g.end] as const));
-    const orgs = findOrganisations(section, isPerson, (i) => placeStarts.has(i), (i) => placeEnds.has(i), (i) => placeEndFrom.get(i), language, defined);
+    // Per token, the end of the place starting there (0 if none) and whether a place ends there:
+    // the organisation pass asks these for nearly every token.
+    const placeEndFrom = new Int32Array(n);
+    const placeEndsHere = new Uint8Array(n);
+    for (const g of gaz) {
+      if (g.weak) continue;
+      placeEndFrom[g.start] = g.end;
+      placeEndsHere[g.end - 1] = 1;
+    }
+    const isPlaceStart = (i: number): boolean => (placeEndFrom[i] ?? 0) > 0;
+    const orgs = findOrganisations(
+      section,
+      isPerson,
+      isPlaceStart,
+      (i) => placeEndsHere[i] === 1,
+      (i) => ((placeEndFrom[i] ?? 0) > 0 ? placeEndFrom[i] : undefined),
+      language,
+      defined,
+    );
     personMentions.push(...persons);
     orgMentions.push(...orgs);
 
@@ -83,14 +100,19 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
     for (const o of orgs) inOrg.fill(o.territorial ? 2 : 1, o.start, o.end);
     const inGaz = new Uint8Array(n);
     const personStart = new Set(persons.map((p) => p.start));
+    // "Trương Quốc Vinh ... được Vinh chỉ đạo": the given name of a person the story names is that
+    // person, not the city of Vinh, unless a place cue says otherwise.
+    for (const p of persons) if (p.keys.length >= 2) givenNames.add(p.keys[p.keys.length - 1] ?? '');
+    const givenName = (g: PlaceMatch): boolean =>
+      g.end - g.start === 1 && g.entry.kind !== 'country' && givenNames.has(section.tokens[g.start]?.key ?? '') && !placeCueBefore(section.tokens, g.start);
     for (const g of gaz) {
-      if (g.weak || inPerson[g.start] === 1 || inPerson[g.end - 1] === 1) continue;
+      if (g.weak || inPerson[g.start] === 1 || inPerson[g.end - 1] === 1 || givenName(g)) continue;
       // "sông Sài Gòn" is a river, not the city the gazetteer knows as "Sài Gòn".
       if (g.entry.kind !== 'country' && !section.tokens[g.start - 1]?.cap && featureHeadBefore(section.tokens, g.start)) continue;
       // "Đức Thiên", "Mỹ Tho": a one-word country name running into another capitalized word is
       // part of a longer name, unless a person's name or another place follows.
       const next = section.tokens[g.end];
-      if (g.end - g.start === 1 && g.entry.kind === 'country' && next?.cap && !next.upper && !hardBreakBefore(section.tokens, g.end) && !personStart.has(g.end) && !placeStarts.has(g.end) && !section.latin) continue;
+      if (g.end - g.start === 1 && g.entry.kind === 'country' && next?.cap && !next.upper && !hardBreakBefore(section.tokens, g.end) && !personStart.has(g.end) && !isPlaceStart(g.end) && !section.latin) continue;
       if (inOrg[g.start] === 1 || (inOrg[g.start] === 2 && !g.entry.code?.startsWith('VN-2025'))) continue;
       inGaz.fill(1, g.start, g.end);
     }
@@ -102,19 +124,21 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
       if (inGaz[g.start] !== 1) continue;
       const e = g.entry;
       const place = placeFromMatch(section, g);
+      const nameKey = keysOf(g.start, g.end);
       // A well-known commune in the gazetteer carries its province's code; the ward list is finer.
-      if (WARD_KINDS.has(place.kind ?? '') && place.code) place.code = wardCode(place.name, place.kind!, new Set([place.code])) ?? place.code;
-      found.push({ start: g.start, place, identity: `${e.kind}|${e.code ?? ''}|${e.canonical}|${e.predecessorIso ?? ''}`, nameKey: keysOf(g.start, g.end) });
+      if (WARD_KINDS.has(place.kind ?? '') && place.code) place.code = wardCode(place.name, place.kind!, new Set([place.code]), nameKey) ?? place.code;
+      found.push({ start: g.start, place, identity: `${e.kind}|${e.code ?? ''}|${e.canonical}|${e.predecessorIso ?? ''}`, nameKey });
     }
     // Provinces the story names (so far), to tell apart communes that share a name.
     const provinces = new Set(places.map((p) => p.code ?? '').filter((c) => /^VN-2025:\d+$/.test(c)));
     for (const g of gaz) if (g.entry.code && /^VN-2025:\d+$/.test(g.entry.code)) provinces.add(g.entry.code);
     for (const h of headed) {
       const name = spanText(section, h.span.start, h.span.end);
+      const nameKey = keysOf(h.span.start, h.span.end);
       found.push({
         start: h.span.start,
-        place: { name, kind: h.kind, code: WARD_KINDS.has(h.kind) ? wardCode(name, h.kind, provinces) : null, lat: null, lon: null },
-        nameKey: keysOf(h.span.start, h.span.end),
+        place: { name, kind: h.kind, code: WARD_KINDS.has(h.kind) ? wardCode(name, h.kind, provinces, nameKey) : null, lat: null, lon: null },
+        nameKey,
       });
     }
     found.sort((a, b) => a.start - b.start);

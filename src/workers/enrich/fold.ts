@@ -121,3 +121,10 @@ export function asciiFold(text: string): string {
 export function asciiPhraseKey(text: string): string {
   return Array.from(text.matchAll(WORD), (m) => asciiFold(m[0])).join(' ');
 }
+
+const VIET_SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?[1-5]?$/u;
+
+/** True when a token key (see syllableKey) has the shape of one Vietnamese syllable ("thanh2"), not of a foreign or brand word ("viettel"). */
+export function isVietSyllable(key: string): boolean {
+  return VIET_SYLLABLE.test(key);
+}

@@ -50,6 +50,9 @@ export interface Gazetteer {
   /** Proper prefixes of byKey / byAscii phrases, so a scan stops as soon as no name continues. */
   keyPrefixes: ReadonlySet<string>;
   asciiPrefixes: ReadonlySet<string>;
+  /** First words of byKey / byAscii phrases: most tokens start no name, and one probe says so. */
+  keyStarts: ReadonlySet<string>;
+  asciiStarts: ReadonlySet<string>;
   /** 2025 unit code ('VN-2025:08') → canonical unit name. */
   units: ReadonlyMap<string, { name: string; lat: number; lon: number; predecessors: readonly string[] }>;
 }
@@ -122,7 +125,17 @@ function buildGazetteer(): Gazetteer {
     }
     return out;
   };
-  return { byKey, byAscii, maxTokens, units, keyPrefixes: prefixesOf(byKey.keys()), asciiPrefixes: prefixesOf(byAscii.keys()) };
+  const startsOf = (keys: Iterable<string>): Set<string> => new Set([...keys].map((k) => k.split(' ')[0] ?? ''));
+  return {
+    byKey,
+    byAscii,
+    maxTokens,
+    units,
+    keyPrefixes: prefixesOf(byKey.keys()),
+    asciiPrefixes: prefixesOf(byAscii.keys()),
+    keyStarts: startsOf(byKey.keys()),
+    asciiStarts: startsOf(byAscii.keys()),
+  };
 }
 
 /** The gazetteer, built once at module load; read-only thereafter. */

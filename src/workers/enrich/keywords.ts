@@ -4,12 +4,12 @@
  */
 import type { IdfReader } from './idf-store.js';
 import type { Section, Span } from './spans.js';
-import { hardBreakBefore, spanText } from './spans.js';
-import { STOP_PHRASES, STOPWORDS } from './stopwords.js';
+import type { Token } from './tokenize.js';
+import { hardBreakBefore } from './spans.js';
+import { STOP_PHRASES } from './stopwords.js';
 
 export const MAX_KEYWORDS = 10;
 const MAX_JOINED = 4;
-const NUMERIC = /^[\p{N}.,%]+$/u;
 /** Weight of a term found in the headline or lead versus the body. */
 const SECTION_WEIGHT = [3, 2, 1];
 /** Entities are what a story is about; favour them over ordinary phrases. */
@@ -25,43 +25,112 @@ interface Candidate {
   tokens: number;
 }
 
-/** The n-gram and entity terms of sections (tone-insensitive keys), for IDF counting and scoring. */
-export function candidateTerms(sections: readonly Section[], entitySpans: readonly Span[][]): Map<string, Candidate> {
-  const out = new Map<string, Candidate>();
+/** A syllable n-gram, keyed by its token ids until its text key is needed. */
+interface Gram extends Candidate {
+  /** Where it first occurs, to build its key and code on demand. */
+  T: readonly Token[];
+  at: number;
+  /** For a three-word phrase, the codes of its two two-word phrases. */
+  parts: readonly [number, number] | null;
+}
+
+// An n-gram's code packs its token ids (< 2^15, see tokenize.ts) into one number, so counting
+// needs no string building; a bigram's code stays a small integer, which maps hash cheaply. Ids
+// start at 1, so a trigram's code never equals a bigram's.
+const ID_SPACE = 2 ** 15;
+const MAX_GRAM = 3;
+
+/** The key of an n-gram: its tokens' keys joined by one space. */
+function gramKey(T: readonly Token[], at: number, n: number): string {
+  let key = T[at]?.key ?? '';
+  for (let k = 1; k < n; k++) key += ` ${T[at + k]?.key ?? ''}`;
+  return key;
+}
+
+function gramCode(T: readonly Token[], at: number, n: number): number {
+  let code = 0;
+  for (let k = 0; k < n; k++) code = code * ID_SPACE + (T[at + k]?.id ?? 0);
+  return code;
+}
+
+function isGram(c: Candidate): c is Gram {
+  return 'parts' in c;
+}
+
+/**
+ * The terms of the sections: entities and whatever shares an entity's words by text key
+ * (`named`), all other n-grams by code (`grams`). Counted in text order, so a phrase seen before
+ * it is named as an entity stays a plain phrase, as a single map by key would have it.
+ */
+function countTerms(sections: readonly Section[], entitySpans: readonly Span[][]): { named: Map<string, Candidate>; grams: Map<number, Gram> } {
+  const named = new Map<string, Candidate>();
+  const grams = new Map<number, Gram>();
+  /** Codes of n-grams that are counted under an entity's key. */
+  const routed = new Map<number, string>();
   sections.forEach((section, si) => {
     const T = section.tokens;
     const weight = SECTION_WEIGHT[Math.min(si, SECTION_WEIGHT.length - 1)] ?? 1;
-    const inEntity = new Int32Array(T.length).fill(-1);
+    const inEntity = new Uint8Array(T.length);
     const spans = entitySpans[si] ?? [];
-    spans.forEach((s, k) => inEntity.fill(k, s.start, s.end));
-    const add = (key: string, surface: string, entity: boolean, tokens: number): void => {
-      const c = out.get(key);
+    for (const s of spans) inEntity.fill(1, s.start, s.end);
+    for (const s of spans) {
+      const n = s.end - s.start;
+      const key = gramKey(T, s.start, n);
+      const a = T[s.start];
+      const b = T[s.end - 1];
+      if (!key || !a || !b) continue;
+      if (n >= 2 && n <= MAX_GRAM) {
+        const code = gramCode(T, s.start, n);
+        const plain = grams.get(code);
+        if (plain) {
+          grams.delete(code);
+          named.set(key, plain);
+        }
+        routed.set(code, key);
+      }
+      const c = named.get(key);
       if (c) {
         c.tf += weight;
         c.count++;
-      } else out.set(key, { surface, tf: weight, count: 1, entity, tokens });
-    };
-    for (const s of spans) {
-      const key = T.slice(s.start, s.end).map((t) => t.key).join(' ');
-      if (key) add(key, spanText(section, s.start, s.end), true, s.end - s.start);
+      } else named.set(key, { surface: section.text.slice(a.start, b.end), tf: weight, count: 1, entity: true, tokens: n });
     }
-    for (let i = 0; i < T.length; i++) {
-      if (inEntity[i] !== -1) continue;
-      const first = T[i];
-      if (!first || STOPWORDS.has(first.key) || NUMERIC.test(first.text)) continue;
-      let key = first.key;
-      for (let n = 2; n <= 3 && i + n - 1 < T.length; n++) {
-        const j = i + n - 1;
-        const t = T[j];
-        if (!t || inEntity[j] !== -1 || hardBreakBefore(T, j) || NUMERIC.test(t.text)) break;
-        // A function word inside or at the end of a phrase makes it a fragment of a sentence.
-        if (STOPWORDS.has(t.key)) break;
-        key += ` ${t.key}`;
-        if (n === 2 && STOP_PHRASES.has(key)) break;
-        add(key, section.text.slice(first.start, t.end), false, n);
+    // The surface text is cut only for a new term: most n-grams repeat or are never chosen.
+    const add = (code: number, i: number, last: Token, n: number, parts: readonly [number, number] | null): void => {
+      const key = routed.get(code);
+      const g = key === undefined ? grams.get(code) : named.get(key);
+      if (g) {
+        g.tf += weight;
+        g.count++;
+        return;
       }
+      const first = T[i] as Token;
+      const fresh: Gram = { surface: section.text.slice(first.start, last.end), tf: weight, count: 1, entity: false, tokens: n, T, at: i, parts };
+      if (key === undefined) grams.set(code, fresh);
+      else named.set(key, fresh);
+    };
+    for (let i = 0; i < T.length; i++) {
+      if (inEntity[i] === 1) continue;
+      const first = T[i];
+      if (!first || first.stop || first.numeric) continue;
+      const second = T[i + 1];
+      // A function word inside or at the end of a phrase makes it a fragment of a sentence.
+      if (!second || inEntity[i + 1] === 1 || hardBreakBefore(T, i + 1) || second.numeric || second.stop) continue;
+      if (first.stopPhraseStart && STOP_PHRASES.has(`${first.key} ${second.key}`)) continue;
+      const bigram = first.id * ID_SPACE + second.id;
+      add(bigram, i, second, 2, null);
+      const third = T[i + 2];
+      if (!third || inEntity[i + 2] === 1 || hardBreakBefore(T, i + 2) || third.numeric || third.stop) continue;
+      add(bigram * ID_SPACE + third.id, i, third, 3, [bigram, second.id * ID_SPACE + third.id]);
     }
   });
+  return { named, grams };
+}
+
+/** The n-gram and entity terms of sections (tone-insensitive keys), for IDF counting and scoring. */
+export function candidateTerms(sections: readonly Section[], entitySpans: readonly Span[][]): Map<string, Candidate> {
+  const { named, grams } = countTerms(sections, entitySpans);
+  const out = new Map<string, Candidate>(named);
+  for (const g of grams.values()) out.set(gramKey(g.T, g.at, g.tokens), g);
   return out;
 }
 
@@ -75,13 +144,12 @@ function overlap(a: string, b: string): number {
   return 0;
 }
 
-/** For each bigram, the highest count of a trigram that contains it. */
-function trigramCounts(cands: ReadonlyMap<string, Candidate>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [k, c] of cands) {
-    if (c.entity || c.tokens !== 3) continue;
-    const [a, b, d] = k.split(' ');
-    for (const bi of [`${a} ${b}`, `${b} ${d}`]) out.set(bi, Math.max(out.get(bi) ?? 0, c.count));
+/** For each bigram (by code), the highest count of a trigram that contains it. */
+function trigramCounts(terms: Iterable<Candidate>): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const c of terms) {
+    if (c.entity || !isGram(c) || !c.parts) continue;
+    for (const bi of c.parts) out.set(bi, Math.max(out.get(bi) ?? 0, c.count));
   }
   return out;
 }
@@ -96,19 +164,22 @@ export function extractKeywords(
   idf: IdfReader,
   onTerms?: (terms: Iterable<string>) => void,
 ): string[] {
-  const cands = candidateTerms(sections, entitySpans);
-  onTerms?.(cands.keys());
+  const { named, grams } = countTerms(sections, entitySpans);
+  if (onTerms) onTerms([...named.keys(), ...[...grams.values()].map((g) => gramKey(g.T, g.at, g.tokens))]);
   const n = idf.documentCount();
-  const tri = trigramCounts(cands);
+  const tri = trigramCounts([...named.values(), ...grams.values()]);
   const scored: { key: string; c: Candidate; score: number }[] = [];
-  for (const [key, c] of cands) {
+  const consider = (key: string | null, c: Candidate): void => {
     // A plain phrase said once is noise; an entity named once still says what the story is about.
-    if (!c.entity && c.count < 2) continue;
+    if (!c.entity && c.count < 2) return;
     // A bigram that only ever occurs inside one trigram is that trigram's fragment.
-    if (!c.entity && c.tokens === 2 && tri.get(key) === c.count) continue;
-    const w = Math.log((n + 1) / (idf.documentFrequency(key) + 1)) + 1;
-    scored.push({ key, c, score: c.tf * w * (c.entity ? ENTITY_BOOST : 1) * (c.tokens >= 3 ? 1.1 : 1) });
-  }
+    if (!c.entity && c.tokens === 2 && isGram(c) && tri.get(gramCode(c.T, c.at, 2)) === c.count) return;
+    const k = key ?? (isGram(c) ? gramKey(c.T, c.at, c.tokens) : '');
+    const w = Math.log((n + 1) / (idf.documentFrequency(k) + 1)) + 1;
+    scored.push({ key: k, c, score: c.tf * w * (c.entity ? ENTITY_BOOST : 1) * (c.tokens >= 3 ? 1.1 : 1) });
+  };
+  for (const [key, c] of named) consider(key, c);
+  for (const g of grams.values()) consider(null, g);
   scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
   const chosen: { key: string; surface: string; entity: boolean }[] = [];
   for (const s of scored) {

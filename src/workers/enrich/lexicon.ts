@@ -25,6 +25,8 @@ const VI_SURNAMES = [
   'Trà', 'Trình', 'Ưng', 'Viên', 'Cù', 'Chử', 'Giáp', 'Hàn', 'Khương', 'Khuất', 'Lường',
   'Mông', 'Nhâm', 'Ôn', 'Sùng', 'Giàng', 'Vàng', 'Thào', 'Ly', 'Mùa', 'Lầu', 'Danh', 'Kha',
   'Bạch', 'Cấn', 'Chúc', 'Đậu', 'Điểu', 'Lữ', 'Mẫn', 'Ngọ', 'Quản', 'Vy',
+  // Central Highlands clan names: "Rơ Châm Hiếu", "Ksor Phước", "Siu Hương".
+  'Rơ', 'Ksor', 'Siu', 'Kpă', 'Rmah', 'Rahlan', 'Niê', 'Êban', 'Mlô', 'Byă',
 ];
 /** Vietnamese family names (tone-insensitive keys). */
 export const SURNAMES = keySet(VI_SURNAMES);
@@ -103,6 +105,11 @@ export const TITLE_HEADS = keySet([
   'Thiếu tá', 'Đại úy', 'Ủy viên', 'Đại biểu Quốc hội', 'Chủ tọa', 'Trưởng Công an', 'Đội trưởng',
   'Trưởng thôn', 'Trưởng bản', 'Trưởng khoa', 'Tổng biên tập', 'Phó Tổng biên tập', 'Chủ nhiệm Ủy ban',
   'Thủ trưởng', 'Kiểm toán trưởng', 'Tổng Kiểm toán', 'Chủ tịch nước', 'Phó Chủ tịch nước', 'Trưởng Ban',
+  'Chỉ huy trưởng', 'Phó Chỉ huy trưởng', 'Chính trị viên', 'Tham mưu trưởng', 'Tỉnh trưởng', 'Phó Tỉnh trưởng',
+  'Thẩm phán', 'Kiểm sát viên', 'Hội thẩm', 'Điều tra viên', 'Thanh tra viên', 'Chánh Thanh tra', 'trung vệ',
+  'Đô đốc', 'Phó Đô đốc', 'Chuẩn Đô đốc', 'Thượng úy', 'Trung úy', 'Thiếu úy', 'Thượng sĩ', 'Trung sĩ', 'Hạ sĩ',
+  'TSKH', 'GS TSKH', 'PGS TSKH', 'NGND', 'NGƯT', 'TTND', 'TTƯT', 'Nhà giáo Nhân dân', 'Nhà giáo Ưu tú', 'Thầy thuốc Nhân dân',
+  'Thầy thuốc Ưu tú', 'Anh hùng Lao động', 'Anh hùng Lực lượng vũ trang nhân dân',
   'Phó Trưởng Ban', 'Giáo sư', 'Phó Giáo sư', 'Tiến sĩ', 'Thạc sĩ', 'GS', 'PGS', 'TS', 'ThS', 'BS',
   'NSND', 'NSƯT', 'Nghệ sĩ Nhân dân', 'Nghệ sĩ Ưu tú', 'Anh hùng', 'Huấn luyện viên', 'HLV',
   'Huấn luyện viên trưởng', 'nhà báo', 'phóng viên', 'nhà văn', 'nhà thơ', 'nhạc sĩ', 'họa sĩ', 'ca sĩ',
@@ -123,7 +130,15 @@ export const TITLE_HEADS = keySet([
   'Striker', 'striker', 'midfielder', 'defender', 'goalkeeper', 'forward', 'Country Director', 'Representative', 'Chief Representative', 'Commander', 'Rector', 'Editor-in-Chief',
   'kình ngư', 'tay vợt', 'võ sĩ', 'lực sĩ', 'xạ thủ', 'cơ thủ', 'kỳ thủ', 'tuyển thủ', 'Minister Delegate', 'Delegate', 'ministre délégué', 'ministre déléguée', 'Economist', 'economist', 'Analyst', 'analyst', 'researcher', 'Researcher', 'représentant', 'représentante',
   'représentant résident', 'chuyên gia kinh tế', 'Politburo member', 'Party Central Committee member', 'expert',
-  'experte', 'spécialiste', 'chercheur', 'chercheuse', 'analyste', 'économiste', 'spokesperson', 'Leader', 'General Director', 'Deputy General Director', 'Vice Chairwoman', 'National Assembly Chairman', 'State President', 'Chief Justice',
+  'experte', 'spécialiste', 'chercheur', 'chercheuse', 'analyste', 'économiste', 'spokesperson', 'Leader',
+  'Senior Lieutenant General', 'Lieutenant Colonel', 'Senior Colonel', 'Brigadier General', 'Admiral', 'Vice Admiral',
+  'Rear Admiral', 'Captain', 'Associate Professor', 'Assoc Prof', 'Commissioner', 'Coordinator', 'Resident Coordinator',
+  'Resident Representative', 'Judge', 'Prosecutor', 'teacher', 'nurse', 'engineer', 'lawyer',
+  'journalist', 'health worker', 'epidemiologist', 'scientist', 'virologist', 'physician', 'surgeon', 'founder',
+  'co-founder', 'commissaire', 'commissaire européen', 'épidémiologiste', 'médecin', 'virologue', 'ingénieur',
+  'avocat', 'avocate', 'juge', 'journaliste', 'enseignant', 'enseignante', 'agriculteur', 'agricultrice', 'pêcheur',
+  'infirmier', 'infirmière', 'fondateur', 'fondatrice', 'colonel', 'lieutenant-colonel', 'capitaine', 'amiral', 'Pr',
+  'préfet', 'député', 'députée', 'sénateur', 'sénatrice', 'General Director', 'Deputy General Director', 'Vice Chairwoman', 'National Assembly Chairman', 'State President', 'Chief Justice',
   // French
   'ministre', 'le ministre', 'la ministre', 'vice-ministre', 'Premier ministre', 'président',
   'présidente', 'vice-président', 'vice-présidente', 'directeur', 'directrice', 'directeur général',
@@ -140,7 +155,11 @@ export const RANKS = keySet([
   'TS BS', 'ThS BS', 'PGS TS BS', 'GS TS BS', 'BS CKII', 'BS CKI', 'KTS', 'NNƯT', 'NGND', 'NGƯT',
   'NSND', 'NSƯT', 'Nghệ sĩ Nhân dân', 'Nghệ sĩ Ưu tú', 'Anh hùng', 'bác sĩ', 'luật sư', 'nhà báo', 'kỹ sư',
   'General', 'Lieutenant General', 'Major General', 'Colonel', 'Professor', 'Prof', 'Dr', 'Doctor',
-  'général', 'professeur', 'docteur',
+  'général', 'professeur', 'docteur', 'Đô đốc', 'Phó Đô đốc', 'Chuẩn Đô đốc', 'Thượng úy', 'Trung úy', 'Thiếu úy',
+  'Thượng sĩ', 'Trung sĩ', 'Hạ sĩ', 'TSKH', 'GS TSKH', 'PGS TSKH', 'TTND', 'TTƯT', 'Nhà giáo Nhân dân', 'Nhà giáo Ưu tú',
+  'Thầy thuốc Nhân dân', 'Thầy thuốc Ưu tú', 'Anh hùng Lao động', 'Senior Lieutenant General', 'Lieutenant Colonel',
+  'Senior Colonel', 'Brigadier General', 'Admiral', 'Vice Admiral', 'Rear Admiral', 'Captain', 'Associate Professor',
+  'Assoc Prof', 'colonel', 'lieutenant-colonel', 'capitaine', 'amiral', 'Pr',
 ]);
 
 /** The longest title head, in tokens. */
@@ -168,6 +187,13 @@ export const ROLE_BREAKS = keySet([
   'xây dựng', 'hỗ trợ', 'ban hành', 'quyết định', 'cam kết', 'đề xuất', 'kiến nghị', 'tiếp nhận',
   'bàn giao', 'trao tặng', 'thông qua', 'phê duyệt', 'đạt', 'giành', 'thắng', 'thua',
   'vừa qua', 'hiện nay', 'tăng', 'giảm', 'dự báo', 'cảnh báo', 'ghi', 'bắt', 'khởi tố', 'xử lý', 'đưa',
+  // Predicates that open a clause right after a name ("Bộ đội Biên phòng tuần tra ...").
+  'tuần tra', 'bắt giữ', 'phát hiện', 'thu giữ', 'khởi công', 'khánh thành', 'tiếp tục', 'cấp phép', 'giải ngân',
+  'huy động', 'hướng dẫn', 'tổng kết', 'ra mắt', 'mở rộng', 'tiếp đón', 'trao đổi', 'thu hút', 'dự kiến', 'đặt mục tiêu',
+  'cần', 'phải', 'vẫn', 'đều', 'luôn', 'đồng thời', 'sẵn sàng',
+  'tạm dừng', 'tạm ngừng', 'đình chỉ', 'xử phạt', 'tuyên truyền', 'vận động', 'mời', 'điều động', 'bố trí', 'ứng trực',
+  'bảo đảm', 'đảm bảo', 'chuẩn bị', 'hoàn thành', 'bắt đầu', 'kết thúc', 'tăng cường', 'đẩy mạnh', 'giải cứu', 'sơ tán',
+  'di dời', 'cứu sống', 'tiếp nhận', 'chuyển', 'đón nhận', 'khen thưởng', 'biểu dương', 'ký kết', 'thống nhất', 'đồng ý',
   // English
   'said', 'says', 'told', 'met', 'meets', 'visited', 'visits', 'has', 'have', 'had', 'was', 'were',
   'is', 'are', 'will', 'would', 'stressed', 'noted', 'added', 'called', 'urged', 'highlighted',

@@ -140,6 +140,54 @@ export const KNOWN_ORGS: readonly (readonly [string, string, string | null])[] =
   ['redcross', 'Vietnam Red Cross Society', null],
   ['redcross', 'Croix-Rouge du Vietnam', null],
   ['redcross', 'Croix-Rouge vietnamienne', null],
+  // International bodies by their usual short names.
+  ['unfpa', 'UNFPA', 'UNFPA'], ['unep', 'UNEP', 'UNEP'], ['unido', 'UNIDO', 'UNIDO'], ['ilo', 'ILO', 'ILO'],
+  ['ilo', 'Tổ chức Lao động Quốc tế', 'ILO'], ['ilo', 'International Labour Organization', 'ILO'], ['iom', 'IOM', 'IOM'],
+  ['wfp', 'WFP', 'WFP'], ['oif', 'OIF', 'OIF'], ['unaids', 'UNAIDS', 'UNAIDS'], ['ifad', 'IFAD', 'IFAD'], ['giz', 'GIZ', 'GIZ'],
+  ['kfw', 'KfW', null], ['afd', 'AFD', 'AFD'], ['afd', 'Agence française de développement', 'AFD'], ['afd', 'French Development Agency', 'AFD'],
+  ['afd', 'Cơ quan Phát triển Pháp', 'AFD'], ['eib', 'EIB', 'EIB'], ['eib', 'European Investment Bank', 'EIB'], ['aiib', 'AIIB', 'AIIB'],
+  ['mrc', 'Ủy hội sông Mê Công quốc tế', 'MRC'], ['mrc', 'Mekong River Commission', 'MRC'], ['mrc', 'Commission du Mékong', 'MRC'],
+  ['wwf', 'WWF', 'WWF'], ['iucn', 'IUCN', 'IUCN'], ['icrc', 'ICRC', 'ICRC'], ['oecd', 'OECD', 'OECD'], ['opec', 'OPEC', 'OPEC'],
+  ['wef', 'Diễn đàn Kinh tế Thế giới', 'WEF'], ['wef', 'World Economic Forum', 'WEF'], ['unctad', 'UNCTAD', 'UNCTAD'],
+  ['unodc', 'UNODC', 'UNODC'], ['escap', 'ESCAP', 'ESCAP'], ['interpol', 'Interpol', null], ['sco', 'SCO', 'SCO'],
+  ['who', 'OMS', 'OMS'], ['unicef', 'Quỹ Nhi đồng Liên hợp quốc', 'UNICEF'], ['jica', 'Cơ quan Hợp tác Quốc tế Nhật Bản', 'JICA'],
+  ['jica', 'Japan International Cooperation Agency', 'JICA'], ['koica', 'Cơ quan Hợp tác Quốc tế Hàn Quốc', 'KOICA'],
+  ['koica', 'Korea International Cooperation Agency', 'KOICA'], ['usaid', 'Cơ quan Phát triển Quốc tế Hoa Kỳ', 'USAID'],
+  ['un', 'UN', 'UN'], ['undp', 'PNUD', 'PNUD'],
+  // Vietnamese bodies often named by their short name alone.
+  ['tkv', 'Tập đoàn Công nghiệp Than - Khoáng sản Việt Nam', 'TKV'], ['tkv', 'Vinacomin', null],
+  ['vnr', 'Tổng công ty Đường sắt Việt Nam', 'VNR'], ['vnr', 'Vietnam Railways', 'VNR'],
+  ['acv', 'Tổng công ty Cảng hàng không Việt Nam', 'ACV'], ['acv', 'Airports Corporation of Vietnam', 'ACV'],
+  ['nhcsxh', 'Ngân hàng Chính sách xã hội', 'NHCSXH'], ['nhcsxh', 'Vietnam Bank for Social Policies', 'VBSP'],
+  ['evn', 'Vietnam Electricity', 'EVN'], ['evn', 'EVN', 'EVN'], ['vnpt', 'Tập đoàn Bưu chính Viễn thông Việt Nam', 'VNPT'],
+  ['tld', 'Tổng Liên đoàn Lao động Việt Nam', null], ['tld', 'Vietnam General Confederation of Labour', 'VGCL'],
+  ['hlhpn', 'Hội Liên hiệp Phụ nữ Việt Nam', null], ['hlhpn', "Vietnam Women's Union", null],
+  ['gso', 'General Statistics Office', 'GSO'], ['vpf', 'VPF', 'VPF'], ['vasep', 'VASEP', 'VASEP'], ['vcb', 'VCB', 'VCB'],
+  // Companies and brands.
+  ['hsbc', 'HSBC', 'HSBC'], ['stanchart', 'Standard Chartered', null], ['shinhan', 'Shinhan', null], ['citi', 'Citi', null],
+  ['mastercard', 'Mastercard', null], ['acb', 'ACB', 'ACB'], ['shb', 'SHB', 'SHB'], ['vib', 'VIB', 'VIB'],
+  ['suez', 'Suez', null], ['veolia', 'Veolia', null], ['takeda', 'Takeda', null], ['pfizer', 'Pfizer', null], ['moderna', 'Moderna', null],
+  ['astrazeneca', 'AstraZeneca', null], ['sanofi', 'Sanofi', null], ['bayer', 'Bayer', null], ['basf', 'BASF', 'BASF'],
+  ['alstom', 'Alstom', null], ['thales', 'Thales', null], ['safran', 'Safran', null], ['engie', 'Engie', null], ['accor', 'Accor', null],
+  ['michelin', 'Michelin', null], ['renault', 'Renault', null], ['stellantis', 'Stellantis', null], ['carrefour', 'Carrefour', null],
+  ['decathlon', 'Decathlon', null], ['lotte', 'Lotte', null], ['aeon', 'Aeon', null], ['posco', 'Posco', null], ['hyosung', 'Hyosung', null],
+  ['doosan', 'Doosan', null], ['hanwha', 'Hanwha', null], ['mitsubishi', 'Mitsubishi', null], ['mitsui', 'Mitsui', null],
+  ['sumitomo', 'Sumitomo', null], ['marubeni', 'Marubeni', null], ['panasonic', 'Panasonic', null], ['sony', 'Sony', null],
+  ['canon', 'Canon', null], ['nissan', 'Nissan', null], ['yamaha', 'Yamaha', null], ['hitachi', 'Hitachi', null],
+  ['toshiba', 'Toshiba', null], ['fujitsu', 'Fujitsu', null], ['heineken', 'Heineken', null], ['carlsberg', 'Carlsberg', null],
+  ['unilever', 'Unilever', null], ['nestle', 'Nestlé', null], ['cocacola', 'Coca-Cola', null], ['pepsico', 'PepsiCo', null],
+  ['tesla', 'Tesla', null], ['byd', 'BYD', 'BYD'], ['huawei', 'Huawei', null], ['alibaba', 'Alibaba', null],
+  ['tencent', 'Tencent', null], ['bytedance', 'ByteDance', null], ['tiktok', 'TikTok', null], ['shopee', 'Shopee', null],
+  ['lazada', 'Lazada', null], ['qualcomm', 'Qualcomm', null], ['amkor', 'Amkor', null],
+  ['pegatron', 'Pegatron', null], ['luxshare', 'Luxshare', null], ['goertek', 'Goertek', null], ['temasek', 'Temasek', null],
+  ['deloitte', 'Deloitte', null], ['pwc', 'PwC', null], ['kpmg', 'KPMG', 'KPMG'], ['moodys', "Moody's", null], ['fitch', 'Fitch', null],
+  ['becamex', 'Becamex', null], ['xanhsm', 'Xanh SM', null], ['novaland', 'Novaland', null], ['vinhomes', 'Vinhomes', null], ['sungroup', 'Sun Group', null],
+  ['habeco', 'Habeco', null], ['vietravel', 'Vietravel', null], ['saigontourist', 'Saigontourist', null], ['sovico', 'Sovico', null],
+  ['viglacera', 'Viglacera', null], ['coteccons', 'Coteccons', null], ['vissan', 'Vissan', null], ['vinatex', 'Vinatex', null],
+  ['pnj', 'PNJ', 'PNJ'], ['vng', 'VNG', 'VNG'], ['cmc', 'CMC', 'CMC'], ['momo', 'MoMo', null], ['gelex', 'Gelex', null],
+  ['hagl', 'Hoàng Anh Gia Lai', 'HAGL'], ['slna', 'Sông Lam Nghệ An', 'SLNA'], ['bloomberg', 'Bloomberg', null], ['cnn', 'CNN', 'CNN'],
+  ['bbc', 'BBC', 'BBC'], ['nhk', 'NHK', 'NHK'], ['tass', 'TASS', 'TASS'], ['bernama', 'Bernama', null], ['antara', 'Antara', null],
+  ['nikkei', 'Nikkei', null], ['aljazeera', 'Al Jazeera', null], ['vietnamplus', 'VietnamPlus', null],
 ];
 
 /** Abbreviations that stand for an organisation head and are expanded in the name. */
@@ -170,7 +218,9 @@ export const VI_ORG_HEADS: readonly string[] = [
   'Chi cục', 'Phòng', 'Khối', 'Bảo hiểm xã hội', 'Tổng Liên đoàn', 'Hội Liên hiệp', 'Đảng', 'Chương trình',
   'Diễn đàn', 'Ban Quản lý', 'Ban Chỉ đạo', 'Ban Tuyên giáo', 'Ban Tổ chức', 'Ban Đối ngoại', 'Ban Dân vận',
   'Ban Kinh tế', 'Ban Nội chính', 'Cổng Thông tin điện tử', 'Hội người', 'Hội Người', 'Đoàn Thể thao',
-  'Bộ đội Biên phòng', 'Đoàn Thanh niên', 'Trung ương Đoàn',
+  'Bộ đội Biên phòng', 'Đoàn Thanh niên', 'Trung ương Đoàn', 'Cảnh sát biển', 'Quân chủng', 'Binh chủng', 'Tổ công tác',
+  'Tiểu ban', 'Ủy ban Nhà nước', 'Uỷ ban Nhà nước', 'Đoàn Luật sư', 'Ban Chỉ huy', 'Đài Khí tượng', 'Trường Cao đẳng',
+  'Trường Trung học', 'Trường Tiểu học', 'Trường Mầm non', 'Trường THPT', 'Trường THCS', 'Công ty TNHH MTV', 'Chi nhánh',
 ];
 
 /** Heads after which "tại <place>" still belongs to the name ("Đại sứ quán Việt Nam tại Pháp"). */
@@ -205,7 +255,9 @@ export const EN_ORG_HEADS: readonly string[] = [
   'Academy', 'Court', 'Embassy', 'Consulate', 'Airlines', 'Airways', 'Front', 'Hospital', 'Club',
   'Chamber', 'Alliance', 'Programme', 'Program', 'Police', 'Army', 'Command', 'Secretariat', 'Inc',
   'Ltd', 'JSC', 'Foundation', 'Society', 'Board', 'Administration', 'Service', 'School', 'College',
-  'Newspaper', 'Television', 'Radio', 'Network', 'Forum',
+  'Newspaper', 'Television', 'Radio', 'Network', 'Forum', 'Confederation', 'Navy', 'Guard', 'Bureau', 'Directorate',
+  'Inspectorate', 'Cooperative', 'Coalition', 'Observatory', 'Laboratory', 'Museum', 'Exchange', 'Holdings',
+  'Industries', 'Electricity', 'Railways', 'Commission', 'Cooperation', 'Partnership', 'Initiative',
 ];
 /** English name words that alone say nothing about which body is meant. */
 export const EN_GENERIC: readonly string[] = [
@@ -237,4 +289,72 @@ export const FR_ORG_LOWER: readonly string[] = [
   "l'industrie", 'industrie', "l'information", 'communication', 'transports', 'construction', "l'éducation",
   'éducation', 'recherche', 'sciences', 'technologies', 'lao', 'laotien', 'laotienne', 'cambodgien',
   'cambodgienne', 'chinois', 'chinoise', 'japonais', 'japonaise', 'coréen', 'coréenne', 'francophonie', 'tourisme',
+];
+
+/**
+ * Lowercase nouns that Vietnamese organisation names carry after their capitalized part ("Ban Quản
+ * lý dự án đầu tư xây dựng công trình giao thông", "Trung tâm Kiểm soát bệnh tật"). They are field
+ * names, not predicates: a name may run on through any number of them.
+ */
+export const VI_NAME_NOUNS: readonly string[] = [
+  'dự án', 'công trình', 'giao thông', 'vận tải', 'đô thị', 'nông thôn', 'thủy sản', 'thuỷ sản', 'thủy lợi', 'thuỷ lợi',
+  'thị trường', 'bệnh tật', 'dịch tễ', 'khí tượng', 'thủy văn', 'thuỷ văn', 'thực vật', 'thực phẩm', 'dược phẩm',
+  'môi trường', 'tài nguyên', 'khoáng sản', 'đường sắt', 'đường bộ', 'đường thủy', 'đường thuỷ', 'đường cao tốc',
+  'hàng không', 'hàng hải', 'khu công nghiệp', 'khu kinh tế', 'khu chế xuất', 'công nghệ cao', 'công nghiệp',
+  'thương mại', 'dịch vụ', 'du lịch', 'thể thao', 'thể dục', 'văn hóa', 'văn hoá', 'giáo dục', 'xã hội', 'y tế', 'dân số',
+  'gia đình', 'trẻ em', 'thanh niên', 'thiếu niên', 'nhi đồng', 'phụ nữ', 'người cao tuổi', 'cựu chiến binh', 'nông dân', 'lao động',
+  'việc làm', 'tài chính', 'ngân sách', 'thuế', 'chứng khoán', 'bất động sản', 'nhà ở', 'quy hoạch', 'kiến trúc',
+  'năng lượng', 'điện lực', 'nước sạch', 'cây xanh', 'rác thải', 'chất thải', 'biên giới', 'biên phòng', 'hải quan',
+  'an ninh', 'trật tự', 'an toàn', 'quốc phòng', 'quân sự', 'dân quân', 'kiểm lâm', 'lâm nghiệp', 'nông nghiệp',
+  'chăn nuôi', 'thú y', 'trồng trọt', 'giống cây trồng', 'biển', 'hải đảo', 'đất đai', 'bản đồ', 'viễn thám',
+  'truyền thông', 'báo chí', 'bưu chính', 'viễn thông', 'công nghệ', 'công nghệ thông tin', 'khoa học', 'kỹ thuật',
+  'sở hữu trí tuệ', 'tiêu chuẩn', 'đo lường', 'chất lượng', 'nguyên tử', 'bức xạ', 'hạt nhân', 'pháp chế', 'tư pháp',
+  'hộ tịch', 'dân sự', 'hình sự', 'kinh tế', 'chính sách', 'đối ngoại', 'nội vụ', 'tôn giáo', 'dân tộc', 'miền núi',
+  'hỗn hợp', 'liên ngành', 'liên chính phủ', 'chuyên trách', 'cảnh sát', 'tham nhũng', 'tiêu cực', 'lãng phí',
+  'ma túy', 'ma tuý', 'tội phạm', 'buôn lậu', 'gian lận thương mại', 'hàng giả', 'thiên tai', 'dịch bệnh',
+  'nhỏ và vừa', 'bán trú', 'nội trú', 'tiểu học', 'trung học', 'trung học cơ sở', 'trung học phổ thông', 'phổ thông',
+  'mầm non', 'đa khoa', 'chuyên khoa', 'sản nhi', 'ung bướu', 'phụ sản', 'tâm thần', 'da liễu', 'phổi', 'chấn thương chỉnh hình',
+  'y học cổ truyền', 'huyết học', 'truyền máu', 'bệnh nhiệt đới', 'cấp cứu', 'hồi sức', 'chi nhánh', 'khu vực',
+  'đại diện', 'thường trú', 'thông tấn', 'sự nghiệp', 'công lập', 'khuyết tật', 'nhân đạo', 'từ thiện', 'chữ thập đỏ',
+  'sân bay', 'cảng hàng không', 'hàng không dân dụng', 'thương binh', 'liệt sĩ', 'người có công', 'công tác xã hội',
+  'an sinh', 'tín dụng', 'nhà nước', 'giá', 'hộ nghèo', 'người Việt Nam', 'kiều bào', 'ở nước ngoài', 'quốc tế',
+  'vũ trụ', 'vệ tinh', 'bảo tàng', 'di sản', 'di tích', 'nghệ thuật', 'âm nhạc', 'điện ảnh', 'sân khấu', 'xiếc',
+  'bóng đá', 'bóng chuyền', 'điền kinh', 'vận động viên', 'hiến máu', 'tình nguyện', 'cộng đồng', 'sức khỏe', 'sức khoẻ',
+  'dinh dưỡng', 'vắc xin', 'sinh phẩm', 'dược', 'trang thiết bị', 'điện tử', 'bán dẫn', 'phần mềm', 'dữ liệu',
+  'tài sản', 'doanh nghiệp', 'hợp tác xã', 'ngành nghề', 'làng nghề', 'thủ công mỹ nghệ', 'cà phê', 'lúa gạo', 'cao su',
+  'dệt may', 'da giày', 'gỗ', 'hồ tiêu', 'rau quả', 'chè', 'muối', 'tôm', 'cá tra', 'logistics', 'miền', 'thông minh',
+  'nhân lực', 'nguồn nhân lực', 'khám chữa bệnh', 'khám bệnh', 'chữa bệnh', 'trẻ', 'xổ số', 'xổ số kiến thiết', 'kiến thiết', 'một thành viên', 'động vật', 'tự trị', 'khu tự trị',
+  'hoang dã', 'động vật hoang dã', 'quỹ đất', 'xuất nhập cảnh', 'nhập cư', 'di cư', 'tị nạn', 'nhân quyền', 'hòa bình',
+  'hoà bình', 'hữu nghị', 'đoàn kết', 'phát thải', 'khí hậu', 'biến đổi khí hậu', 'tăng trưởng xanh', 'thủy điện',
+  'thuỷ điện', 'nhiệt điện', 'điện gió', 'điện mặt trời', 'dầu khí', 'than', 'xăng dầu', 'hóa chất', 'hoá chất',
+  'phân bón', 'xi măng', 'thép', 'ô tô', 'xe máy', 'cơ khí', 'đóng tàu', 'vật liệu', 'vật liệu xây dựng',
+  'rừng', 'hành chính', 'hành chính công', 'dịch vụ công', 'đất', 'lâm sản', 'nông sản', 'hải sản', 'thủy hải sản',
+];
+
+/**
+ * Lowercase words that name a field inside a name ("đầu tư xây dựng", "kiểm soát bệnh tật") but are
+ * also verbs that open a predicate right after a name ("Bộ Y tế cảnh báo ..."): a name runs on
+ * through one only after a field noun.
+ */
+export const VI_NAME_VERB_NOUNS: readonly string[] = [
+  'xây dựng', 'phát triển', 'đầu tư', 'đầu tư xây dựng', 'quản lý', 'giám sát', 'kiểm tra', 'thanh tra', 'điều tra', 'phòng chống',
+  'phòng, chống', 'kiểm soát', 'xúc tiến', 'quảng bá', 'điều hành', 'điều phối', 'dự báo', 'cảnh báo', 'giám định',
+  'kiểm nghiệm', 'kiểm định', 'đăng kiểm', 'huấn luyện', 'tuyển sinh', 'bồi dưỡng', 'cứu nạn', 'cứu hộ', 'tìm kiếm',
+  'chữa cháy', 'phòng cháy', 'phòng cháy chữa cháy', 'cứu nạn cứu hộ', 'bảo vệ', 'bảo trợ', 'hợp tác', 'nghiên cứu', 'đổi mới sáng tạo',
+  'chuyển đổi số', 'thi hành án', 'đo đạc', 'cấp nước', 'thoát nước', 'chiếu sáng', 'khuyến nông', 'xuất bản',
+  'phát thanh', 'truyền hình', 'đào tạo', 'thi đua', 'khen thưởng', 'bảo hiểm', 'giao dịch', 'thông tin', 'xuất khẩu',
+  'nhập khẩu', 'chế biến', 'sản xuất', 'kinh doanh', 'tư vấn', 'thiết kế', 'vận hành', 'khai thác', 'ứng phó',
+  'khắc phục', 'hậu quả', 'giảm nghèo', 'xóa đói', 'xoá đói', 'cứu trợ', 'bảo tồn', 'trùng tu', 'chăm sóc', 'điều trị',
+  'phục hồi chức năng', 'cai nghiện', 'tiếp công dân', 'giải quyết', 'khiếu nại', 'tố cáo', 'xử lý', 'vi phạm',
+];
+
+/** Heads whose name may go on with "về <field>": "Ban Chỉ đạo về phòng, chống tham nhũng", "Ủy ban hỗn hợp về thương mại". */
+export const VI_ABOUT_HEADS: readonly string[] = [
+  'Ban Chỉ đạo', 'Ủy ban', 'Uỷ ban', 'Hội đồng', 'Tổ công tác', 'Tiểu ban', 'Ban', 'Ủy ban Nhà nước', 'Uỷ ban Nhà nước', 'Trung tâm',
+  'Viện', 'Hội nghị', 'Nhóm công tác', 'Diễn đàn', 'Chương trình',
+];
+
+/** Heads whose name may go on with "tại <name>": a campus or branch ("Đại học California tại Santa Barbara"). */
+export const VI_BRANCH_HEADS: readonly string[] = [
+  'Đại học', 'Trường Đại học', 'Phân hiệu', 'Chi nhánh', 'Cơ sở', 'Viện', 'Trung tâm', 'Văn phòng',
 ];

@@ -10,8 +10,8 @@ import {
   ROLE_BREAKS, WEAK_HONORIFICS, WESTERN_GIVEN_NAMES,
 } from './lexicon.js';
 import { placeHeadBefore } from './places.js';
-import { phraseKey } from './fold.js';
-import { longestAt, phraseIndex } from './phrase-index.js';
+import { isVietSyllable, phraseKey } from './fold.js';
+import { longestAt, phraseIndex, type PhraseIndex } from './phrase-index.js';
 import { EN_ORG_HEADS, FR_ORG_HEADS, VI_ORG_HEADS } from './org-lexicon.js';
 import { isHonorific, roleAfter, roleBefore, roleBreakAt, titleLengthAt } from './role-phrases.js';
 import type { PlaceMatch, Section, Span } from './spans.js';
@@ -54,6 +54,7 @@ const SENTENCE_STARTERS = new Set(
 const LIST_WORDS = new Set(['và', 'and', 'et'].map(phraseKey));
 const CONNECTORS_BEFORE = new Set(['de', 'du', 'des', 'la', 'of', 'the', 'và', 'and', 'et'].map(phraseKey));
 const ROMAN = /^[IVXLC]+$/u;
+const HYPHENATED = /\p{L}-\p{L}/u;
 
 /**
  * Reasons a candidate with a title or honorific before it is still not a name: it opens an
@@ -65,14 +66,18 @@ function notAName(T: readonly Token[], ns: number, ne: number, placeEnds: Readon
   if (!first) return true;
   for (let j = ns; j < ne; j++) if (ELISION.test(T[j]?.text ?? '') || ROMAN.test(T[j]?.text ?? '')) return true;
   const next0 = T[ne];
-  const foreign = T.slice(ns, ne).every((t) => t.key === t.ascii);
+  // Transliterated names ("Khăm-pheng Xi-xổm-bắt") are foreign whatever their marks.
+  const foreign = T.slice(ns, ne).every((t) => t.key === t.ascii || HYPHENATED.test(t.text));
   // "Đoàn Thanh niên": two capitalized syllables carrying on in lowercase are a compound word.
   if (ne - ns === 2 && !latin && !foreign && next0 && !next0.cap && !hardBreakBefore(T, ne) && !roleBreakAt(T, ne) && !isHonorific(T, ne) && !LIST_WORDS.has(next0.key)) return true;
   // "l'hôpital Bach Mai", "bệnh viện Nguyễn Tri Phương": a name right after a lowercase
   // organisation head word names that organisation.
-  for (let k = Math.max(0, ns - 3); k < ns; k++) if (longestAt(LOWER_HEAD_INDEX, T, k).n === ns - k && !T[k]?.cap) return true;
+  // ("Môi trường Nguyễn Hữu Khánh": "trường" finishing a capitalized word is no head.)
+  for (let k = Math.max(0, ns - 3); k < ns; k++) {
+    if (longestAt(LOWER_HEAD_INDEX, T, k).n === ns - k && !T[k]?.cap && !(T[k - 1]?.cap && !hardBreakBefore(T, k))) return true;
+  }
   if (isSurname(first) && ne - ns >= 2) return false;
-  if (longestAt(ORG_HEAD_INDEX, T, ns).n > 0) return true;
+  if (orgHeadAt(T, ns) > 0) return true;
   // "de la Francophonie", "of the Committee": a name after a connector is part of another name.
   if (ns > 0 && CONNECTORS_BEFORE.has(T[ns - 1]?.key ?? '') && !hardBreakBefore(T, ns)) return true;
   // Followed by "(ABBR)": an organisation's name.
@@ -82,7 +87,7 @@ function notAName(T: readonly Token[], ns: number, ne: number, placeEnds: Readon
   const next = T[ne];
   // Vietnamese compounds carry on in lowercase; English and French verbs are too many to list.
   // A foreign name of two or more words is not the first half of a Vietnamese compound.
-  const foreignMultiword = ne - ns >= 2 && T.slice(ns, ne).every((t) => t.key === t.ascii);
+  const foreignMultiword = ne - ns >= 2 && foreign;
   if (!latin && !foreignMultiword && next && !next.cap && !hardBreakBefore(T, ne) && !roleBreakAt(T, ne) && !isHonorific(T, ne) && !LIST_WORDS.has(next.key)) return true;
   return false;
 }
@@ -94,12 +99,20 @@ const VIET_ONLY = /[đĐăĂơƠưƯảẢẩẨẳẲẻẺểỂỉỈỏỎ�
 function isSurname(t: Token | undefined): boolean {
   if (!t) return false;
   if (SURNAMES.has(t.key)) return true;
-  return !VIET_ONLY.test(t.text) && SURNAMES_ASCII.has(t.ascii);
+  return SURNAMES_ASCII.has(t.ascii) && !VIET_ONLY.test(t.text);
+}
+
+/** Tokens of the organisation head starting at token k (0 if none), looked up once per token. */
+function orgHeadAt(T: readonly Token[], k: number): number {
+  const t = T[k];
+  if (!t) return 0;
+  if (t.memo.orgHead < 0) t.memo.orgHead = longestAt(ORG_HEAD_INDEX, T, k).n;
+  return t.memo.orgHead;
 }
 
 /** True when an organisation head phrase starting before token s ends exactly at s. */
 function endsHeadPhrase(T: readonly Token[], s: number): boolean {
-  for (let k = Math.max(0, s - 3); k < s; k++) if (longestAt(ORG_HEAD_INDEX, T, k).n === s - k + 1) return true;
+  for (let k = Math.max(0, s - 3); k < s; k++) if (orgHeadAt(T, k) === s - k + 1) return true;
   return false;
 }
 
@@ -119,6 +132,9 @@ function stripPrefix(T: readonly Token[], a: number, b: number, placeEnds: Reado
     const h = titleLengthAt(T, k);
     if (h > 0 && k + h < b) s = k + h;
   }
+  // "Tỉnh trưởng tỉnh Phông-xa-lỳ Khăm-pheng Xi-xổm-bắt": after a place head, one transliterated
+  // (hyphenated) word is the place; the person's name follows it.
+  if (b - a >= 3 && placeHeadBefore(T, a) && HYPHENATED.test(T[a]?.text ?? '') && !placeEnds.has(a)) s = a + 1;
   while (s < b - 1) {
     const pe = placeEnds.get(s);
     if (pe !== undefined && pe < b) {
@@ -148,7 +164,7 @@ function stripPrefix(T: readonly Token[], a: number, b: number, placeEnds: Reado
       continue;
     }
     // "People's Committee H'Ngam Niê": organisation words before the name.
-    const o = longestAt(ORG_HEAD_INDEX, T, s).n || (RUN_NOISE.has(T[s]?.key ?? '') ? 1 : 0);
+    const o = orgHeadAt(T, s) || (RUN_NOISE.has(T[s]?.key ?? '') ? 1 : 0);
     if (o > 0 && s + o < b && !isSurname(T[s])) {
       s += o;
       continue;
@@ -179,19 +195,48 @@ function pickName(T: readonly Token[], s: number, b: number): [number, number] {
   return [b - 2, b];
 }
 
-function namedAfterSomething(T: readonly Token[], ns: number): boolean {
-  for (let n = 1; n <= 3 && ns - n >= 0; n++) {
-    let k = '';
-    for (let j = ns - n; j < ns; j++) k += (j > ns - n ? ' ' : '') + (T[j]?.key ?? '');
-    if (NAMED_AFTER_HEADS.has(k)) return true;
-  }
+const NAMED_AFTER_INDEX = phraseIndex([...NAMED_AFTER_HEADS].map((k) => [k, true] as const));
+const CUE_INDEX = phraseIndex([...PERSON_CUES].map((k) => [k, true] as const));
+
+/** True when a phrase of `index` ends right before token ns (at most three words). */
+function phraseEndsBefore(index: PhraseIndex<true>, T: readonly Token[], ns: number): boolean {
+  for (let n = 1; n <= 3 && ns - n >= 0; n++) if (longestAt(index, T, ns - n).n === n) return true;
   return false;
 }
 
+function namedAfterSomething(T: readonly Token[], ns: number): boolean {
+  return phraseEndsBefore(NAMED_AFTER_INDEX, T, ns);
+}
+
 function cuedBefore(T: readonly Token[], ns: number): boolean {
-  const p1 = T[ns - 1]?.key ?? '';
-  const p2 = ns >= 2 ? `${T[ns - 2]?.key} ${p1}` : '';
-  return !hardBreakBefore(T, ns) && (PERSON_CUES.has(p1) || PERSON_CUES.has(p2));
+  return !hardBreakBefore(T, ns) && phraseEndsBefore(CUE_INDEX, T, ns);
+}
+
+/** True when an organisation head stands in the role [from, ns) after its last title: the name there is the body's. */
+function orgNameInRole(T: readonly Token[], from: number, ns: number): boolean {
+  // Only a name left unfinished in lowercase ("... Địa ốc"): after a place, a known body or a
+  // capitalized word the body's name is complete ("Chủ tịch Thượng viện Campuchia Hun Sen").
+  const prev = T[ns - 1];
+  if (!prev || prev.cap || KNOWN_ORG_ENDS.has(prev.key)) return false;
+  let lastTitleEnd = from;
+  for (let k = from; k < ns; k++) {
+    const h = titleLengthAt(T, k);
+    if (h > 0) lastTitleEnd = Math.max(lastTitleEnd, k + h);
+  }
+  if (lastTitleEnd >= ns) return false;
+  for (let k = lastTitleEnd; k < ns; k++) if (orgHeadAt(T, k) > 0) return true;
+  return false;
+}
+
+/** Last words of well-known bodies whose name ends in lowercase ("Liên hợp quốc", "Quỹ Tiền tệ Quốc tế", "Ngân hàng Thế giới"). */
+const KNOWN_ORG_ENDS = new Set(['quốc', 'tế', 'giới', 'ương', 'nước', 'phủ', 'hội'].map(phraseKey));
+
+/** A family name first, a common Western given name, or a hyphenated East Asian given name. */
+function personShaped(T: readonly Token[], ns: number, ne: number): boolean {
+  const first = T[ns];
+  if (!first) return false;
+  if (isSurname(first) || WESTERN_GIVEN_NAMES.has(first.ascii) || FOREIGN_FAMILY.has(first.ascii)) return true;
+  return ne - ns >= 2 && /\p{L}-\p{L}/u.test(T[ns + 1]?.text ?? '');
 }
 
 /** A name with no title or honorific must look like one on its own. */
@@ -203,7 +248,7 @@ function standaloneName(T: readonly Token[], ns: number, ne: number, covered: bo
   // words, and a name ending in a common noun is a thing.
   for (let k = ns; k < ne; k++) if (titleLengthAt(T, k) > 0 || isHonorific(T, k) || THING_NOUNS.has(T[k]?.key ?? '')) return false;
   // "Tập đoàn Sun Group": a name right after an organisation head is that organisation.
-  for (let k = Math.max(0, ns - 3); k < ns; k++) if (longestAt(ORG_HEAD_INDEX, T, k).n === ns - k) return false;
+  for (let k = Math.max(0, ns - 3); k < ns; k++) if (orgHeadAt(T, k) === ns - k) return false;
   if (isSurname(first) && n >= 3 && n <= MAX_NAME) return true;
   if (HIGHLANDS_NAME.test(first.text) && n >= 2 && n <= MAX_NAME) return true;
   if (n >= 2 && n <= 3 && WESTERN_GIVEN_NAMES.has(first.ascii) && first.key === first.ascii) return true;
@@ -237,6 +282,9 @@ export function findPersonMentions(section: Section, sectionIndex: number, place
     while (b < T.length && T[b]?.cap && !hardBreakBefore(T, b)) b++;
     const s = stripPrefix(T, a, b, placeEnds, inPlaceArr);
     const [ns, ne] = pickName(T, s, b);
+    // "Hợp tác xã Nông nghiệp Mỹ Thành": one Vietnamese syllable after a one-word place in the
+    // same run finishes a longer place name; it is no given name ("Ngoại trưởng Mỹ Rubio" is).
+    const tailOfPlace = ne - ns === 1 && ns > a && placeEnds.get(ns - 1) === ns && isVietSyllable(T[ns]?.key ?? '');
     const next = b;
     const honorific = ns > 0 && isHonorific(T, ns - 1) && !hardBreakBefore(T, ns) && !(WEAK_HONORIFICS.has(T[ns - 1]?.key ?? '') && T[ns - 1]?.cap && !T[ns - 1]?.sentenceStart);
     const before = roleBefore(section, ns, isPerson);
@@ -253,6 +301,10 @@ export function findPersonMentions(section: Section, sectionIndex: number, place
     // A lone capitalized word after a title is a person only when it is not an acronym or a place.
     if (ok && ne - ns === 1 && (T[ns]?.upper || covered)) ok = false;
     if (ok && ne - ns > MAX_NAME) ok = false;
+    if (ok && tailOfPlace && !honorific) ok = false;
+    // "Tổng Giám đốc Công ty Cổ phần Địa ốc Phú An Khang": words after a body's head in the role
+    // finish that body's name; a person's name there opens with a family name.
+    if (ok && !honorific && before && !hardBreakBefore(T, ns) && orgNameInRole(T, before.start, ns) && !personShaped(T, ns, ne)) ok = false;
     if (ok) {
       const name = spanText(section, ns, ne).replace(POSSESSIVE_TAIL, '');
       mentions.push({

@@ -1,55 +1,100 @@
 /**
  * A set of multi-token phrases (by token key) that answers "which is the longest phrase starting
- * at token i" with one map probe per token, stopping as soon as no phrase continues.
+ * at token i" by walking a word trie: no string building, stopping as soon as no phrase continues.
+ * Most tokens start no phrase of a given lexicon; each distinct word remembers, as one bit per
+ * lexicon, which lexicons have a phrase starting with it, so that answer costs no map probe.
  */
-import type { Token } from './tokenize.js';
+import type { Token, WordStarts } from './tokenize.js';
 import { hardBreakBefore } from './spans.js';
+
+/** One word of the trie: the phrases that go on from here, and the value of the phrase ending here. */
+interface TrieNode<V> {
+  next: Map<string, TrieNode<V>> | null;
+  value: V | undefined;
+}
 
 export interface PhraseIndex<V> {
   /** Full phrase key → value. */
   readonly phrases: ReadonlyMap<string, V>;
-  /** Every proper prefix of a phrase key. */
-  readonly prefixes: ReadonlySet<string>;
+  /** Phrases by their words. */
+  readonly root: TrieNode<V>;
+  /** This lexicon's bit in a word's start mask, or 0 past the 31 that fit (then the trie is asked). */
+  readonly bit: number;
 }
+
+/** Every lexicon with a bit, in bit order; a word's mask is computed against these. */
+const REGISTRY: PhraseIndex<unknown>[] = [];
+const MAX_BITS = 31;
 
 /** Builds an index from [phrase key, value] pairs; the first value for a key wins. */
 export function phraseIndex<V>(entries: Iterable<readonly [string, V]>): PhraseIndex<V> {
   const phrases = new Map<string, V>();
-  const prefixes = new Set<string>();
+  const root: TrieNode<V> = { next: null, value: undefined };
   for (const [key, v] of entries) {
     if (!key || phrases.has(key)) continue;
     phrases.set(key, v);
-    const words = key.split(' ');
-    for (let n = 1; n < words.length; n++) prefixes.add(words.slice(0, n).join(' '));
+    let node = root;
+    for (const word of key.split(' ')) {
+      node.next ??= new Map();
+      let child = node.next.get(word);
+      if (!child) {
+        child = { next: null, value: undefined };
+        node.next.set(word, child);
+      }
+      node = child;
+    }
+    node.value = v;
   }
-  return { phrases, prefixes };
+  const bit = REGISTRY.length < MAX_BITS ? 1 << REGISTRY.length : 0;
+  const index: PhraseIndex<V> = { phrases, root, bit };
+  // Lexicons are built at module load; a word's mask computed before this one existed is stale.
+  if (bit !== 0) REGISTRY.push(index as PhraseIndex<unknown>);
+  return index;
 }
+
+/** True when some phrase of `index` may start with the token's word. */
+function mayStart(index: PhraseIndex<unknown>, t: Token): boolean {
+  if (index.bit === 0) return index.root.next?.has(t.key) ?? false;
+  const w: WordStarts = t.word;
+  if (w.version !== REGISTRY.length) {
+    let mask = 0;
+    for (const ix of REGISTRY) if (ix.root.next?.has(t.key)) mask |= ix.bit;
+    w.mask = mask;
+    w.version = REGISTRY.length;
+  }
+  return (w.mask & index.bit) !== 0;
+}
+
+const NONE = { n: 0, value: undefined } as const;
 
 /**
  * The longest phrase starting at token i: its length in tokens (0 if none) and value. Tokens must
- * not be separated by punctuation unless `allowSep` accepts the separator.
+ * not be separated by punctuation unless `allowSep` accepts the separator. `keyOf` reads another
+ * key of each token than its tone key (the start masks are then not used).
  */
 export function longestAt<V>(
   index: PhraseIndex<V>,
   T: readonly Token[],
   i: number,
-  keyOf: (t: Token) => string = (t) => t.key,
-  allowSep: (sep: string) => boolean = () => false,
+  keyOf?: (t: Token) => string,
+  allowSep?: (sep: string) => boolean,
 ): { n: number; value: V | undefined } {
-  let key = '';
-  let best = 0;
-  let value: V | undefined;
-  for (let j = i; j < T.length; j++) {
-    const t = T[j];
-    if (!t) break;
-    if (j > i && hardBreakBefore(T, j) && !allowSep(t.sep)) break;
-    key = j === i ? keyOf(t) : `${key} ${keyOf(t)}`;
-    const v = index.phrases.get(key);
-    if (v !== undefined) {
+  const first = T[i];
+  if (!first) return NONE;
+  if (!keyOf && !mayStart(index as PhraseIndex<unknown>, first)) return NONE;
+  let node = index.root.next?.get(keyOf ? keyOf(first) : first.key);
+  if (!node) return NONE;
+  let best = node.value !== undefined ? 1 : 0;
+  let value = node.value;
+  for (let j = i + 1; node.next && j < T.length; j++) {
+    const t = T[j] as Token;
+    if (hardBreakBefore(T, j) && !(allowSep?.(t.sep) ?? false)) break;
+    node = node.next.get(keyOf ? keyOf(t) : t.key);
+    if (!node) break;
+    if (node.value !== undefined) {
       best = j - i + 1;
-      value = v;
+      value = node.value;
     }
-    if (!index.prefixes.has(key)) break;
   }
-  return { n: best, value };
+  return best === 0 ? NONE : { n: best, value };
 }

@@ -4,16 +4,30 @@
  */
 import type { Place } from '../../shared/article.js';
 import { GAZETTEER, type GazetteerEntry } from './gazetteer.js';
-import { phraseKey } from './fold.js';
+import { isVietSyllable, phraseKey } from './fold.js';
 import type { PlaceMatch, Section, Span } from './spans.js';
 import { hardBreakBefore, spanText } from './spans.js';
 import { longestAt, phraseIndex } from './phrase-index.js';
+import type { Token } from './tokenize.js';
 
 /** Words before an ambiguous name ("Anh", "Ý", "Đức") that make it a place. */
 const PLACE_CUES = new Set(
   ['tại', 'ở', 'sang', 'đến', 'tới', 'nước', 'thăm', 'in', 'to', 'from', 'visit', 'visited', 'en', 'au', 'aux', 'vers', 'giữa', 'CHLB', 'Vương quốc'].map(phraseKey),
 );
 const LIST_JOINERS = new Set(['và', 'and', 'et', 'với', 'with', 'cùng'].map(phraseKey));
+const FOREIGN_PLACE_CUES = new Set(['ở', 'tại', 'đến', 'tới', 'sang'].map(phraseKey));
+
+/** A capitalized foreign word: Latin letters only, not an acronym, not a Vietnamese syllable ("Kumamoto", not "APEC", "Khu"). */
+function foreignWord(t: Section['tokens'][number] | undefined): boolean {
+  return t !== undefined && t.cap && !t.upper && t.key === t.ascii && /^[A-Za-z-]+$/u.test(t.text) && !isVietSyllable(t.key);
+}
+
+/** True when a place cue ("tại", "ở", "in", "to") stands right before token i. */
+export function placeCueBefore(T: readonly Token[], i: number): boolean {
+  const prev = T[i - 1];
+  if (!prev || T[i]?.sep) return false;
+  return PLACE_CUES.has(prev.key) || (i >= 2 && PLACE_CUES.has(`${T[i - 2]?.key} ${prev.key}`));
+}
 
 /**
  * Administrative head words: the head is dropped from the name ("huyện Đồng Văn" → "Đồng Văn").
@@ -25,7 +39,7 @@ const ADMIN_HEADS: ReadonlyMap<string, string> = new Map(
       ['tỉnh', 'province'], ['thành phố', 'city'], ['TP', 'city'], ['thủ đô', 'city'], ['huyện', 'district'],
       ['quận', 'district'], ['thị xã', 'town'], ['thị trấn', 'town'], ['xã', 'commune'], ['phường', 'ward'],
       ['thôn', 'village'], ['bản', 'village'], ['làng', 'village'], ['ấp', 'village'], ['tổ dân phố', 'neighbourhood'],
-      ['đặc khu', 'special zone'], ['khu du lịch', 'resort'], ['cảng', 'port'], ['cảng biển', 'port'], ['port de', 'port'], ['province of', 'province'], ['province de', 'province'], ['ville de', 'city'],
+      ['đặc khu', 'special zone'], ['khu vực', 'area'], ['vùng núi', 'area'], ['khu du lịch', 'resort'], ['cảng', 'port'], ['cảng biển', 'port'], ['port de', 'port'], ['province of', 'province'], ['province de', 'province'], ['ville de', 'city'],
       ['district de', 'district'], ['commune de', 'commune'],
     ] as const
   ).map(([h, k]) => [phraseKey(h), k]),
@@ -56,19 +70,36 @@ const ADMIN_INDEX = phraseIndex([...ADMIN_HEADS]);
 const FEATURE_INDEX = phraseIndex([...FEATURE_HEADS]);
 const NUMBER = /^\d{1,2}$/u;
 const ROMAN = /^[IVXLC]+$/u;
+const NO_HEAD = { n: 0, value: undefined } as const;
+
+/** Tokens of the administrative head starting at token i (0 if none), looked up once per token. */
+function adminAt(T: readonly Token[], i: number): number {
+  const t = T[i];
+  if (!t) return 0;
+  if (t.memo.admin < 0) t.memo.admin = longestAt(ADMIN_INDEX, T, i).n;
+  return t.memo.admin;
+}
+
+/** Tokens of the natural-feature head starting at token i (0 if none), looked up once per token. */
+function featureAt(T: readonly Token[], i: number): number {
+  const t = T[i];
+  if (!t) return 0;
+  if (t.memo.feature < 0) t.memo.feature = longestAt(FEATURE_INDEX, T, i).n;
+  return t.memo.feature;
+}
 
 /** True when a natural-feature head ("sông", "vịnh", "đèo") ends right before token i. */
-export function featureHeadBefore(tokens: Section['tokens'], i: number): boolean {
-  for (let h = 1; h <= MAX_HEAD && i - h >= 0; h++) if (longestAt(FEATURE_INDEX, tokens, i - h).n === h) return true;
+export function featureHeadBefore(tokens: readonly Token[], i: number): boolean {
+  for (let h = 1; h <= MAX_HEAD && i - h >= 0; h++) if (featureAt(tokens, i - h) === h) return true;
   return false;
 }
 const NUMBERED_HEADS = new Set(['quận', 'phường', 'district', 'ward'].map(phraseKey));
 const LANDSCAPE_BEFORE = new Set(['miền', 'vùng', 'đồi', 'rừng', 'ven'].map(phraseKey));
 
 /** True when a place head word ("huyện", "đèo", "xã", "sông") ends right before token i. */
-export function placeHeadBefore(tokens: Section['tokens'], i: number): boolean {
+export function placeHeadBefore(tokens: readonly Token[], i: number): boolean {
   for (let h = 1; h <= MAX_HEAD && i - h >= 0; h++) {
-    if (longestAt(ADMIN_INDEX, tokens, i - h).n === h || longestAt(FEATURE_INDEX, tokens, i - h).n === h) return true;
+    if (adminAt(tokens, i - h) === h || featureAt(tokens, i - h) === h) return true;
   }
   return false;
 }
@@ -96,8 +127,10 @@ function longestEntry(section: Section, i: number, latin: boolean): GazetteerEnt
   let best: GazetteerEntry | undefined;
   let key = '';
   let ascii = '';
-  let keyAlive = true;
-  let asciiAlive = true;
+  const first = T[i];
+  if (!first) return undefined;
+  let keyAlive = GAZETTEER.keyStarts.has(first.key);
+  let asciiAlive = (latin || first.key === first.ascii) && GAZETTEER.asciiStarts.has(first.ascii);
   for (let j = i; j < T.length && (keyAlive || asciiAlive); j++) {
     const t = T[j];
     if (!t) break;
@@ -163,8 +196,11 @@ export function findHeadedPlaces(section: Section, taken: (i: number) => boolean
   const out: { span: Span; kind: string; keepHead: boolean }[] = [];
   for (let i = 0; i < T.length; i++) {
     if (taken(i)) continue;
-    const admin = longestAt(ADMIN_INDEX, T, i);
-    const feature = admin.n > 0 ? { n: 0, value: undefined } : longestAt(FEATURE_INDEX, T, i);
+    const adminN = adminAt(T, i);
+    const featureN = adminN > 0 ? 0 : featureAt(T, i);
+    if (adminN === 0 && featureN === 0) continue;
+    const admin = adminN > 0 ? longestAt(ADMIN_INDEX, T, i) : NO_HEAD;
+    const feature = featureN > 0 ? longestAt(FEATURE_INDEX, T, i) : NO_HEAD;
     for (const h of admin.n > 0 ? [admin.n] : feature.n > 0 ? [feature.n] : []) {
       const adminKind = admin.value;
       const featureKind = adminKind ? undefined : feature.value;
@@ -188,6 +224,18 @@ export function findHeadedPlaces(section: Section, taken: (i: number) => boolean
       out.push({ span: { start: featureKind ? i : i + h, end: j }, kind, keepHead: featureKind !== undefined });
       i = j - 1;
       break;
+    }
+  }
+  // Vietnamese copy: a foreign name after "ở"/"tại" ("ở Kumamoto và Hokkaido"), written without
+  // Vietnamese letters, that no other pass took.
+  if (!section.latin) {
+    for (let i = 1; i < T.length; i++) {
+      const cue = T[i - 1];
+      const listed = cue && LIST_JOINERS.has(cue.key) && out.some((o) => o.span.end === i - 1 && o.kind === 'place');
+      if (!cue || !(FOREIGN_PLACE_CUES.has(cue.key) || listed) || hardBreakBefore(T, i)) continue;
+      let j = i;
+      while (j < T.length && j - i < MAX_NAME_TOKENS && foreignWord(T[j]) && !taken(j) && (j === i || !hardBreakBefore(T, j))) j++;
+      if (j > i && !T[j]?.cap) out.push({ span: { start: i, end: j }, kind: 'place', keepHead: false });
     }
   }
   // English: capitalized name then a suffix head ("Meo Vac district").

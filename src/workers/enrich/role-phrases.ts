@@ -79,8 +79,10 @@ export function roleBreakAt(T: readonly Token[], i: number): boolean {
   const t = T[i];
   if (!t || t.cap) return false;
   if (t.memo.roleBreak < 0) {
-    const inNoun = longestAt(NOT_BREAK_INDEX, T, i).n > 0 || (i > 0 && longestAt(NOT_BREAK_INDEX, T, i - 1).n > 1);
-    t.memo.roleBreak = !inNoun && longestAt(BREAK_INDEX, T, i).n > 0 ? 1 : 0;
+    // The exceptions ("dự án", "hàng không") only matter for a word that would break.
+    const breaks = longestAt(BREAK_INDEX, T, i).n > 0;
+    const inNoun = breaks && (longestAt(NOT_BREAK_INDEX, T, i).n > 0 || (i > 0 && longestAt(NOT_BREAK_INDEX, T, i - 1).n > 1));
+    t.memo.roleBreak = breaks && !inNoun ? 1 : 0;
   }
   return t.memo.roleBreak === 1;
 }

@@ -38,3 +38,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 export const STOP_PHRASES: ReadonlySet<string> = new Set(
   VI_PHRASES.split(',').map((p) => phraseKey(p.trim())).filter(Boolean),
 );
+
+/** First words of STOP_PHRASES: only after one of these is a pair worth looking up. */
+export const STOP_PHRASE_STARTS: ReadonlySet<string> = new Set([...STOP_PHRASES].map((p) => p.split(' ')[0] ?? ''));

@@ -31,8 +31,8 @@ export const WARD_KINDS: ReadonlySet<string> = new Set(['ward', 'commune', 'spec
  * The code of ward-level unit `name` of `kind`, or null when unknown or ambiguous: with several
  * units of that name, the one in a province of `provincesInStory` (2025 unit codes) wins.
  */
-export function wardCode(name: string, kind: string, provincesInStory: ReadonlySet<string>): string | null {
-  const units = BY_NAME.get(`${kind}|${phraseKey(name)}`);
+export function wardCode(name: string, kind: string, provincesInStory: ReadonlySet<string>, key: string = phraseKey(name)): string | null {
+  const units = BY_NAME.get(`${kind}|${key}`);
   if (!units || units.length === 0) return null;
   if (units.length === 1) return units[0]!.code;
   const inStory = units.filter((u) => provincesInStory.has(u.province));
