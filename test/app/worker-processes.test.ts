@@ -24,6 +24,21 @@ async function storyItem(n: number) {
   return documentToRawItems(Buffer.from(text), { sourceId: `vna-${n}`, fileName: `story-${n}.txt`, receivedAt: new Date('2023-08-02T09:00:00Z') });
 }
 
+/** What a worker process needs to join the harness's pipeline: its Redis, prefix and bucket on the test s3rver. */
+function joinEnv(h: PipelineHarness, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    REDIS_URL: service('REDIS_URL'),
+    WIREPIPE_PREFIX: h.config.prefix,
+    S3_ENDPOINT: service('S3_ENDPOINT'),
+    S3_BUCKET: h.bucket,
+    S3_FORCE_PATH_STYLE: 'true',
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    LOG_LEVEL: 'silent',
+    ...extra,
+  };
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -50,16 +65,7 @@ describe('worker processes', () => {
       count: 2,
       log: silentLogger(),
       restartDelayMs: 100,
-      env: {
-        REDIS_URL: service('REDIS_URL'),
-        WIREPIPE_PREFIX: h.config.prefix,
-        S3_ENDPOINT: service('S3_ENDPOINT'),
-        S3_BUCKET: h.bucket,
-        S3_FORCE_PATH_STYLE: 'true',
-        AWS_ACCESS_KEY_ID: 'S3RVER',
-        AWS_SECRET_ACCESS_KEY: 'S3RVER',
-        LOG_LEVEL: 'silent',
-      },
+      env: joinEnv(h),
     });
     const first = workers.pids();
     expect(first).toHaveLength(2);
@@ -116,18 +122,7 @@ describe('a worker process killed in the middle of its jobs', () => {
       count: 1,
       log: silentLogger(),
       restartDelayMs: 100,
-      env: {
-        REDIS_URL: service('REDIS_URL'),
-        WIREPIPE_PREFIX: h.config.prefix,
-        S3_ENDPOINT: service('S3_ENDPOINT'),
-        S3_BUCKET: h.bucket,
-        S3_FORCE_PATH_STYLE: 'true',
-        AWS_ACCESS_KEY_ID: 'S3RVER',
-        AWS_SECRET_ACCESS_KEY: 'S3RVER',
-        LOG_LEVEL: 'silent',
-        WORKER_CONCURRENCY: '20',
-        WORKER_LOCK_MS: '2000',
-      },
+      env: joinEnv(h, { WORKER_CONCURRENCY: '20', WORKER_LOCK_MS: '2000' }),
     });
     const [victim] = workers.pids();
     await eventually(async () => ((await h.pipeline.store.list('all', total)).length >= 10 ? true : undefined), 60_000, 'the first stories published');
@@ -175,17 +170,7 @@ describe('supervision', () => {
   it('a worker started with an IPC channel stops when the channel closes (its parent died)', async () => {
     const h = await startTestPipeline('worker-orphan', {}, { workers: false, http: false });
     const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'wirepipe.js'), 'work'], {
-      env: {
-        ...process.env,
-        REDIS_URL: service('REDIS_URL'),
-        WIREPIPE_PREFIX: h.config.prefix,
-        S3_ENDPOINT: service('S3_ENDPOINT'),
-        S3_BUCKET: h.bucket,
-        S3_FORCE_PATH_STYLE: 'true',
-        AWS_ACCESS_KEY_ID: 'S3RVER',
-        AWS_SECRET_ACCESS_KEY: 'S3RVER',
-        LOG_LEVEL: 'silent',
-      },
+      env: { ...process.env, ...joinEnv(h) },
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     });
     try {
