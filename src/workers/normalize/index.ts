@@ -198,9 +198,10 @@ export const normalize: NormalizeStage = async (raw, ctx) => {
   const duplicates = (ctx as NormalizeContext).duplicates;
   if (duplicates !== undefined) {
     const fp = fingerprint(article);
-    const match = await duplicates.findDuplicate(fp, id);
+    // Sent together (one round trip on a pipelining connection): the lookup leaves this story out
+    // by id, so it may even run after the add, and an add without the lookup harms nothing on retry.
+    const [match] = await Promise.all([duplicates.findDuplicate(fp, id), duplicates.add(id, fp)]);
     if (match !== null) article.duplicateOf = match.id;
-    await duplicates.add(id, fp);
   }
   return article;
 };

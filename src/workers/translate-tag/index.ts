@@ -82,8 +82,11 @@ export function createTranslateTag(options: TranslateTagOptions = {}): ArticleSt
     if (ctx?.translationLinks && tagged.language !== 'und') {
       // Linked once the language is known: the earlier story in another language is the original.
       const print = linkPrint(tagged, tagged.language);
-      const original = tagged.translationOf === null ? await ctx.translationLinks.findOriginal(print, tagged.id) : null;
-      await ctx.translationLinks.add(tagged.id, print);
+      // Lookup and add together, one round trip: the lookup leaves this story out by id.
+      const [original] = await Promise.all([
+        tagged.translationOf === null ? ctx.translationLinks.findOriginal(print, tagged.id) : null,
+        ctx.translationLinks.add(tagged.id, print),
+      ]);
       if (original) tagged.translationOf = original.id;
     }
     const tr = ctx?.translation;
