@@ -25,6 +25,8 @@ const VI_SURNAMES = [
   'Trà', 'Trình', 'Ưng', 'Viên', 'Cù', 'Chử', 'Giáp', 'Hàn', 'Khương', 'Khuất', 'Lường',
   'Mông', 'Nhâm', 'Ôn', 'Sùng', 'Giàng', 'Vàng', 'Thào', 'Ly', 'Mùa', 'Lầu', 'Danh', 'Kha',
   'Bạch', 'Cấn', 'Chúc', 'Đậu', 'Điểu', 'Lữ', 'Mẫn', 'Ngọ', 'Quản', 'Vy',
+  // Thai, Tay and Hmong family names of the northern uplands: "Cầm Văn Chính", "Quàng Văn Binh".
+  'Cầm', 'Quàng', 'Điêu', 'Bế', 'Tòng', 'Lèo', 'Hạng', 'Chảo', 'Tẩn', 'Lừu', 'Vừ', 'Sình',
   // Central Highlands clan names: "Rơ Châm Hiếu", "Ksor Phước", "Siu Hương".
   'Rơ', 'Ksor', 'Siu', 'Kpă', 'Rmah', 'Rahlan', 'Niê', 'Êban', 'Mlô', 'Byă',
 ];
@@ -116,6 +118,7 @@ export const TITLE_HEADS = keySet([
   'diễn viên', 'đạo diễn', 'nhà nghiên cứu', 'chuyên gia', 'kỹ sư', 'luật sư', 'bác sĩ', 'nghệ nhân',
   'vận động viên', 'VĐV', 'cầu thủ', 'thủ môn', 'tiền đạo', 'tiền vệ', 'hậu vệ', 'doanh nhân',
   'Thường trực', 'Thường trực Ban Bí thư', 'vua', 'hoàng đế', 'kế toán trưởng', 'bị cáo', 'Phó Chủ tịch Thường trực',
+  'Đại biểu', 'đồng sáng lập', 'nhà đồng sáng lập', 'người sáng lập', 'nhà sáng lập', 'sáng lập viên',
   'Giám mục', 'Hòa thượng', 'Thượng tọa', 'Linh mục', 'Mục sư', 'Thủ lĩnh', 'Phát ngôn viên', 'Điều phối viên', 'Trưởng nhóm', 'Quyền Chủ tịch', 'Quyền Giám đốc',
   // English
   'Chairman', 'Chairwoman', 'Chair', 'Vice Chairman', 'Vice Chairwoman', 'Vice Chair', 'President',
@@ -145,7 +148,12 @@ export const TITLE_HEADS = keySet([
   'directrice générale', 'ambassadeur', 'ambassadrice', 'secrétaire général', 'secrétaire générale',
   'gouverneur', 'maire', 'porte-parole', 'chef', 'consul général', 'vice-Premier ministre', 'général',
   'professeur', 'docteur', 'roi', 'reine', 'sélectionneur', 'entraîneur', 'vice-président du comité',
-  'chef de la diplomatie', 'Président', 'Ministre', 'Directeur', 'Ambassadeur',
+  'chef de la diplomatie', 'Président', 'Ministre', 'Directeur', 'Ambassadeur', 'membre', 'élève', 'étudiant',
+  'étudiante', 'responsable', 'proviseur', 'proviseure', 'cofondateur', 'cofondatrice', 'co-fondateur', 'co-fondatrice',
+  'chairman', 'chairwoman', 'director', 'president', 'member', 'student', 'farmer', 'fisherman', 'porter', 'tour guide',
+  'guide', 'trader', 'volunteer', 'official', 'commerçant', 'commerçante', 'chauffeur', 'bénévole',
+  'biologist', 'geologist', 'ecologist', 'archaeologist', 'historian', 'activist', 'conservationist', 'biologiste',
+  'géologue', 'historien', 'historienne', 'archéologue', 'militant', 'militante',
 ]);
 
 /** Ranks, degrees and honorary titles: when one alone stands before a name, an office in apposition is the role. */
@@ -159,7 +167,7 @@ export const RANKS = keySet([
   'Thượng sĩ', 'Trung sĩ', 'Hạ sĩ', 'TSKH', 'GS TSKH', 'PGS TSKH', 'TTND', 'TTƯT', 'Nhà giáo Nhân dân', 'Nhà giáo Ưu tú',
   'Thầy thuốc Nhân dân', 'Thầy thuốc Ưu tú', 'Anh hùng Lao động', 'Senior Lieutenant General', 'Lieutenant Colonel',
   'Senior Colonel', 'Brigadier General', 'Admiral', 'Vice Admiral', 'Rear Admiral', 'Captain', 'Associate Professor',
-  'Assoc Prof', 'colonel', 'lieutenant-colonel', 'capitaine', 'amiral', 'Pr',
+  'Assoc Prof', 'colonel', 'lieutenant-colonel', 'capitaine', 'amiral', 'Pr', 'Đại biểu',
 ]);
 
 /** The longest title head, in tokens. */

@@ -17,6 +17,7 @@ const DESCRIPTORS = phraseIndex(
     // Vietnamese: the descriptor is not part of the name ("hãng taxi Xanh SM" → "Xanh SM").
     'hãng', 'thương hiệu', 'nhà mạng', 'nhà bán lẻ', 'chuỗi', 'công ty', 'tập đoàn', 'doanh nghiệp', 'ngân hàng',
     'nhà sản xuất', 'nhà đầu tư', 'nhà phát triển', 'nhà cung cấp', 'hãng tin', 'hãng xe', 'hãng bay', 'câu lạc bộ',
+    'quỹ', 'quỹ đầu tư', 'quỹ đầu tư mạo hiểm', 'công ty khởi nghiệp',
     // English
     'brand', 'firm', 'company', 'carrier', 'airline', 'lender', 'operator', 'developer', 'automaker', 'carmaker',
     'conglomerate', 'giant', 'startup', 'start-up', 'retailer', 'manufacturer', 'insurer', 'provider', 'chain',

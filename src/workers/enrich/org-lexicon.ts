@@ -61,6 +61,12 @@ export const KNOWN_ORGS: readonly (readonly [string, string, string | null])[] =
   ['wto', 'World Trade Organization', 'WTO'],
   ['wto', 'Organisation mondiale du commerce', 'OMC'],
   ['unesco', 'UNESCO', 'UNESCO'],
+  ['msf', 'Médecins sans frontières', 'MSF'],
+  ['msf', 'Doctors Without Borders', 'MSF'],
+  ['msf', 'Tổ chức Bác sĩ không biên giới', 'MSF'],
+  ['global-fund', 'Fonds mondial de lutte contre le sida, la tuberculose et le paludisme', null],
+  ['global-fund', 'Global Fund to Fight AIDS, Tuberculosis and Malaria', null],
+  ['global-fund', 'Quỹ Toàn cầu phòng chống HIV/AIDS, Lao và Sốt rét', null],
   ['unicef', 'UNICEF', 'UNICEF'],
   ['undp', 'Chương trình Phát triển Liên hợp quốc', 'UNDP'],
   ['undp', 'United Nations Development Programme', 'UNDP'],
@@ -221,6 +227,7 @@ export const VI_ORG_HEADS: readonly string[] = [
   'Bộ đội Biên phòng', 'Đoàn Thanh niên', 'Trung ương Đoàn', 'Cảnh sát biển', 'Quân chủng', 'Binh chủng', 'Tổ công tác',
   'Tiểu ban', 'Ủy ban Nhà nước', 'Uỷ ban Nhà nước', 'Đoàn Luật sư', 'Ban Chỉ huy', 'Đài Khí tượng', 'Trường Cao đẳng',
   'Trường Trung học', 'Trường Tiểu học', 'Trường Mầm non', 'Trường THPT', 'Trường THCS', 'Công ty TNHH MTV', 'Chi nhánh',
+  'Nhóm Nghị sĩ hữu nghị', 'Nhóm Nghị sĩ', 'Lữ đoàn', 'Trung đoàn', 'Hải đoàn',
 ];
 
 /** Heads after which "tại <place>" still belongs to the name ("Đại sứ quán Việt Nam tại Pháp"). */
@@ -244,7 +251,7 @@ export const VI_ADMIN_LINKS: readonly string[] = [
 export const VI_NOT_ORG: readonly string[] = [
   'Hội nghị', 'Hội thảo', 'Hội chợ', 'Hội thi', 'Hội diễn', 'Hội đàm', 'Ban hành', 'Ban đầu', 'Trường hợp',
   'Bộ đội', 'Bộ luật', 'Bộ phận', 'Bộ máy', 'Sở hữu', 'Vụ việc', 'Vụ án', 'Báo cáo', 'Báo chí', 'Phòng chống',
-  'Phòng ngừa', 'Đảng viên', 'Quỹ đất',
+  'Phòng ngừa', 'Đảng viên', 'Quỹ đất', 'Hội nhập', 'Hội viên',
 ];
 
 /** English heads: a capitalized name containing one is an organisation. */
@@ -274,6 +281,8 @@ export const FR_ORG_HEADS: readonly string[] = [
   'Société', 'Compagnie', 'Direction', 'Département', 'Chambre', 'Bureau', 'Service', 'Croix-Rouge', 'hôpital', 'Hôpital',
   'université', 'Union', 'Agence',
   'Fédération', 'Confédération', 'Ligue', 'Conseil', 'Haut-Commissariat', 'Programme',
+  // Schools and legal forms: "le lycée français Alexandre-Yersin", "la Société par actions du port de Hai Phong".
+  'Lycée', 'lycée', 'École', 'Collège', 'Société par actions', 'Société anonyme',
 ];
 /** French connectors inside organisation names. */
 export const FR_CONNECTORS: readonly string[] = ['de', 'du', 'des', 'la', 'le', 'les', 'et', 'aux', 'au', 'à', 'en'];
@@ -329,6 +338,7 @@ export const VI_NAME_NOUNS: readonly string[] = [
   'thuỷ điện', 'nhiệt điện', 'điện gió', 'điện mặt trời', 'dầu khí', 'than', 'xăng dầu', 'hóa chất', 'hoá chất',
   'phân bón', 'xi măng', 'thép', 'ô tô', 'xe máy', 'cơ khí', 'đóng tàu', 'vật liệu', 'vật liệu xây dựng',
   'rừng', 'hành chính', 'hành chính công', 'dịch vụ công', 'đất', 'lâm sản', 'nông sản', 'hải sản', 'thủy hải sản',
+  'khởi nghiệp', 'khởi nghiệp sáng tạo', 'sáng tạo', 'hội nhập', 'hội nhập quốc tế', 'ghép tạng', 'ghép bộ phận cơ thể người',
 ];
 
 /**

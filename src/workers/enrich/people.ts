@@ -289,7 +289,7 @@ export function findPersonMentions(section: Section, sectionIndex: number, place
     const honorific = ns > 0 && isHonorific(T, ns - 1) && !hardBreakBefore(T, ns) && !(WEAK_HONORIFICS.has(T[ns - 1]?.key ?? '') && T[ns - 1]?.cap && !T[ns - 1]?.sentenceStart);
     const before = roleBefore(section, ns, isPerson);
     // A rank or degree alone before the name ("Đại tá", "Bác sĩ") yields to an apposition office.
-    const after = before && !before.bare ? null : roleAfter(section, ne, isPerson);
+    const after = before && !before.bare ? null : roleAfter(section, ne, isPerson, (i) => orgHeadAt(T, i));
     const covered = placeExact.has(`${ns}:${ne}`) || (placeEnds.get(ns) ?? -1) >= ne;
     const context = honorific || before !== null || after !== null || (cuedBefore(T, ns) && ne - ns >= 2);
     // "Chủ tịch Hồ Chí Minh": a full Vietnamese name right after a title beats the place it spells.

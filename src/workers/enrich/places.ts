@@ -9,6 +9,7 @@ import type { PlaceMatch, Section, Span } from './spans.js';
 import { hardBreakBefore, spanText } from './spans.js';
 import { longestAt, phraseIndex } from './phrase-index.js';
 import type { Token } from './tokenize.js';
+import { isUnitName, isUnitNameAscii } from './wards.js';
 
 /** Words before an ambiguous name ("Anh", "Ý", "Đức") that make it a place. */
 const PLACE_CUES = new Set(
@@ -16,6 +17,12 @@ const PLACE_CUES = new Set(
 );
 const LIST_JOINERS = new Set(['và', 'and', 'et', 'với', 'with', 'cùng'].map(phraseKey));
 const FOREIGN_PLACE_CUES = new Set(['ở', 'tại', 'đến', 'tới', 'sang'].map(phraseKey));
+/** English and French cues before a Vietnamese place written without its head ("at Dung Quat", "à Nghia Lô"). */
+const LATIN_PLACE_CUES = new Set(['at', 'in', 'à', 'de', 'near', 'près'].map(phraseKey));
+/** Words before a head that make it plural: "các phường Biên Hòa, Hố Nai", "hai xã A và B". */
+const PLURAL_BEFORE = new Set(['các', 'những', 'hai', 'ba', 'bốn'].map(phraseKey));
+const MAX_HEAD_MODIFIER = 2;
+const DIRECTION_WORDS = new Set(['phía', 'miền', 'vùng', 'khu vực', 'phần'].map(phraseKey));
 
 /** A capitalized foreign word: Latin letters only, not an acronym, not a Vietnamese syllable ("Kumamoto", not "APEC", "Khu"). */
 function foreignWord(t: Section['tokens'][number] | undefined): boolean {
@@ -104,6 +111,7 @@ export function placeHeadBefore(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 const MAX_NAME_TOKENS = 4;
+const MAX_UNIT_TOKENS = 3;
 
 /** Whether the text tokens [i, i+n) satisfy an entry's capitalization. */
 function capsOk(T: Section['tokens'], i: number, e: GazetteerEntry): boolean {
@@ -190,6 +198,37 @@ function cued(section: Section, hit: PlaceMatch, earlier: readonly PlaceMatch[])
   return false;
 }
 
+/**
+ * End of a 2025 ward or commune name of two or three capitalized syllables at token i that no
+ * other pass took, followed by no more capitalized words (else it begins a longer name); 0 if none.
+ */
+function unitNameAt(T: readonly Token[], i: number, taken: (i: number) => boolean, latin: boolean): number {
+  for (let n = MAX_UNIT_TOKENS; n >= 2; n--) {
+    const e = i + n;
+    if (e > T.length || T[e]?.cap && !hardBreakBefore(T, e)) continue;
+    let ok = true;
+    for (let k = i; k < e && ok; k++) ok = T[k]?.cap === true && !T[k]?.upper && !taken(k) && (k === i || !hardBreakBefore(T, k));
+    if (!ok) continue;
+    const words = T.slice(i, e);
+    if (latin ? words.every((t) => isVietSyllable(t.ascii)) && isUnitNameAscii(words.map((t) => t.ascii).join(' ')) : isUnitName(words.map((t) => t.key).join(' '))) return e;
+  }
+  return 0;
+}
+
+/** Names listed after a plural head's first name, each of that head's kind; returns the end of the list. */
+function listedAfter(T: readonly Token[], j: number, taken: (i: number) => boolean, kind: string, out: { span: Span; kind: string; keepHead: boolean }[]): number {
+  while (j < T.length) {
+    const comma = T[j]?.sep === ',';
+    const s = comma ? j : LIST_JOINERS.has(T[j]?.key ?? '') && !hardBreakBefore(T, j) ? j + 1 : -1;
+    if (s < 0 || !T[s]?.cap || taken(s) || (s > j && hardBreakBefore(T, s)) || adminAt(T, s) > 0) return j;
+    let e = s + 1;
+    while (e < T.length && e - s < MAX_NAME_TOKENS && T[e]?.cap && !taken(e) && !hardBreakBefore(T, e)) e++;
+    out.push({ span: { start: s, end: e }, kind, keepHead: false });
+    j = e;
+  }
+  return j;
+}
+
 /** Places introduced by a head word but absent from the gazetteer, e.g. "huyện Mèo Vạc". */
 export function findHeadedPlaces(section: Section, taken: (i: number) => boolean): { span: Span; kind: string; keepHead: boolean }[] {
   const T = section.tokens;
@@ -219,9 +258,22 @@ export function findHeadedPlaces(section: Section, taken: (i: number) => boolean
       }
       // "thác Bản Giốc": a capitalized head word inside a name is no head.
       if (T[i]?.cap && !T[i]?.sentenceStart && !T[i]?.upper) continue;
-      if (!first || !first.cap || hardBreakBefore(T, j) || taken(j) || ROMAN.test(first.text)) continue;
-      while (j < T.length && j - (i + h) < MAX_NAME_TOKENS && T[j]?.cap && !taken(j) && (j === i + h || !hardBreakBefore(T, j))) j++;
-      out.push({ span: { start: featureKind ? i : i + h, end: j }, kind, keepHead: featureKind !== undefined });
+      const plural = adminKind !== undefined && PLURAL_BEFORE.has(T[i - 1]?.key ?? '');
+      // "các xã biên giới Sốp Cộp, Chiềng Khương": a plural head may take a lowercase modifier.
+      if (plural && first && !first.cap) {
+        let m = j;
+        while (m < T.length && m - j < MAX_HEAD_MODIFIER && !T[m]?.cap && !hardBreakBefore(T, m) && !NUMBER.test(T[m]?.text ?? '')) m++;
+        // "các tỉnh phía Bắc": a direction is no modifier; a unit's name has two syllables or more.
+        const named = T[m + 1]?.cap === true && !hardBreakBefore(T, m + 1);
+        if (m > j && named && !DIRECTION_WORDS.has(first.key) && !taken(m) && adminAt(T, m) === 0) j = m;
+      }
+      const start = j;
+      const name = T[j];
+      if (!name || !name.cap || hardBreakBefore(T, j) || taken(j) || ROMAN.test(name.text)) continue;
+      while (j < T.length && j - start < MAX_NAME_TOKENS && T[j]?.cap && !taken(j) && (j === start || !hardBreakBefore(T, j))) j++;
+      out.push({ span: { start: featureKind ? i : start, end: j }, kind, keepHead: featureKind !== undefined });
+      // "các phường Biên Hòa, Hố Nai và xã Trảng Bom": the plural head covers the names listed after it.
+      if (plural) j = listedAfter(T, j, taken, kind, out);
       i = j - 1;
       break;
     }
@@ -237,6 +289,26 @@ export function findHeadedPlaces(section: Section, taken: (i: number) => boolean
       while (j < T.length && j - i < MAX_NAME_TOKENS && foreignWord(T[j]) && !taken(j) && (j === i || !hardBreakBefore(T, j))) j++;
       if (j > i && !T[j]?.cap) out.push({ span: { start: i, end: j }, kind: 'place', keepHead: false });
     }
+  }
+  // A 2025 ward or commune named without its head after a place cue ("tại Hương Khê, Hương Sơn",
+  // "à Nghia Lô"). No kind or code: the bare name may be the former district's as much as the unit's.
+  for (let i = 1; i < T.length; i++) {
+    const cue = T[i - 1];
+    if (!cue || hardBreakBefore(T, i) || !(section.latin ? LATIN_PLACE_CUES : FOREIGN_PLACE_CUES).has(cue.key)) continue;
+    const e = unitNameAt(T, i, taken, section.latin);
+    if (e === 0) continue;
+    out.push({ span: { start: i, end: e }, kind: 'place', keepHead: false });
+    let j = e;
+    // The names listed after it: "Hương Khê, Hương Sơn", "Tam Kỳ và Hội An".
+    while (j < T.length && (T[j]?.sep === ',' || (LIST_JOINERS.has(T[j]?.key ?? '') && !hardBreakBefore(T, j)))) {
+      const s = T[j]?.sep === ',' ? j : j + 1;
+      if (s > j && hardBreakBefore(T, s)) break;
+      const f = unitNameAt(T, s, taken, section.latin);
+      if (f === 0) break;
+      out.push({ span: { start: s, end: f }, kind: 'place', keepHead: false });
+      j = f;
+    }
+    i = j;
   }
   // English: capitalized name then a suffix head ("Meo Vac district").
   for (let i = 1; i < T.length; i++) {

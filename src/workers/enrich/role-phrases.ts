@@ -8,21 +8,30 @@ import { HONORIFICS, MAX_TITLE_TOKENS, RANKS, ROLE_BREAKS, TITLE_HEADS } from '.
 import { longestAt, phraseIndex } from './phrase-index.js';
 import type { Section } from './spans.js';
 import { hardBreakBefore } from './spans.js';
+import { STOPWORDS } from './stopwords.js';
 import type { Token } from './tokenize.js';
 
-const MAX_ROLE_TOKENS = 18;
+/** Long enough for reformed project boards ("Giám đốc Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh Lạng Sơn"). */
+const MAX_ROLE_TOKENS = 24;
 const PAREN = /^[()]+$/u;
 const APPOSITION_SEP = /^[,(\-–—]$/u;
-const LEADING_ARTICLE = /^(?:(?:le|la|les|the)\s+|l['’])/iu;
+// Articles and possessives are no part of the role: "Son proviseur, Jean-Marc Delorme", "X, a farmer in …".
+// Case-sensitive after the first letter, so that an acronym ("UN Resident Coordinator") stays.
+const LEADING_ARTICLE = /^(?:[Ll]e|[Ll]a|[Ll]es|[Tt]he|[Aa]|[Aa]n|[Uu]n|[Uu]ne|[Ss]on|[Ss]a|[Ll]eur|[Nn]otre|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+|^[Ll]['’]/u;
 const COMMA_BEFORE_NAME = /^\)?,$/u;
 /** "nguyên Tổng Giám đốc", "former Minister": a role may open with these before its title. */
 const FORMER = new Set(['nguyên', 'cựu', 'former', 'ancien', 'ancienne', 'then'].map(syllableKey));
+/** "X, a farmer in …", "X, une infirmière de …": an indefinite article may open an English/French apposition. */
+const INDEFINITE = new Set(['a', 'an', 'un', 'une'].map(syllableKey));
+const CLOSE_PAREN_COMMA = /^\),$/u;
+const MAX_ASIDE = 8;
 const WEEKDAYS_MONTHS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|On|In|At|The)$/u;
 const MAX_MODIFIERS = 3;
 const MAX_SEGMENT = 6;
 const DASH = /^[-–]$/u;
 /** Two-syllable words that start with a breaking syllable but are nouns inside names ("dự án", "Hàng không"). */
-const NOT_BREAKS = new Set(['dự án', 'hàng không', 'không gian', 'có thẩm quyền', 'với tư cách', 'đến từ'].map((w) => w.split(' ').map(syllableKey).join(' ')));
+// "Ban Quản lý các khu công nghiệp", "Ban Quản lý dự án đầu tư xây dựng các công trình": "các" inside a board's name.
+const NOT_BREAKS = new Set(['dự án', 'hàng không', 'không gian', 'có thẩm quyền', 'với tư cách', 'đến từ', 'quản lý các', 'xây dựng các', 'đầu tư xây dựng'].map((w) => w.split(' ').map(syllableKey).join(' ')));
 
 /**
  * English writes modifiers before the title ("Japanese Foreign Minister", "VFF General
@@ -30,10 +39,20 @@ const NOT_BREAKS = new Set(['dự án', 'hàng không', 'không gian', 'có th�
  */
 function modifierStart(T: readonly Token[], head: number, isPerson: (i: number) => boolean): number {
   let s = head;
+  let lowercase = false;
   while (s > 0 && head - s < MAX_MODIFIERS) {
     const p = T[s - 1];
-    if (!p || !p.cap || p.key !== p.ascii || isPerson(s - 1) || hardBreakBefore(T, s) || WEEKDAYS_MONTHS.test(p.text)) break;
+    if (!p || p.key !== p.ascii || isPerson(s - 1) || hardBreakBefore(T, s) || WEEKDAYS_MONTHS.test(p.text)) break;
     if (isHonorific(T, s - 1) || ROLE_BREAKS.has(p.key)) break;
+    if (!p.cap) {
+      // "village health worker", "British cave scientist": one lowercase noun may qualify the
+      // title when it opens the clause or follows a capitalized modifier.
+      if (lowercase || STOPWORDS.has(p.key) || p.upper) break;
+      const opensClause = s - 1 === 0 || hardBreakBefore(T, s - 1) || p.sentenceStart;
+      const afterModifier = T[s - 2]?.cap === true && T[s - 2]?.key === T[s - 2]?.ascii && !hardBreakBefore(T, s - 1) && !isPerson(s - 2);
+      if (!opensClause && !afterModifier) break;
+      lowercase = true;
+    }
     s--;
     if (p.sentenceStart) break;
   }
@@ -81,7 +100,7 @@ export function roleBreakAt(T: readonly Token[], i: number): boolean {
   if (t.memo.roleBreak < 0) {
     // The exceptions ("dự án", "hàng không") only matter for a word that would break.
     const breaks = longestAt(BREAK_INDEX, T, i).n > 0;
-    const inNoun = breaks && (longestAt(NOT_BREAK_INDEX, T, i).n > 0 || (i > 0 && longestAt(NOT_BREAK_INDEX, T, i - 1).n > 1));
+    const inNoun = breaks && (longestAt(NOT_BREAK_INDEX, T, i).n > 0 || (i > 0 && longestAt(NOT_BREAK_INDEX, T, i - 1).n > 1) || (i > 1 && longestAt(NOT_BREAK_INDEX, T, i - 2).n > 2));
     t.memo.roleBreak = breaks && !inNoun ? 1 : 0;
   }
   return t.memo.roleBreak === 1;
@@ -98,6 +117,22 @@ export function isHonorific(T: readonly Token[], i: number): boolean {
 function cleanRole(text: string): string | null {
   const r = text.replace(TRAILING_PUNCT, '').replace(LEADING_ARTICLE, '').trim();
   return r.length > 0 ? r : null;
+}
+
+/**
+ * Start of an office phrase that ends right before token `comma` (whose separator is a comma) and
+ * opens a clause: a title head at a sentence start, after a break or after a lowercase word. -1 if none.
+ */
+function officeBeforeComma(T: readonly Token[], comma: number, isPerson: (i: number) => boolean): number {
+  let found = -1;
+  for (let k = comma - 1; k >= 0 && comma - k <= MAX_ROLE_TOKENS; k--) {
+    if (isPerson(k) || (roleBreakAt(T, k) && !insideTitle(T, k))) break;
+    if (titleLengthAt(T, k) > 0 && !RANKS.has(T[k]?.key ?? '')) found = k;
+    if (k === 0 || hardBreakBefore(T, k) || T[k]?.sentenceStart) break;
+  }
+  if (found < 0) return -1;
+  // The office opens the clause: nothing capitalized that it does not cover runs before it.
+  return found === 0 || hardBreakBefore(T, found) || T[found]?.sentenceStart || !T[found - 1]?.cap ? found : -1;
 }
 
 /**
@@ -131,6 +166,13 @@ export function roleBefore(
   }
   if (best < 0) return null;
   const bare = RANKS.has(T.slice(best, end + 1).map((t) => t.key).join(' '));
+  // "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Sơn La, Đại tá Lò Văn Cường": an office written
+  // before the rank, across its comma, is the role.
+  const office = bare && T[best]?.sep === ',' ? officeBeforeComma(T, best, isPerson) : -1;
+  if (office >= 0) {
+    const role = cleanRole(section.text.slice(T[office]!.start, T[best - 1]!.end));
+    if (role) return { role, start: office, end: best - 1, bare: false };
+  }
   // "Phó Thủ tướng, Bộ trưởng Ngoại giao X": a title segment before a comma belongs too.
   if (T[best]?.sep === ',') {
     for (let k = best - 1; k >= 0 && best - k <= MAX_SEGMENT; k--) {
@@ -154,11 +196,67 @@ export function roleBefore(
   return role ? { role, start: best, end, bare } : null;
 }
 
+/** Field names written with commas inside unit names ("Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ"). */
+const COMMA_FIELDS = /(?:phòng cháy, chữa cháy(?: và cứu nạn, cứu hộ)?|phòng, chống|cứu nạn, cứu hộ|khám, chữa bệnh)/giu;
+
+/** True when the comma before token k sits inside a comma-written field name. */
+function commaInsideField(section: Section, k: number): boolean {
+  const t = section.tokens[k];
+  if (!t) return false;
+  const from = Math.max(0, t.start - 30);
+  const window = section.text.slice(from, t.start + 40);
+  for (const m of window.matchAll(COMMA_FIELDS)) {
+    const a = from + (m.index ?? 0);
+    if (a < t.start && a + m[0].length > t.start) return true;
+  }
+  return false;
+}
+
+/**
+ * "Trung tâm Chống độc, Bệnh viện Bạch Mai": after a comma, a parent body closes an apposition
+ * role that already names a unit. True when token k opens such a body and the role from `from`
+ * to k names one.
+ */
+function parentBodyAt(T: readonly Token[], from: number, k: number, orgHeadAt: (i: number) => number): boolean {
+  if (!T[k]?.cap || orgHeadAt(k) === 0 || titleLengthAt(T, k) > 0) return false;
+  for (let j = from; j < k; j++) if (T[j]?.cap && orgHeadAt(j) > 0) return true;
+  return false;
+}
+
 /** The apposition role after a name ending before token `ne`: ", Giám đốc Sở ..." up to the next break. */
-export function roleAfter(section: Section, ne: number, isPerson: (i: number) => boolean): { role: string; end: number } | null {
+export function roleAfter(
+  section: Section,
+  ne: number,
+  isPerson: (i: number) => boolean,
+  orgHeadAt: (i: number) => number = () => 0,
+): { role: string; end: number } | null {
   const T = section.tokens;
   const first = T[ne];
   if (!first || !APPOSITION_SEP.test(first.sep)) return null;
+  // "Trương Quốc Vinh (sinh năm 1979), Tổng Giám đốc …": the apposition follows an aside.
+  if (first.sep === '(' && titleLengthAt(T, ne) === 0) {
+    for (let k = ne + 1; k < T.length && k - ne <= MAX_ASIDE; k++) {
+      if (isPerson(k)) return null;
+      if (CLOSE_PAREN_COMMA.test(T[k]?.sep ?? '')) return roleAfterFrom(section, k, ne, isPerson, orgHeadAt);
+      if (hardBreakBefore(T, k)) return null;
+    }
+    return null;
+  }
+  return roleAfterFrom(section, ne, ne, isPerson, orgHeadAt);
+}
+
+/** The apposition role whose first token is `ne`, for a name ending before `nameEnd`. */
+function roleAfterFrom(
+  section: Section,
+  ne: number,
+  nameEnd: number,
+  isPerson: (i: number) => boolean,
+  orgHeadAt: (i: number) => number,
+): { role: string; end: number } | null {
+  const T = section.tokens;
+  const first = T[ne];
+  if (!first) return null;
+  const sep = ne === nameEnd ? first.sep : ',';
   // The title may follow "nguyên"/"former" or up to three capitalized modifiers ("Korean Ambassador").
   let h = 0;
   let lead = 0;
@@ -167,12 +265,12 @@ export function roleAfter(section: Section, ne: number, isPerson: (i: number) =>
     if (h > 0) break;
     const t = T[ne + lead];
     if (!t || (lead > 0 && hardBreakBefore(T, ne + lead))) return null;
-    const modifier = (t.cap && t.key === t.ascii && !isPerson(ne + lead)) || (lead === 0 && FORMER.has(t.key));
+    const modifier = (t.cap && t.key === t.ascii && !isPerson(ne + lead)) || (lead === 0 && (FORMER.has(t.key) || (section.latin && INDEFINITE.has(t.key))));
     if (!modifier) return null;
   }
   if (h === 0) return null;
   let k = ne + lead + h;
-  let openParen = first.sep === '(';
+  let openParen = sep === '(';
   while (k < T.length && k - ne < MAX_ROLE_TOKENS) {
     const t = T[k];
     if (!t || isPerson(k)) break;
@@ -181,9 +279,11 @@ export function roleAfter(section: Section, ne: number, isPerson: (i: number) =>
         // "Hiệp hội Cà phê - Ca cao Việt Nam": a dash inside a name.
       } else if (t.sep === ',' && t.cap && listContinues(T, k)) {
         // "for Vietnam, Cambodia and Laos", "Sở Văn hóa, Thể thao và Du lịch".
+      } else if (t.sep === ',' && !section.latin && (parentBodyAt(T, ne + lead + h, k, orgHeadAt) || commaInsideField(section, k))) {
+        // "Hiệu trưởng Trường Đại học Y - Dược, Đại học Huế", "phòng cháy, chữa cháy".
       } else if (t.sep === '(' && !openParen && t.upper) {
         openParen = true;
-      } else if (t.sep === ')' && openParen && first.sep !== '(') {
+      } else if (t.sep === ')' && openParen && sep !== '(') {
         openParen = false;
       } else break;
     }

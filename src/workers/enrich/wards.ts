@@ -5,7 +5,7 @@
  * provinces; those resolve only when the story also names one of the provinces concerned.
  */
 import wards from '../../../data/vn-wards-2025.json' with { type: 'json' };
-import { phraseKey } from './fold.js';
+import { asciiFold, phraseKey } from './fold.js';
 
 interface WardUnit {
   kind: string;
@@ -23,6 +23,21 @@ const BY_NAME: ReadonlyMap<string, readonly WardUnit[]> = (() => {
   }
   return map;
 })();
+
+const UNIT_NAMES: ReadonlySet<string> = new Set([...BY_NAME.keys()].map((k) => k.slice(k.indexOf('|') + 1)));
+const UNIT_NAMES_ASCII: ReadonlySet<string> = new Set(
+  (wards as unknown as { rows: [string, string, string, string][] }).rows.map(([name]) => asciiFold(name.toLowerCase())),
+);
+
+/** True when `key` (a phrase key) names a ward, commune or special zone of the 2025 map. */
+export function isUnitName(key: string): boolean {
+  return UNIT_NAMES.has(key);
+}
+
+/** True when `ascii` (an ASCII-folded name, as English and French copy write it) names a 2025 unit. */
+export function isUnitNameAscii(ascii: string): boolean {
+  return UNIT_NAMES_ASCII.has(ascii);
+}
 
 /** Kinds of headed place that are ward-level units. */
 export const WARD_KINDS: ReadonlySet<string> = new Set(['ward', 'commune', 'special zone']);
