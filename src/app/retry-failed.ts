@@ -16,13 +16,16 @@ export interface RetryResult {
 const PAGE = 1000;
 const FRESH_ATTEMPTS = { resetAttemptsMade: true, resetAttemptsStarted: true } as const;
 
-/** Ids in `queue`'s failed set right now, read page by page. */
+/**
+ * Ids in `queue`'s failed set, read page by page oldest first (new failures land at the end, so
+ * pages do not shift under the reader), each once.
+ */
 async function failedIds(queue: Queue): Promise<string[]> {
-  const ids: string[] = [];
+  const ids = new Set<string>();
   for (let start = 0; ; start += PAGE) {
-    const page = await queue.getFailed(start, start + PAGE - 1);
-    for (const job of page) if (job?.id !== undefined) ids.push(job.id);
-    if (page.length < PAGE) return ids;
+    const page = await queue.getJobs('failed', start, start + PAGE - 1, true);
+    for (const job of page) if (job?.id !== undefined) ids.add(job.id);
+    if (page.length < PAGE) return [...ids];
   }
 }
 

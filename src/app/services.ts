@@ -40,7 +40,15 @@ export async function connectServices(
 ): Promise<Services> {
   const redisHandle = opts.spawnRedis === false && !config.redisUrl ? await existingLocalRedis() : await ensureRedis({ ...(config.redisUrl ? { url: config.redisUrl } : {}), log });
   const redis = createRedisConnection(redisHandle.url);
-  const closers: (() => Promise<unknown>)[] = [async () => redis.quit(), () => redisHandle.stop()];
+  const closers: (() => Promise<unknown>)[] = [
+    async () => {
+      // QUIT is not auto-pipelined and would overtake commands still queued behind a pipeline:
+      // a PING answered means everything queued before it was answered too.
+      await redis.ping().catch(() => undefined);
+      return redis.quit();
+    },
+    () => redisHandle.stop(),
+  ];
   let s3: S3Client;
   let bucket: string;
   let archiveLocation: string;

@@ -42,8 +42,12 @@ export async function workCommand(io: { out: (l: string) => void; err: (l: strin
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
-    // Started by `wirepipe start` (an IPC channel): its end, even by SIGKILL, stops this worker.
-    if (process.send) process.once('disconnect', done);
+    // Started by `wirepipe start` (an IPC channel): its end, even by SIGKILL, stops this worker,
+    // also when it ended while this worker was still starting.
+    if (process.send) {
+      if (!process.connected) done();
+      else process.once('disconnect', done);
+    }
   });
   watched?.stop();
   await pipeline.close();

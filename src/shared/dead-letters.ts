@@ -37,8 +37,14 @@ export class DeadLetters {
     let json = JSON.stringify(data) ?? 'null';
     // Cut as a JSON string value so what is kept still parses (Array.from: no split surrogate).
     if (json.length > MAX_DATA) json = JSON.stringify({ truncated: true, head: Array.from(json).slice(0, MAX_DATA).join('') });
-    await this.redis.xadd(this.key, 'MAXLEN', '~', String(MAX_ENTRIES), '*',
-      'at', new Date().toISOString(), 'where', where, 'jobId', jobId ?? '', 'code', e.code, 'message', e.message, 'data', json);
+    const replies = await this.redis
+      .multi()
+      .xadd(this.key, 'MAXLEN', '~', String(MAX_ENTRIES), '*',
+        'at', new Date().toISOString(), 'where', where, 'jobId', jobId ?? '', 'code', e.code, 'message', e.message, 'data', json)
+      .incr(`${this.key}:total`)
+      .exec();
+    const failed = replies?.find(([err]) => err !== null)?.[0];
+    if (failed) throw failed;
   }
 
   /** How many dead letters are kept. */
@@ -47,18 +53,12 @@ export class DeadLetters {
   }
 
   /**
-   * How many dead letters were ever written: never decreases (the stream's own `entries-added`,
-   * Redis 7), so it can back a Prometheus counter; the kept count drops when the stream is trimmed.
+   * How many dead letters were ever written: a counter of its own beside the stream, never
+   * decreasing when the stream is trimmed, so it can back a Prometheus counter (the stream's
+   * `entries-added` would do on Redis 7, but 6.2 is supported).
    */
   async totalAdded(): Promise<number> {
-    try {
-      const info = (await this.redis.call('XINFO', 'STREAM', this.key)) as unknown[];
-      const at = info.indexOf('entries-added');
-      if (at >= 0) return Number(info[at + 1]);
-    } catch {
-      // No stream yet (nothing failed), or a Redis before 7 without the field.
-    }
-    return this.count();
+    return Number((await this.redis.get(`${this.key}:total`)) ?? 0);
   }
 
   /** The newest `count` dead letters, newest first. */

@@ -190,6 +190,22 @@ describe('supervision', () => {
   }, 40_000);
 });
 
+describe('a worker whose parent dies while it starts', () => {
+  it('stops once started instead of running on without a parent', async () => {
+    const h = await startTestPipeline('worker-orphan-early', {}, { workers: false, http: false });
+    const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'wirepipe.js'), 'work'], { env: { ...process.env, ...joinEnv(h) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    try {
+      const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+      // The channel closes before the worker has connected to anything.
+      child.disconnect();
+      expect(await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))])).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await h.stop();
+    }
+  }, 45_000);
+});
+
 describe('wirepipe work', () => {
   it('refuses to start without an S3 archive to join, and says what to set', async () => {
     const saved = { endpoint: process.env['S3_ENDPOINT'], bucket: process.env['S3_BUCKET'] };
