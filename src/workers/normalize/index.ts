@@ -107,16 +107,19 @@ export function readRawItem(raw: RawItem): NormalizedContent {
   let body = parts.body;
   if (!isWire && summary !== null) {
     const teaser = toneInsensitiveKey(summary.replace(TEASER_END, ''));
-    // A feed summary that is only the opening of the body cut short is a teaser, not a lead.
-    if (!(teaser !== '' && toneInsensitiveKeyStartsWith(bodyText, teaser))) {
+    // An empty or "…"-only summary says nothing; one that is only the opening of the body cut
+    // short is a teaser, not a lead. Either way the story's own parts stand.
+    if (teaser !== '' && !toneInsensitiveKeyStartsWith(bodyText, teaser)) {
       const sapo = parts.lead;
-      if (sapo !== null && teaser !== '' && toneInsensitiveKeyStartsWith(sapo, teaser)) {
+      const sapoKey = sapo === null ? '' : toneInsensitiveKey(sapo);
+      if (sapo !== null && sapoKey.includes(teaser)) {
         // The summary is the story's own sapo (above the dateline), whole or cut short: the sapo is the lead.
         lead = sapo;
       } else {
         lead = summary;
-        // A sapo the summary does not carry (the feed wrote its own blurb) stays in the story, first in the body.
-        if (sapo !== null && !toneInsensitiveKeyStartsWith(summary, toneInsensitiveKey(sapo))) {
+        // A sapo the summary does not carry (the feed wrote its own blurb) stays in the story, first
+        // in the body. "Carries" allows an agency mark around it ("TTXVN - …", "(Dân trí) - …").
+        if (sapo !== null && !teaser.includes(sapoKey)) {
           body = [{ text: sapo, html: null }, ...parts.body];
           bodyText = [sapo, bodyText].filter((t) => t !== '').join('\n\n');
         }

@@ -14,13 +14,20 @@ const BODY = [
   '<p>Dự án dự kiến khởi công vào quý II năm 2026 và hoàn thành trong bốn năm.</p>',
 ].join('');
 
-function read(summary: string) {
+function read(summary: string, body = BODY) {
   return readRawItem(
     RawItemSchema.parse({
       sourceId: 'feed', format: 'feed-item', identity: 'x', title: 'Lào Cai nâng cấp đường lên cửa khẩu Kim Thành', summary,
-      content: BODY, contentType: 'html', published: '2026-11-26T03:00:00Z', receivedAt: '2026-11-26T03:05:00Z',
+      content: body, contentType: 'html', published: '2026-11-26T03:00:00Z', receivedAt: '2026-11-26T03:05:00Z',
     }),
   );
+}
+
+/** The sapo's figure appears in the lead or the body, and exactly once. */
+function once(n: { lead: string | null; bodyText: string }): boolean {
+  const inLead = (n.lead ?? '').includes('1.200 tỷ đồng');
+  const inBody = n.bodyText.includes('1.200 tỷ đồng');
+  return inLead !== inBody;
 }
 
 describe('a feed sapo above the agency dateline', () => {
@@ -50,5 +57,16 @@ describe('a feed sapo above the agency dateline', () => {
     const n = read(longer);
     expect(n.lead).toBe(longer);
     expect(n.bodyText).not.toContain('1.200 tỷ đồng');
+  });
+
+  it.each([
+    ['an agency mark before it in the summary', `TTXVN - ${SAPO}`, BODY],
+    ['a paper mark before it in the summary', `(Dân trí) - ${SAPO}`, BODY],
+    ['an agency mark before it in the body', SAPO, BODY.replace(`<strong>${SAPO}`, `<strong>TTO - ${SAPO}`)],
+    ['an ellipsis-only summary', '...', BODY],
+  ])('is kept once with %s', (_case, summary, body) => {
+    const n = read(summary, body);
+    expect(once(n)).toBe(true);
+    expect(n.bodyText).toContain('đã phê duyệt chủ trương đầu tư');
   });
 });
