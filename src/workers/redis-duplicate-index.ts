@@ -43,7 +43,8 @@ export class RedisDuplicateIndex implements DuplicateIndex {
     this.#index = new CandidateIndex(redis, `${opts.prefix}:dup:fp:`, this.#window);
   }
 
-  // `rb`/`rn` ("recent"): sorted sets by time; the plain sets of earlier releases used `b`/`n` and expire on their own.
+  // `rb`/`rn` ("recent"): sorted sets by time. The plain sets of the first release (`b`/`n`) are
+  // not read: after an upgrade, copies of stories indexed before it go unmarked for one window.
   #candidateKeys(fp: Fingerprint): string[] {
     const p = `${this.opts.prefix}:dup`;
     const keys: string[] = [];
