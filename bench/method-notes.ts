@@ -28,6 +28,9 @@ line; progress goes to stderr. Scenarios live one per file under bench/ and are 
   overruns 3× that is cut and reported as a lower bound. Each ratio divides by the mean of the baseline measured
   before (baseline scenario) and again right after the pipeline run, so drift in the machine's load does not
   land on one side. The S3 archive is off (\`archive: false\`): s3rver writes would dominate.
+  The forked row runs the fused workers in 2 child processes (what \`WORKER_PROCESSES=2\` runs), each first
+  warmed up on 300 stories of its own so the JIT has compiled the stages; completions are counted from the feed
+  store's change counter, polled every 10 ms. Its ratio still divides by the one-process bare baseline.
 - **Stage cost**: stories run one at a time through normalize → translate-tag → enrich → publish in this
   process (no BullMQ, nothing else on the event loop) with the context the pipeline gives its workers (story
   versions and the near-duplicate index in Redis), timed by the workers' StageTimer hook (wall) and by this
@@ -39,7 +42,8 @@ line; progress goes to stderr. Scenarios live one per file under bench/ and are 
   pending story finds every newly listed one). Figures include up to one poll interval (5 ms). The first second
   is warm-up. Stories not visible 10 s (quick: 3 s) after the load ends count with their wait so far and are reported (p99 is
   then a lower bound). The bare 4-queue chain is measured at 500/s the same way (stamp in the payload, read by the last job).
-- **Memory**: the fused pipeline in this process at 500 stories/s offered (5 min full, 12 s quick); RSS and heap
+  The forked row at 500/s has the workers in 2 warmed-up child processes and only the feeder and poller here.
+- **Memory**: the fused pipeline's workers in a forked process at 500 stories/s offered by this one (5 min full, 12 s quick); RSS and heap
   sampled every second after a forced GC (\`--expose-gc\`); the feeder pauses while more than 20,000 stories
   wait, so a worker that cannot keep up does not fill a shared Redis. Growth = (mean of the last 10 % of samples − mean of
   the first 10 % after warm-up) ÷ the latter; warm-up is the first 10 % of the run.
