@@ -140,7 +140,9 @@ function embeddedHandle(child: ChildProcess, info: Omit<EmbeddedS3, 'stop'>): Em
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  if (child.connected) child.send({ type: 'stop' });
+  // A child already on its way out closes the channel under us: the send then fails (EPIPE),
+  // which must end in a kill, not in an unhandled 'error' event that crashes the parent.
+  if (child.connected) child.send({ type: 'stop' }, (err) => err && child.kill('SIGTERM'));
   else child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
   await exited;

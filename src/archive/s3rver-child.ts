@@ -70,6 +70,9 @@ function serve(): void {
     else if (message.type === 'stop') void stop();
   });
   process.on('disconnect', () => void stop());
+  // Ctrl-C in a terminal reaches the whole process group: the parent stops this server when it has
+  // finished with it (a write still in flight must land), so the interrupt is the parent's to handle.
+  process.on('SIGINT', () => undefined);
 }
 
 serve();

@@ -40,7 +40,10 @@ export async function workCommand(io: { out: (l: string) => void; err: (l: strin
   }
   io.out(`wirepipe worker ${process.pid} is running (topology: ${config.topology.name}, concurrency ${config.concurrency}).`);
   await new Promise<void>((done) => {
-    process.once('SIGINT', done);
+    // Under `start` (an IPC channel), Ctrl-C reaches this process too, but stopping is the parent's
+    // call: it sends SIGTERM once it has stopped taking new work, and does not restart us meanwhile.
+    if (process.send) process.on('SIGINT', () => undefined);
+    else process.once('SIGINT', done);
     process.once('SIGTERM', done);
     // Started by `wirepipe start` (an IPC channel): its end, even by SIGKILL, stops this worker,
     // also when it ended while this worker was still starting.
