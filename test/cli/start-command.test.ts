@@ -36,7 +36,7 @@ describe('wirepipe start', () => {
     child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     try {
-      const feedUrl = await eventually(async () => /Feeds:\s+(\S+\/feeds\/all\.rss)/.exec(out)?.[1].replace('.rss', '.json'), 60_000, 'the start banner');
+      const feedUrl = await eventually(async () => /Feeds:\s+(\S+\/feeds\/all\.rss)/.exec(out)?.[1]?.replace('.rss', '.json'), 60_000, 'the start banner');
       expect(out).toContain('+ 1 worker process(es)');
       await eventually(async () => {
         const res = await fetch(feedUrl);
