@@ -1,7 +1,7 @@
 /** English and French organisation names built on a head noun ("Ministry of Foreign Affairs", "ministère des Affaires étrangères"). */
 import { phraseKey, syllableKey } from './fold.js';
 import { EN_GENERIC, FR_CONNECTORS, FR_ORG_HEADS, FR_ORG_LOWER } from './org-lexicon.js';
-import { listContinues, roleBreakAt, titleLengthAt } from './role-phrases.js';
+import { isCalendarWord, listContinues, roleBreakAt, titleLengthAt } from './role-phrases.js';
 import { STOPWORDS } from './stopwords.js';
 import { hardBreakBefore } from './spans.js';
 import { phraseMap, KNOWN, EN_HEADS, MAX_ORG_TOKENS, keyOf, longest, type Ctx, ARTICLES, FR_LOWER_HEADS, LEADING_ELISION, MAX_SHORT_NAME } from './org-tables.js';
@@ -20,6 +20,7 @@ const FR_NOUN_OK = /^\p{Ll}[\p{Ll}'’-]{3,}$/u;
 const PLURAL_NOUN = /^\p{Ll}{3,}[sx]$/u;
 const FR_COMPANY_HEADS = new Set(['groupe', 'compagnie', 'société'].map(phraseKey));
 const POUR = syllableKey('pour');
+const ON = syllableKey('on');
 
 /** English: a capitalized stretch with a head noun ("Ministry of Foreign Affairs", "Vietnam Football Federation"). */
 export function matchEnglish(ctx: Ctx, i: number): { end: number; name: null; abbreviation: null; id: null } | null {
@@ -55,7 +56,9 @@ export function matchEnglish(ctx: Ctx, i: number): { end: number; name: null; ab
     // "HSBC Vietnam and Standard Chartered Bank", "Ministry of Finance and the State Bank": after
     // a place or an acronym, or before another headed name, "and" joins two bodies.
     if ((t.key === 'and' || t.key === '&') && (ctx.isPlaceEnd(j - 1) || T[j - 1]?.upper || (hasHead && headedNameAt(ctx, j + 1)))) break;
-    if ((EN_CONNECT.has(t.key) || EN_LOWER_INSIDE.has(t.key)) && T[j + 1]?.cap && !hardBreakBefore(T, j + 1)) {
+    // "ASEAN Committee on Culture and Information": "on" after a committee's head names its field.
+    const fieldOn = t.key === ON && EN_HEADS.has(T[j - 1]?.key ?? '') && !isCalendarWord(T, j + 1);
+    if ((EN_CONNECT.has(t.key) || EN_LOWER_INSIDE.has(t.key) || fieldOn) && T[j + 1]?.cap && !hardBreakBefore(T, j + 1)) {
       j++;
       continue;
     }
@@ -112,6 +115,8 @@ function frenchRunToAbbreviation(ctx: Ctx, e: number): number {
     const t = T[k];
     if (!t || ctx.isPerson(k)) return e;
     if (hardBreakBefore(T, k)) return k > e && t.sep.endsWith('(') && t.upper && T[k + 1]?.sep.startsWith(')') === true ? k : e;
+    // "Organisation internationale pour les migrations (OIM)": "pour" may open the name's field.
+    if (t.key === POUR) continue;
     if (t.cap || roleBreakAt(T, k)) return e;
     if (!FR_CONNECT.has(t.key) && !LEADING_ELISION.test(t.text) && STOPWORDS.has(t.key)) return e;
   }

@@ -224,7 +224,7 @@ export const VI_ORG_HEADS: readonly string[] = [
   'Chi cục', 'Phòng', 'Khối', 'Bảo hiểm xã hội', 'Tổng Liên đoàn', 'Hội Liên hiệp', 'Đảng', 'Chương trình',
   'Diễn đàn', 'Ban Quản lý', 'Ban Chỉ đạo', 'Ban Tuyên giáo', 'Ban Tổ chức', 'Ban Đối ngoại', 'Ban Dân vận',
   'Ban Kinh tế', 'Ban Nội chính', 'Cổng Thông tin điện tử', 'Hội người', 'Hội Người', 'Đoàn Thể thao',
-  'Bộ đội Biên phòng', 'Đoàn Thanh niên', 'Trung ương Đoàn', 'Cảnh sát biển', 'Quân chủng', 'Binh chủng', 'Tổ công tác',
+  'Bộ đội Biên phòng', 'Đoàn Thanh niên', 'Trung ương Đoàn', 'Trung ương Hội', 'Trung ương Hội Liên hiệp', 'Cảnh sát biển', 'Quân chủng', 'Binh chủng', 'Tổ công tác',
   'Tiểu ban', 'Ủy ban Nhà nước', 'Uỷ ban Nhà nước', 'Đoàn Luật sư', 'Ban Chỉ huy', 'Đài Khí tượng', 'Trường Cao đẳng',
   'Trường Trung học', 'Trường Tiểu học', 'Trường Mầm non', 'Trường THPT', 'Trường THCS', 'Công ty TNHH MTV', 'Chi nhánh',
   'Nhóm Nghị sĩ hữu nghị', 'Nhóm Nghị sĩ', 'Lữ đoàn', 'Trung đoàn', 'Hải đoàn',
@@ -339,6 +339,7 @@ export const VI_NAME_NOUNS: readonly string[] = [
   'phân bón', 'xi măng', 'thép', 'ô tô', 'xe máy', 'cơ khí', 'đóng tàu', 'vật liệu', 'vật liệu xây dựng',
   'rừng', 'hành chính', 'hành chính công', 'dịch vụ công', 'đất', 'lâm sản', 'nông sản', 'hải sản', 'thủy hải sản',
   'khởi nghiệp', 'khởi nghiệp sáng tạo', 'sáng tạo', 'hội nhập', 'hội nhập quốc tế', 'ghép tạng', 'ghép bộ phận cơ thể người',
+  'tiền tệ', 'ngoại hối', 'lưu ký', 'bù trừ', 'ngành kinh tế', 'nhà', 'công sở',
 ];
 
 /**

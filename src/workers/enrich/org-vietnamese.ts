@@ -140,6 +140,14 @@ export function fieldStretch(ctx: Ctx, j: number, verbFirst: boolean, commas: bo
 
 const MAX_RUN_INTO_NAME = 2;
 
+/** Adverbs that open a predicate ("Cục Quân nhu sớm mở rộng …", "… khẩn trương rà soát"): never syllables of a name. */
+const PREVERBS = phraseMap(['sớm', 'khẩn trương', 'kịp thời', 'nhanh chóng', 'chủ động', 'tích cực', 'thường xuyên', 'tiếp tục', 'sẽ', 'đã', 'đang', 'vừa', 'cần', 'phải', 'cũng', 'luôn'].map((h) => [h, true] as const));
+
+/** True when a predicate adverb starts at token r. */
+function preverbAt(T: readonly Token[], r: number): boolean {
+  return longestAt(PREVERBS.index, T, r).n > 0;
+}
+
 /**
  * End of a short lowercase run from token j that leads straight into more capitalized name
  * ("trẻ PVF", "chuyên nghiệp Việt Nam", "miền Bắc"), or j. The capitalized word must not open a
@@ -237,7 +245,8 @@ export function extendVietnamese(ctx: Ctx, i: number, h: number): number {
       }
     }
     if (roleBreakAt(T, j)) break;
-    if (mission && t.key === TAI && ctx.isPlaceStart(j + 1)) {
+    // "Tổng Lãnh sự quán Nhật Bản tại TP Đà Nẵng": a mission names its host place, with or without a level word.
+    if (mission && t.key === TAI && (ctx.isPlaceStart(j + 1) || adminBeforeName(T, j + 1))) {
       j++;
       continue;
     }
@@ -306,11 +315,11 @@ export function extendVietnamese(ctx: Ctx, i: number, h: number): number {
     // Lowercase syllables finish only a Vietnamese syllable ("Ngoại giao"), never a brand ("Viettel hòa ...").
     if (!isVietSyllable(T[j - 1]?.key ?? '')) break;
     let r = j;
-    while (r < T.length && !T[r]?.cap && !DIGIT.test(T[r]?.text ?? '') && !hardBreakBefore(T, r) && !roleBreakAt(T, r) && r - j <= MAX_LONG_LOWER_RUN && (r === j || (T[r]?.key !== VA && !adminBeforeName(T, r)))) r++;
+    while (r < T.length && !T[r]?.cap && !DIGIT.test(T[r]?.text ?? '') && !hardBreakBefore(T, r) && !roleBreakAt(T, r) && !preverbAt(T, r) && r - j <= MAX_LONG_LOWER_RUN && (r === j || (T[r]?.key !== VA && !adminBeforeName(T, r)))) r++;
     const runLen = r - j;
     const adminNext = longest(T, r, ADMIN);
     const endsWell =
-      r >= T.length || hardBreakBefore(T, r) || roleBreakAt(T, r) || T[r]?.key === VA || (T[r]?.cap && !ctx.isPerson(r)) || (adminNext > 0 && T[r + adminNext]?.cap === true) ||
+      r >= T.length || hardBreakBefore(T, r) || roleBreakAt(T, r) || (r > j && preverbAt(T, r)) || T[r]?.key === VA || (T[r]?.cap && !ctx.isPerson(r)) || (adminNext > 0 && T[r + adminNext]?.cap === true) ||
       // "Quân khu 4": one syllable finishing the word, then its number.
       (r === j + 1 && DIGIT.test(T[r]?.text ?? ''));
     // Lowercase syllables complete a single capitalized syllable ("Y tế", "Ngoại giao"), never a
@@ -327,6 +336,11 @@ export function extendVietnamese(ctx: Ctx, i: number, h: number): number {
   }
   // A trailing level word stays: "Bộ Chỉ huy Quân sự thành phố", "Phòng giao dịch NHCSXH huyện" ("of the district").
   while (j > i + h && T[j - 1]?.key === VA) j--;
+  // "Ban Chấp hành Đảng bộ huyện khóa mới", "Sở Y tế tỉnh.": a level word closing a name with
+  // no place after it stays ("of the province").
+  const closing = longest(T, j, ADMIN);
+  if (closing > 0 && j > i + h && !T[j - 1]?.upper && !T[j + closing]?.cap && !ctx.isPlaceEnd(j - 1) &&
+    (strongEnd(T, j + closing) || VI_ORG_STOP.has(T[j + closing]?.key ?? ''))) return j + closing;
   // "Ban Dân tộc HĐND tỉnh": an abbreviated council keeps its level word.
   const level = longest(T, j, ADMIN);
   if (level > 0 && T[j - 1]?.upper && HEAD_ABBREVIATIONS[T[j - 1]?.text ?? ''] && !T[j + level]?.cap && j > i + 1) j += level;

@@ -13,7 +13,7 @@ import { placeHeadBefore } from './places.js';
 import { isVietSyllable, phraseKey } from './fold.js';
 import { longestAt, phraseIndex, type PhraseIndex } from './phrase-index.js';
 import { EN_ORG_HEADS, FR_ORG_HEADS, VI_ORG_HEADS } from './org-lexicon.js';
-import { isHonorific, roleAfter, roleBefore, roleBreakAt, titleLengthAt } from './role-phrases.js';
+import { isCalendarWord, isHonorific, roleAfter, roleBefore, roleBreakAt, titleLengthAt } from './role-phrases.js';
 import type { PlaceMatch, Section, Span } from './spans.js';
 import { hardBreakBefore, spanText } from './spans.js';
 import type { Token } from './tokenize.js';
@@ -239,6 +239,15 @@ function personShaped(T: readonly Token[], ns: number, ne: number): boolean {
   return ne - ns >= 2 && /\p{L}-\p{L}/u.test(T[ns + 1]?.text ?? '');
 }
 
+/**
+ * "La Banque d'État …" opening a French sentence: "La" is also a Vietnamese family name, but an
+ * English or French run holding an organisation head after its first word is a body's name.
+ */
+function bodyWordInside(T: readonly Token[], ns: number, ne: number): boolean {
+  for (let k = ns + 1; k < ne; k++) if (orgHeadAt(T, k) > 0) return true;
+  return false;
+}
+
 /** A name with no title or honorific must look like one on its own. */
 function standaloneName(T: readonly Token[], ns: number, ne: number, covered: boolean): boolean {
   const n = ne - ns;
@@ -286,6 +295,9 @@ export function findPersonMentions(section: Section, sectionIndex: number, place
     // same run finishes a longer place name; it is no given name ("Ngoại trưởng Mỹ Rubio" is).
     const tailOfPlace = ne - ns === 1 && ns > a && placeEnds.get(ns - 1) === ns && isVietSyllable(T[ns]?.key ?? '');
     const next = b;
+    // "Gạch Tân Hưng Phát": with no title or honorific, a name-shaped tail after another
+    // capitalized word of the same run finishes that word's name (a brand, a company).
+    const tailOfRun = ns > s && T[ns - 1]?.cap === true && !hardBreakBefore(T, ns);
     const honorific = ns > 0 && isHonorific(T, ns - 1) && !hardBreakBefore(T, ns) && !(WEAK_HONORIFICS.has(T[ns - 1]?.key ?? '') && T[ns - 1]?.cap && !T[ns - 1]?.sentenceStart);
     const before = roleBefore(section, ns, isPerson);
     // A rank or degree alone before the name ("Đại tá", "Bác sĩ") yields to an apposition office.
@@ -296,11 +308,16 @@ export function findPersonMentions(section: Section, sectionIndex: number, place
     const titledName = before !== null && before.start + titleLengthAt(T, before.start) === ns && ne - ns >= 3 && isSurname(T[ns]);
     let ok = context
       ? (!covered || honorific || titledName) && !notAName(T, ns, ne, placeEnds, section.latin)
-      : standaloneName(T, ns, ne, covered) && !placeHeadBefore(T, ns);
+      : standaloneName(T, ns, ne, covered) && !placeHeadBefore(T, ns) && !(section.latin && bodyWordInside(T, ns, ne)) && !tailOfRun;
     if (ok && !honorific && before === null && namedAfterSomething(T, ns)) ok = false;
     // A lone capitalized word after a title is a person only when it is not an acronym or a place.
     if (ok && ne - ns === 1 && (T[ns]?.upper || covered)) ok = false;
     if (ok && ne - ns > MAX_NAME) ok = false;
+    // "on Wednesday, Deputy Minister …": a weekday or month is no name.
+    if (ok && ne - ns === 1 && isCalendarWord(T, ns)) ok = false;
+    // "Ministry of Energy, Mines, Science and Environment": one English or French word
+    // between commas of a list, with no honorific, is an item of a body's name.
+    if (ok && section.latin && !honorific && ne - ns === 1 && T[ns]?.sep === ',' && (T[ne]?.sep === ',' || LIST_WORDS.has(T[ne]?.key ?? ''))) ok = false;
     if (ok && tailOfPlace && !honorific) ok = false;
     // "Tổng Giám đốc Công ty Cổ phần Địa ốc Phú An Khang": words after a body's head in the role
     // finish that body's name; a person's name there opens with a family name.

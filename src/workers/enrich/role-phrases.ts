@@ -27,6 +27,19 @@ const CLOSE_PAREN_COMMA = /^\),$/u;
 const MAX_ASIDE = 8;
 const WEEKDAYS_MONTHS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|On|In|At|The)$/u;
 const MAX_MODIFIERS = 3;
+const MAX_LIST_TOKENS = 8;
+/** Titles that name a seat on a body; the office written after them, across a comma, is part of the role. */
+const MEMBERSHIP = new Set(['Ủy viên', 'Uỷ viên', 'Ủy viên dự khuyết', 'Uỷ viên dự khuyết'].map((w) => w.split(' ').map(syllableKey).join(' ')));
+/** Keys of tokens [k, k + n), joined by spaces. */
+function keyOf(T: readonly Token[], k: number, n: number): string {
+  return T.slice(k, k + n).map((t) => t.key).join(' ');
+}
+const CALENDAR_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
+
+/** True when token i is an English weekday or month name ("on Wednesday, Deputy Minister …"): never a name. */
+export function isCalendarWord(T: readonly Token[], i: number): boolean {
+  return CALENDAR_WORDS.test(T[i]?.text ?? '');
+}
 const MAX_SEGMENT = 6;
 const DASH = /^[-–]$/u;
 /** Two-syllable words that start with a breaking syllable but are nouns inside names ("dự án", "Hàng không"). */
@@ -80,8 +93,9 @@ const LIST_AND = new Set(['and', 'và', 'et'].map(syllableKey));
 
 /** After a comma at token k: "Y và Z" closes a list within the next few tokens, with no other punctuation. */
 export function listContinues(T: readonly Token[], k: number): boolean {
-  for (let m = k + 1; m < T.length && m <= k + 4; m++) {
-    if (hardBreakBefore(T, m)) return false;
+  for (let m = k + 1; m < T.length && m <= k + MAX_LIST_TOKENS; m++) {
+    // "Energy, Mines, Water and Environment": more capitalized items after commas.
+    if (hardBreakBefore(T, m) && !(T[m]?.sep === ',' && T[m]?.cap)) return false;
     if (LIST_AND.has(T[m]?.key ?? '')) return T[m + 1]?.cap === true;
   }
   return false;
@@ -127,12 +141,34 @@ function officeBeforeComma(T: readonly Token[], comma: number, isPerson: (i: num
   let found = -1;
   for (let k = comma - 1; k >= 0 && comma - k <= MAX_ROLE_TOKENS; k--) {
     if (isPerson(k) || (roleBreakAt(T, k) && !insideTitle(T, k))) break;
-    if (titleLengthAt(T, k) > 0 && !RANKS.has(T[k]?.key ?? '')) found = k;
+    // A rank is no office ("Đại tá, PGS.TS X"): the whole title phrase is looked up, not its first word.
+    if (titleLengthAt(T, k) > 0 && !onlyRanks(T, k, k + titleLengthAt(T, k))) found = k;
     if (k === 0 || hardBreakBefore(T, k) || T[k]?.sentenceStart) break;
   }
   if (found < 0) return -1;
   // The office opens the clause: nothing capitalized that it does not cover runs before it.
   return found === 0 || hardBreakBefore(T, found) || T[found]?.sentenceStart || !T[found - 1]?.cap ? found : -1;
+}
+
+const MAX_RANK_TOKENS = 4;
+
+/**
+ * True when tokens [from, to) are ranks and degrees only, one or several joined by commas
+ * ("Đại tá", "Thiếu tướng, GS.TS", "Bác sĩ CKII"): such a role yields to an office in apposition.
+ */
+function onlyRanks(T: readonly Token[], from: number, to: number): boolean {
+  let k = from;
+  while (k < to) {
+    if (k > from && T[k]?.sep !== ',' && T[k]?.sep !== ' ' && T[k]?.sep !== '') return false;
+    let n = Math.min(MAX_RANK_TOKENS, to - k);
+    for (; n > 0; n--) {
+      if (n > 1 && T.slice(k + 1, k + n).some((t) => t.sep === ',')) continue;
+      if (RANKS.has(T.slice(k, k + n).map((t) => t.key).join(' '))) break;
+    }
+    if (n === 0) return false;
+    k += n;
+  }
+  return k > from;
 }
 
 /**
@@ -165,7 +201,7 @@ export function roleBefore(
     if (T[j]?.sentenceStart) break;
   }
   if (best < 0) return null;
-  const bare = RANKS.has(T.slice(best, end + 1).map((t) => t.key).join(' '));
+  const bare = onlyRanks(T, best, end + 1);
   // "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Sơn La, Đại tá Lò Văn Cường": an office written
   // before the rank, across its comma, is the role.
   const office = bare && T[best]?.sep === ',' ? officeBeforeComma(T, best, isPerson) : -1;
@@ -269,6 +305,8 @@ function roleAfterFrom(
     if (!modifier) return null;
   }
   if (h === 0) return null;
+  // "miền Trung, GS.TS Trương Văn A": a rank or degree right before a capitalized word opens the next person.
+  if (onlyRanks(T, ne + lead, ne + lead + h) && T[ne + lead + h]?.cap && !hardBreakBefore(T, ne + lead + h)) return null;
   let k = ne + lead + h;
   let openParen = sep === '(';
   while (k < T.length && k - ne < MAX_ROLE_TOKENS) {
@@ -279,6 +317,8 @@ function roleAfterFrom(
         // "Hiệp hội Cà phê - Ca cao Việt Nam": a dash inside a name.
       } else if (t.sep === ',' && t.cap && listContinues(T, k)) {
         // "for Vietnam, Cambodia and Laos", "Sở Văn hóa, Thể thao và Du lịch".
+      } else if (t.sep === ',' && !section.latin && MEMBERSHIP.has(keyOf(T, ne + lead, h)) && titleLengthAt(T, k) > 0) {
+        // "Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức Trung ương": a seat on a body, then the office held.
       } else if (t.sep === ',' && !section.latin && (parentBodyAt(T, ne + lead + h, k, orgHeadAt) || commaInsideField(section, k))) {
         // "Hiệu trưởng Trường Đại học Y - Dược, Đại học Huế", "phòng cháy, chữa cháy".
       } else if (t.sep === '(' && !openParen && t.upper) {
