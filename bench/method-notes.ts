@@ -31,6 +31,8 @@ line; progress goes to stderr. Scenarios live one per file under bench/ and are 
   The forked row runs the fused workers in 2 child processes (what \`WORKER_PROCESSES=2\` runs), each first
   warmed up on 300 stories of its own so the JIT has compiled the stages; completions are counted from the feed
   store's change counter, polled every 10 ms. Its ratio still divides by the one-process bare baseline.
+  Redis CPU and commands per story are read from INFO cpu / INFO commandstats around the fused drain
+  (commands run inside Lua scripts count too).
 - **Stage cost**: stories run one at a time through normalize → translate-tag → enrich → publish in this
   process (no BullMQ, nothing else on the event loop) with the context the pipeline gives its workers (story
   versions and the near-duplicate index in Redis), timed by the workers' StageTimer hook (wall) and by this

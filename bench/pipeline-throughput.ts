@@ -8,6 +8,7 @@ import type { StageTimer } from '../src/workers/run-stages.js';
 import { bareChain4, bareSingleJob, baselineSizing, drainNote, type BareRun } from './baseline-bullmq.js';
 import { failedJobs, startBenchPipeline } from './lib/bench-pipeline.js';
 import { WORKER_WARMUP, forkWorkers, type ForkedWorker } from './lib/forked-worker.js';
+import { perItem, readRedisCounters } from './lib/redis-cost.js';
 import { formatSelfTimes, selfTimes, selfTimesByFile, startCpuProfile, type CpuProfile } from './lib/cpu-profile.js';
 import { CompletionClock, measureSized, type Sizing, type Throughput } from './lib/saturation.js';
 import { StoryFactory, loadStoryTemplates, type StoryTemplate } from './lib/stories.js';
@@ -20,6 +21,8 @@ export interface PipelineRun extends Throughput {
   sinkPerSecond: number;
   profilePath: string | null;
   profileSummary: string | null;
+  /** Redis CPU (µs) and commands per story over the drain (BullMQ's own included). */
+  redisPerStory: { cpuUs: number; commands: number };
 }
 
 const SINK_CHUNK = 500;
@@ -65,11 +68,13 @@ export async function drainPipeline(ctx: BenchContext, templates: readonly Story
     for (let done = 0; done < count; done += SINK_CHUNK) await bench.pipeline.sink(factory.batch(Math.min(SINK_CHUNK, count - done)));
     const sinkPerSecond = (count * 1000) / (performance.now() - t);
     if (profile && ctx.opts.profileDir) stopProfile = await startCpuProfile(ctx.opts.profileDir, `pipeline-${topology}`);
+    const redisBefore = await readRedisCounters(ctx.redis.client);
     clock.start();
     if (workerProcesses > 0) stopCounting = countSaves(bench, clock);
     await bench.pipeline.queues.ingest.resume();
     const result = await clock.wait(capMs);
     stopCounting();
+    const redisPerStory = perItem(redisBefore, await readRedisCounters(ctx.redis.client), Math.max(1, result.completed));
     let profilePath: string | null = null;
     let profileSummary: string | null = null;
     if (stopProfile) {
@@ -79,7 +84,7 @@ export async function drainPipeline(ctx: BenchContext, templates: readonly Story
       profilePath = path;
       profileSummary = `top self time by function:\n${formatSelfTimes(selfTimes(p, 30))}\n\nby file / package:\n${formatSelfTimes(selfTimesByFile(p, 20))}`;
     }
-    return { ...result, failed: await failedJobs(bench.pipeline), sinkPerSecond, profilePath, profileSummary };
+    return { ...result, failed: await failedJobs(bench.pipeline), sinkPerSecond, profilePath, profileSummary, redisPerStory };
   } finally {
     if (stopProfile) await (stopProfile as () => Promise<unknown>)().catch(() => undefined);
     stopCounting();
@@ -146,6 +151,7 @@ export const pipelineThroughputScenario: Scenario = {
       { metric: 'fused ÷ bare single job', value: round(fusedRatio), unit: 'ratio', note: bracketNote(single) },
       { metric: `fused, ${FORKED_WORKERS} worker processes: stories/s`, value: round(forked.perSecond, 0), unit: 'stories/s', note: note(forked) },
       { metric: `fused, ${FORKED_WORKERS} worker processes ÷ bare single job`, value: round(forkedRatio), unit: 'ratio', note: 'the baseline runs in one process' },
+      { metric: 'fused: Redis CPU per story', value: round(fused.redisPerStory.cpuUs, 0), unit: 'µs', note: `${round(fused.redisPerStory.commands, 1)} commands per story (BullMQ's and those inside Lua included)` },
       { metric: 'ingest sink, first fill', value: round(fused.sinkPerSecond, 0), unit: 'items/s', note: `calls of ${SINK_CHUNK} items` },
       { metric: 'sample story templates', value: templates.length, unit: 'stories', note: skipped.length > 0 ? `${skipped.length} fixture(s) skipped` : '' },
     ];
@@ -158,6 +164,8 @@ export const pipelineThroughputScenario: Scenario = {
         split_ratio: round(splitRatio),
         fused_ratio: round(fusedRatio),
         fused_procs2_stories_s: round(forked.perSecond, 0),
+        fused_redis_cpu_us_per_story: round(fused.redisPerStory.cpuUs, 0),
+        fused_redis_commands_per_story: round(fused.redisPerStory.commands, 1),
         fused_procs2_ratio: round(forkedRatio),
         sink_items_s: round(fused.sinkPerSecond, 0),
         failed_jobs: split.failed + fused.failed + forked.failed,
