@@ -27,8 +27,10 @@ interface Candidate {
 
 /** A syllable n-gram, keyed by its token ids until its text key is needed. */
 interface Gram extends Candidate {
-  /** Where it first occurs, to build its key and code on demand. */
+  /** Where it first occurs, to build its key, code and surface on demand ('' until asked, see surfaceOf). */
   T: readonly Token[];
+  /** The text of the section it first occurs in. */
+  text: string;
   at: number;
   /** For a three-word phrase, the codes of its two two-word phrases. */
   parts: readonly [number, number] | null;
@@ -55,6 +57,12 @@ function gramCode(T: readonly Token[], at: number, n: number): number {
 
 function isGram(c: Candidate): c is Gram {
   return 'parts' in c;
+}
+
+/** The candidate as first written; an n-gram's is cut from its section only when asked (few are chosen). */
+function surfaceOf(c: Candidate): string {
+  if (c.surface === '' && isGram(c)) c.surface = c.text.slice(c.T[c.at]?.start ?? 0, c.T[c.at + c.tokens - 1]?.end ?? 0);
+  return c.surface;
 }
 
 /**
@@ -94,8 +102,7 @@ function countTerms(sections: readonly Section[], entitySpans: readonly Span[][]
         c.count++;
       } else named.set(key, { surface: section.text.slice(a.start, b.end), tf: weight, count: 1, entity: true, tokens: n });
     }
-    // The surface text is cut only for a new term: most n-grams repeat or are never chosen.
-    const add = (code: number, i: number, last: Token, n: number, parts: readonly [number, number] | null): void => {
+    const add = (code: number, i: number, n: number, parts: readonly [number, number] | null): void => {
       const key = routed.get(code);
       const g = key === undefined ? grams.get(code) : named.get(key);
       if (g) {
@@ -103,8 +110,7 @@ function countTerms(sections: readonly Section[], entitySpans: readonly Span[][]
         g.count++;
         return;
       }
-      const first = T[i] as Token;
-      const fresh: Gram = { surface: section.text.slice(first.start, last.end), tf: weight, count: 1, entity: false, tokens: n, T, at: i, parts };
+      const fresh: Gram = { surface: '', tf: weight, count: 1, entity: false, tokens: n, T, text: section.text, at: i, parts };
       if (key === undefined) grams.set(code, fresh);
       else named.set(key, fresh);
     };
@@ -117,10 +123,10 @@ function countTerms(sections: readonly Section[], entitySpans: readonly Span[][]
       if (!second || inEntity[i + 1] === 1 || hardBreakBefore(T, i + 1) || second.numeric || second.stop) continue;
       if (first.stopPhraseStart && STOP_PHRASES.has(`${first.key} ${second.key}`)) continue;
       const bigram = first.id * ID_SPACE + second.id;
-      add(bigram, i, second, 2, null);
+      add(bigram, i, 2, null);
       const third = T[i + 2];
       if (!third || inEntity[i + 2] === 1 || hardBreakBefore(T, i + 2) || third.numeric || third.stop) continue;
-      add(bigram * ID_SPACE + third.id, i, third, 3, [bigram, second.id * ID_SPACE + third.id]);
+      add(bigram * ID_SPACE + third.id, i, 3, [bigram, second.id * ID_SPACE + third.id]);
     }
   });
   return { named, grams };
@@ -144,12 +150,15 @@ function overlap(a: string, b: string): number {
   return 0;
 }
 
-/** For each bigram (by code), the highest count of a trigram that contains it. */
-function trigramCounts(terms: Iterable<Candidate>): Map<number, number> {
+/** For each bigram (by code), the highest count of a trigram seen twice or more that contains it. */
+function trigramCounts(...termLists: Iterable<Candidate>[]): Map<number, number> {
   const out = new Map<number, number>();
-  for (const c of terms) {
-    if (c.entity || !isGram(c) || !c.parts) continue;
-    for (const bi of c.parts) out.set(bi, Math.max(out.get(bi) ?? 0, c.count));
+  for (const terms of termLists) {
+    for (const c of terms) {
+      // Only a trigram seen twice or more can match the count of a bigram worth keeping (see consider).
+      if (c.entity || c.count < 2 || !isGram(c) || !c.parts) continue;
+      for (const bi of c.parts) out.set(bi, Math.max(out.get(bi) ?? 0, c.count));
+    }
   }
   return out;
 }
@@ -167,7 +176,7 @@ export function extractKeywords(
   const { named, grams } = countTerms(sections, entitySpans);
   if (onTerms) onTerms([...named.keys(), ...[...grams.values()].map((g) => gramKey(g.T, g.at, g.tokens))]);
   const n = idf.documentCount();
-  const tri = trigramCounts([...named.values(), ...grams.values()]);
+  const tri = trigramCounts(named.values(), grams.values());
   const scored: { key: string; c: Candidate; score: number }[] = [];
   const consider = (key: string | null, c: Candidate): void => {
     // A plain phrase said once is noise; an entity named once still says what the story is about.
@@ -181,12 +190,14 @@ export function extractKeywords(
   for (const [key, c] of named) consider(key, c);
   for (const g of grams.values()) consider(null, g);
   scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
-  const chosen: { key: string; surface: string; entity: boolean }[] = [];
+  // `padded` is the key between two spaces, so a whole-word containment test is one includes().
+  const chosen: { key: string; padded: string; surface: string; entity: boolean }[] = [];
   for (const s of scored) {
     if (chosen.length >= MAX_KEYWORDS) break;
+    const padded = ` ${s.key} `;
     // Skip a phrase that is part of, or contains, one already chosen ("thông tin đối" vs "thông tin đối ngoại").
-    if (chosen.some((c) => ` ${c.key} `.includes(` ${s.key} `) || ` ${s.key} `.includes(` ${c.key} `))) continue;
-    const surface = s.c.entity ? s.c.surface : s.c.surface.toLowerCase();
+    if (chosen.some((c) => c.padded.includes(padded) || padded.includes(c.padded))) continue;
+    const surface = s.c.entity ? surfaceOf(s.c) : surfaceOf(s.c).toLowerCase();
     // Overlapping phrases are one longer term cut two ways: "thông tin" + "tin đối ngoại".
     const joined = s.c.entity ? undefined : chosen.find((c) => !c.entity && overlap(c.key, s.key) > 0);
     if (joined) {
@@ -194,11 +205,12 @@ export function extractKeywords(
       const words = s.key.split(' ');
       if (joined.key.split(' ').length + words.length - k <= MAX_JOINED) {
         joined.key = `${joined.key} ${words.slice(k).join(' ')}`;
+        joined.padded = ` ${joined.key} `;
         joined.surface = `${joined.surface} ${surface.split(' ').slice(k).join(' ')}`;
       }
       continue;
     }
-    chosen.push({ key: s.key, surface, entity: s.c.entity });
+    chosen.push({ key: s.key, padded, surface, entity: s.c.entity });
   }
   return chosen.map((c) => c.surface);
 }

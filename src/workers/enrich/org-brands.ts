@@ -5,6 +5,7 @@
  * running into more words ("Samsung Electronics Vietnam", "Jeonbuk Hyundai Motors").
  */
 import { isVietSyllable, phraseKey } from './fold.js';
+import { flagSet, tokenIn } from './word-flags.js';
 import { longestAt, phraseIndex } from './phrase-index.js';
 import { roleBreakAt, titleLengthAt } from './role-phrases.js';
 import { hardBreakBefore } from './spans.js';
@@ -52,6 +53,9 @@ const NOT_MODIFIERS = new Set(
 const DEMONYMS = new Set(['Việt', 'Nhật', 'Hàn', 'Thái', 'Ấn', 'Úc', 'Mỹ', 'Nga', 'Lào', 'Trung', 'Tây', 'Âu', 'Á', 'Phi', 'Pháp', 'Đức', 'Anh', 'Ý'].map(phraseKey));
 /** A prize, cup or event named after a brand ("Giải thưởng VinFuture") is no company mention. */
 const EVENT_BEFORE = new Set(['giải', 'giải thưởng', 'cúp', 'prize', 'award', 'prix', 'trophée', 'festival', 'lễ hội', 'cuộc thi'].map(phraseKey));
+const EVENT_WORDS = flagSet(EVENT_BEFORE);
+/** First words of the two-word event names: only these need the pair looked up. */
+const EVENT_FIRST_WORDS = flagSet([...EVENT_BEFORE].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0] ?? ''));
 const MAX_BRAND_TOKENS = 5;
 const MAX_DESCRIPTOR_GAP = 3;
 
@@ -78,7 +82,7 @@ const YEAR = /^(?:19|20)\d\d$/u;
 function eventNamed(T: readonly Token[], i: number, b: number): boolean {
   if (YEAR.test(T[b]?.text ?? '') && !hardBreakBefore(T, b)) return true;
   for (let k = i - 1; k >= 0 && i - k <= MAX_DESCRIPTOR_GAP; k--) {
-    if (EVENT_BEFORE.has(T[k]?.key ?? '') || EVENT_BEFORE.has(`${T[k]?.key ?? ''} ${T[k + 1]?.key ?? ''}`)) return true;
+    if (tokenIn(EVENT_WORDS, T[k]) || (tokenIn(EVENT_FIRST_WORDS, T[k]) && EVENT_BEFORE.has(`${T[k]?.key ?? ''} ${T[k + 1]?.key ?? ''}`))) return true;
     if (hardBreakBefore(T, k)) break;
   }
   return false;

@@ -12,7 +12,7 @@ import type { OrgMention } from './org-tables.js';
  */
 function isWordPrefix(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (!long.startsWith(`${short} `)) return false;
+  if (long.charCodeAt(short.length) !== 32 || !long.startsWith(short)) return false;
   const n = short.split(' ').length;
   return n >= 3 || (n === 2 && long.split(' ').length === 3);
 }
@@ -24,6 +24,12 @@ const COMPANY_HEADS = ['câu lạc bộ', 'clb', 'công ty', 'tập đoàn', 't�
 function withoutCompanyHead(key: string): string {
   const head = COMPANY_HEADS.find((h) => key.startsWith(h));
   return head ? key.slice(head.length) : key;
+}
+
+/** The first name-built id that is a word prefix of `id` (or has it as one), skipping national bodies. */
+function firstPrefixId(ids: Iterable<string>, id: string, national: ReadonlySet<string>): string | undefined {
+  for (const k of ids) if (k.startsWith('name:') && !national.has(k) && isWordPrefix(k, id)) return k;
+  return undefined;
 }
 
 /** One Organisation per body, in order of first mention; a known body keeps its first written form. */
@@ -51,9 +57,7 @@ export function mergeOrganisations(mentions: readonly OrgMention[]): Organisatio
     // "Sở Du lịch Khánh Hòa" (one name is the other's word-for-word start).
     const bare = m.id.replace(OWN_COUNTRY_SUFFIX, '');
     // ... but "Cục Hải quan (Bộ Tài chính)" is the national department, not "Cục Hải quan tỉnh Quảng Ninh".
-    const prefixOf = m.national
-      ? undefined
-      : [...byId.keys()].find((k) => k.startsWith('name:') && m.id.startsWith('name:') && !national.has(k) && isWordPrefix(k, m.id));
+    const prefixOf = m.national || !m.id.startsWith('name:') ? undefined : firstPrefixId(byId.keys(), m.id, national);
     const viaBare = bare !== m.id && byId.has(bare);
     // "CLB Hoàng Anh Gia Lai (HAGL)" after "Hoàng Anh Gia Lai" (HAGL); "CLB Becamex TP Hồ Chí Minh"
     // after "Becamex TP Hồ Chí Minh": the same club or company with and without its head word.

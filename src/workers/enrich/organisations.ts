@@ -5,6 +5,7 @@
  * abbreviation after a name is linked to it, and later uses of the abbreviation join it.
  */
 import { phraseKey, syllableKey } from './fold.js';
+import { flagSet, tokenIn } from './word-flags.js';
 import { HEAD_ABBREVIATIONS } from './org-lexicon.js';
 import { acronymNamedAt, brandAt, type BrandContext } from './org-brands.js';
 import { type Section, hardBreakBefore, spanText } from './spans.js';
@@ -43,6 +44,8 @@ const NOT_NAME_START = new Set(
     'son', 'sa', 'ses', 'leur', 'leurs', 'ce', 'cette', 'ces', 'mais', 'et', 'ou', 'quand', 'si', 'des', 'du', 'de',
   ].map(phraseKey),
 );
+/** Words that open no name, asked of every token. */
+const NO_NAME_START = flagSet([...ARTICLES, ...NOT_NAME_START]);
 const POSSESSIVE_END = /['’]s$/u;
 const FR_OF = new Set(['de', 'du', 'des'].map(syllableKey));
 
@@ -84,7 +87,7 @@ export function findOrganisations(
   for (let i = 0; i < T.length; ) {
     const t = T[i];
     const lowerFrenchHead = language === 'fr' && FR_LOWER_HEADS.has(keyOf(T, i, 1) ?? '') || (language === 'fr' && FR_LOWER_HEADS.has(keyOf(T, i, 2) ?? ''));
-    if (!t || isPerson(i) || ARTICLES.has(t.key) || NOT_NAME_START.has(t.key) || (!t.cap && !lowerFrenchHead)) {
+    if (!t || isPerson(i) || tokenIn(NO_NAME_START, t) || (!t.cap && !lowerFrenchHead)) {
       i++;
       continue;
     }
@@ -112,7 +115,7 @@ export function findOrganisations(
     if (paren) defined.set(paren.abbr, id);
     // "Hanoi Department of Finance", "Hanoi Party Committee": named after its province or city.
     // A company or club is never a local authority ("CLB Becamex TP Hồ Chí Minh").
-    const company = m === brandHit || COMPANY_HEAD_KEYS.has(keyOf(T, i, longest(T, i, VI_HEADS)) ?? '') || HEAD_ABBREVIATIONS[t.text] === 'Câu lạc bộ';
+    const company = m === brandHit || COMPANY_HEAD_KEYS.has(keyOf(T, i, longest(T, i, VI_HEADS)) ?? '') || HEAD_EXPANSIONS.get(t.text) === 'Câu lạc bộ';
     const territorial = m.id === null && !company && (isTerritorial(T, i, end) || (language !== 'vi' && isPlaceStart(i) && T.slice(i, end).some((x) => EN_TERRITORIAL.has(x.key))));
     out.push({ start: i, end, name, abbreviation, id, key: keys.join(' '), territorial, national: namesNationalParent(T, end) });
     i = end;
@@ -182,7 +185,7 @@ function matchOther(ctx: Ctx, i: number, language: string): { end: number; name:
   const t = T[i];
   if (!t) return null;
   // "UBND tỉnh Hà Giang": an abbreviated head, expanded in the name, the written form kept as abbreviation.
-  const expansion = HEAD_ABBREVIATIONS[t.text];
+  const expansion = HEAD_EXPANSIONS.get(t.text);
   if (expansion) {
     const end = extendVietnamese(ctx, i, 1);
     if (end === i + 1 || !hasProperPart(T, i + 1, end)) return null;
@@ -234,6 +237,8 @@ function nameKeys(T: readonly Token[], i: number, end: number): string[] {
   }
   return keys;
 }
+/** HEAD_ABBREVIATIONS as a map: looked up for nearly every capitalized token. */
+const HEAD_EXPANSIONS: ReadonlyMap<string, string> = new Map(Object.entries(HEAD_ABBREVIATIONS));
 const EXPANSION_KEYS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(HEAD_ABBREVIATIONS).map(([abbr, full]) => [abbr, phraseKey(full).split(' ')] as const));
 
 function isKnownAbbrForm(k: Known): boolean {

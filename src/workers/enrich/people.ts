@@ -17,6 +17,7 @@ import { isCalendarWord, isHonorific, roleAfter, roleBefore, roleBreakAt, titleL
 import type { PlaceMatch, Section, Span } from './spans.js';
 import { hardBreakBefore, spanText } from './spans.js';
 import type { Token } from './tokenize.js';
+import { flagSet, tokenIn } from './word-flags.js';
 
 export interface PersonMention extends Span {
   name: string;
@@ -96,18 +97,22 @@ function notAName(T: readonly Token[], ns: number, ne: number, placeEnds: Readon
 // them may be a Vietnamese name in English or French spelling ("Tran", "Dô", "Nguyên").
 const VIET_ONLY = /[đĐăĂơƠưƯảẢẩẨẳẲẻẺểỂỉỈỏỎổỔởỞủỦửỬỷỶạẠặẶậẬẹẸệỆịỊọỌộỘợỢụỤựỰỵỴãÃẫẪẵẴẽẼễỄĩĨõÕỗỖỡỠũŨữỮỹỸ]/u;
 
+// The surname lists as per-word bits: isSurname is asked of most capitalized tokens.
+const SURNAME_KEYS = flagSet(SURNAMES);
+const SURNAME_ASCII = flagSet(SURNAMES_ASCII, true);
+
 function isSurname(t: Token | undefined): boolean {
   if (!t) return false;
-  if (SURNAMES.has(t.key)) return true;
-  return SURNAMES_ASCII.has(t.ascii) && !VIET_ONLY.test(t.text);
+  if (tokenIn(SURNAME_KEYS, t)) return true;
+  return tokenIn(SURNAME_ASCII, t) && !VIET_ONLY.test(t.text);
 }
 
 /** Tokens of the organisation head starting at token k (0 if none), looked up once per token. */
 function orgHeadAt(T: readonly Token[], k: number): number {
   const t = T[k];
   if (!t) return 0;
-  if (t.memo.orgHead < 0) t.memo.orgHead = longestAt(ORG_HEAD_INDEX, T, k).n;
-  return t.memo.orgHead;
+  if (t.memoOrgHead < 0) t.memoOrgHead = longestAt(ORG_HEAD_INDEX, T, k).n;
+  return t.memoOrgHead;
 }
 
 /** True when an organisation head phrase starting before token s ends exactly at s. */
@@ -271,11 +276,12 @@ function standaloneName(T: readonly Token[], ns: number, ne: number, covered: bo
 export function findPersonMentions(section: Section, sectionIndex: number, places: readonly PlaceMatch[]): PersonMention[] {
   const T = section.tokens;
   const placeEnds = new Map<number, number>();
-  const placeExact = new Set<string>();
+  // Keyed by start * (T.length + 1) + end: one number per span, no string built per lookup.
+  const placeExact = new Set<number>();
   const inPlaceArr = new Uint8Array(T.length);
   for (const p of places) {
     placeEnds.set(p.start, p.end);
-    placeExact.add(`${p.start}:${p.end}`);
+    placeExact.add(p.start * (T.length + 1) + p.end);
     inPlaceArr.fill(1, p.start, p.end);
   }
   const mentions: PersonMention[] = [];
@@ -302,7 +308,7 @@ export function findPersonMentions(section: Section, sectionIndex: number, place
     const before = roleBefore(section, ns, isPerson);
     // A rank or degree alone before the name ("Đại tá", "Bác sĩ") yields to an apposition office.
     const after = before && !before.bare ? null : roleAfter(section, ne, isPerson, (i) => orgHeadAt(T, i));
-    const covered = placeExact.has(`${ns}:${ne}`) || (placeEnds.get(ns) ?? -1) >= ne;
+    const covered = placeExact.has(ns * (T.length + 1) + ne) || (placeEnds.get(ns) ?? -1) >= ne;
     const context = honorific || before !== null || after !== null || (cuedBefore(T, ns) && ne - ns >= 2);
     // "Chủ tịch Hồ Chí Minh": a full Vietnamese name right after a title beats the place it spells.
     const titledName = before !== null && before.start + titleLengthAt(T, before.start) === ns && ne - ns >= 3 && isSurname(T[ns]);

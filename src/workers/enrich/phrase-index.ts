@@ -2,7 +2,8 @@
  * A set of multi-token phrases (by token key) that answers "which is the longest phrase starting
  * at token i" by walking a word trie: no string building, stopping as soon as no phrase continues.
  * Most tokens start no phrase of a given lexicon; each distinct word remembers, as one bit per
- * lexicon, which lexicons have a phrase starting with it, so that answer costs no map probe.
+ * lexicon, which lexicons have a phrase starting with it, and the trie node it starts, so that
+ * answer costs no map probe.
  */
 import type { Token, WordStarts } from './tokenize.js';
 import { hardBreakBefore } from './spans.js';
@@ -20,6 +21,8 @@ export interface PhraseIndex<V> {
   readonly root: TrieNode<V>;
   /** This lexicon's bit in a word's start mask, or 0 past the 31 that fit (then the trie is asked). */
   readonly bit: number;
+  /** This lexicon's position in the registry: where a word keeps its first trie node for it. */
+  readonly slot: number;
 }
 
 /** Every lexicon with a bit, in bit order; a word's mask is computed against these. */
@@ -46,23 +49,34 @@ export function phraseIndex<V>(entries: Iterable<readonly [string, V]>): PhraseI
     node.value = v;
   }
   const bit = REGISTRY.length < MAX_BITS ? 1 << REGISTRY.length : 0;
-  const index: PhraseIndex<V> = { phrases, root, bit };
+  const index: PhraseIndex<V> = { phrases, root, bit, slot: REGISTRY.length };
   // Lexicons are built at module load; a word's mask computed before this one existed is stale.
   if (bit !== 0) REGISTRY.push(index as PhraseIndex<unknown>);
   return index;
 }
 
-/** True when some phrase of `index` may start with the token's word. */
-function mayStart(index: PhraseIndex<unknown>, t: Token): boolean {
-  if (index.bit === 0) return index.root.next?.has(t.key) ?? false;
+/**
+ * The trie node of the token's word as the first word of a phrase of `index`, if any. Each word
+ * looks its nodes up in every lexicon once; later tokens of the word read them from the word.
+ */
+function startNode<V>(index: PhraseIndex<V>, t: Token): TrieNode<V> | undefined {
+  if (index.bit === 0) return index.root.next?.get(t.key);
   const w: WordStarts = t.word;
   if (w.version !== REGISTRY.length) {
     let mask = 0;
-    for (const ix of REGISTRY) if (ix.root.next?.has(t.key)) mask |= ix.bit;
+    let starts: unknown[] | undefined;
+    for (const ix of REGISTRY) {
+      const node = ix.root.next?.get(t.key);
+      if (!node) continue;
+      mask |= ix.bit;
+      starts ??= [];
+      starts[ix.slot] = node;
+    }
     w.mask = mask;
+    if (starts) w.starts = starts;
     w.version = REGISTRY.length;
   }
-  return (w.mask & index.bit) !== 0;
+  return (w.mask & index.bit) !== 0 ? (w.starts[index.slot] as TrieNode<V>) : undefined;
 }
 
 const NONE = { n: 0, value: undefined } as const;
@@ -81,8 +95,7 @@ export function longestAt<V>(
 ): { n: number; value: V | undefined } {
   const first = T[i];
   if (!first) return NONE;
-  if (!keyOf && !mayStart(index as PhraseIndex<unknown>, first)) return NONE;
-  let node = index.root.next?.get(keyOf ? keyOf(first) : first.key);
+  let node = keyOf ? index.root.next?.get(keyOf(first)) : startNode(index, first);
   if (!node) return NONE;
   let best = node.value !== undefined ? 1 : 0;
   let value = node.value;

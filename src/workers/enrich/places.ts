@@ -7,6 +7,7 @@ import { GAZETTEER, type GazetteerEntry } from './gazetteer.js';
 import { isVietSyllable, phraseKey } from './fold.js';
 import type { PlaceMatch, Section, Span } from './spans.js';
 import { hardBreakBefore, spanText } from './spans.js';
+import { flagSet, tokenIn } from './word-flags.js';
 import { longestAt, phraseIndex } from './phrase-index.js';
 import type { Token } from './tokenize.js';
 import { isUnitName, isUnitNameAscii } from './wards.js';
@@ -21,6 +22,10 @@ const FOREIGN_PLACE_CUES = new Set(['ở', 'tại', 'đến', 'tới', 'sang'].m
 const LATIN_PLACE_CUES = new Set(['at', 'in', 'à', 'de', 'near', 'près'].map(phraseKey));
 /** Words before a head that make it plural: "các phường Biên Hòa, Hố Nai", "hai xã A và B". */
 const PLURAL_BEFORE = new Set(['các', 'những', 'hai', 'ba', 'bốn'].map(phraseKey));
+// The cue sets above as per-word bits: the passes below ask them of every token.
+const LIST_JOINER_KEYS = flagSet(LIST_JOINERS);
+const FOREIGN_PLACE_CUE_KEYS = flagSet(FOREIGN_PLACE_CUES);
+const LATIN_PLACE_CUE_KEYS = flagSet(LATIN_PLACE_CUES);
 const MAX_HEAD_MODIFIER = 2;
 const DIRECTION_WORDS = new Set(['phía', 'miền', 'vùng', 'khu vực', 'phần'].map(phraseKey));
 
@@ -72,6 +77,10 @@ const SUFFIX_HEADS: ReadonlyMap<string, string> = new Map(
     ] as const
   ).map(([h, k]) => [phraseKey(h), k]),
 );
+const SUFFIX_HEAD_KEYS = flagSet(SUFFIX_HEADS.keys());
+/** First words of gazetteer names, by tone key and by ASCII fold: most tokens start none. */
+const KEY_STARTS = flagSet(GAZETTEER.keyStarts);
+const ASCII_STARTS = flagSet(GAZETTEER.asciiStarts, true);
 const MAX_HEAD = 3;
 const ADMIN_INDEX = phraseIndex([...ADMIN_HEADS]);
 const FEATURE_INDEX = phraseIndex([...FEATURE_HEADS]);
@@ -83,16 +92,16 @@ const NO_HEAD = { n: 0, value: undefined } as const;
 function adminAt(T: readonly Token[], i: number): number {
   const t = T[i];
   if (!t) return 0;
-  if (t.memo.admin < 0) t.memo.admin = longestAt(ADMIN_INDEX, T, i).n;
-  return t.memo.admin;
+  if (t.memoAdmin < 0) t.memoAdmin = longestAt(ADMIN_INDEX, T, i).n;
+  return t.memoAdmin;
 }
 
 /** Tokens of the natural-feature head starting at token i (0 if none), looked up once per token. */
 function featureAt(T: readonly Token[], i: number): number {
   const t = T[i];
   if (!t) return 0;
-  if (t.memo.feature < 0) t.memo.feature = longestAt(FEATURE_INDEX, T, i).n;
-  return t.memo.feature;
+  if (t.memoFeature < 0) t.memoFeature = longestAt(FEATURE_INDEX, T, i).n;
+  return t.memoFeature;
 }
 
 /** True when a natural-feature head ("sông", "vịnh", "đèo") ends right before token i. */
@@ -137,8 +146,8 @@ function longestEntry(section: Section, i: number, latin: boolean): GazetteerEnt
   let ascii = '';
   const first = T[i];
   if (!first) return undefined;
-  let keyAlive = GAZETTEER.keyStarts.has(first.key);
-  let asciiAlive = (latin || first.key === first.ascii) && GAZETTEER.asciiStarts.has(first.ascii);
+  let keyAlive = tokenIn(KEY_STARTS, first);
+  let asciiAlive = (latin || first.key === first.ascii) && tokenIn(ASCII_STARTS, first);
   for (let j = i; j < T.length && (keyAlive || asciiAlive); j++) {
     const t = T[j];
     if (!t) break;
@@ -283,8 +292,8 @@ export function findHeadedPlaces(section: Section, taken: (i: number) => boolean
   if (!section.latin) {
     for (let i = 1; i < T.length; i++) {
       const cue = T[i - 1];
-      const listed = cue && LIST_JOINERS.has(cue.key) && out.some((o) => o.span.end === i - 1 && o.kind === 'place');
-      if (!cue || !(FOREIGN_PLACE_CUES.has(cue.key) || listed) || hardBreakBefore(T, i)) continue;
+      const listed = cue && tokenIn(LIST_JOINER_KEYS, cue) && out.some((o) => o.span.end === i - 1 && o.kind === 'place');
+      if (!cue || !(tokenIn(FOREIGN_PLACE_CUE_KEYS, cue) || listed) || hardBreakBefore(T, i)) continue;
       let j = i;
       while (j < T.length && j - i < MAX_NAME_TOKENS && foreignWord(T[j]) && !taken(j) && (j === i || !hardBreakBefore(T, j))) j++;
       if (j > i && !T[j]?.cap) out.push({ span: { start: i, end: j }, kind: 'place', keepHead: false });
@@ -294,7 +303,7 @@ export function findHeadedPlaces(section: Section, taken: (i: number) => boolean
   // "à Nghia Lô"). No kind or code: the bare name may be the former district's as much as the unit's.
   for (let i = 1; i < T.length; i++) {
     const cue = T[i - 1];
-    if (!cue || hardBreakBefore(T, i) || !(section.latin ? LATIN_PLACE_CUES : FOREIGN_PLACE_CUES).has(cue.key)) continue;
+    if (!cue || hardBreakBefore(T, i) || !tokenIn(section.latin ? LATIN_PLACE_CUE_KEYS : FOREIGN_PLACE_CUE_KEYS, cue)) continue;
     const e = unitNameAt(T, i, taken, section.latin);
     if (e === 0) continue;
     out.push({ span: { start: i, end: e }, kind: 'place', keepHead: false });
@@ -312,6 +321,7 @@ export function findHeadedPlaces(section: Section, taken: (i: number) => boolean
   }
   // English: capitalized name then a suffix head ("Meo Vac district").
   for (let i = 1; i < T.length; i++) {
+    if (!tokenIn(SUFFIX_HEAD_KEYS, T[i])) continue;
     const kind = SUFFIX_HEADS.get(T[i]?.key ?? '');
     if (!kind || T[i]?.cap || hardBreakBefore(T, i)) continue;
     let s = i;

@@ -83,8 +83,8 @@ const HONORIFIC_INDEX = phraseIndex([...HONORIFICS].map((k) => [k, true] as cons
 export function titleLengthAt(T: readonly Token[], i: number): number {
   const t = T[i];
   if (!t) return 0;
-  if (t.memo.title < 0) t.memo.title = longestAt(TITLE_INDEX, T, i).n;
-  return t.memo.title;
+  if (t.memoTitle < 0) t.memoTitle = longestAt(TITLE_INDEX, T, i).n;
+  return t.memoTitle;
 }
 
 /** "General Department", "Chief Office": a title word before these names a body, not a role. */
@@ -111,21 +111,21 @@ function insideTitle(T: readonly Token[], j: number): boolean {
 export function roleBreakAt(T: readonly Token[], i: number): boolean {
   const t = T[i];
   if (!t || t.cap) return false;
-  if (t.memo.roleBreak < 0) {
+  if (t.memoRoleBreak < 0) {
     // The exceptions ("dự án", "hàng không") only matter for a word that would break.
     const breaks = longestAt(BREAK_INDEX, T, i).n > 0;
     const inNoun = breaks && (longestAt(NOT_BREAK_INDEX, T, i).n > 0 || (i > 0 && longestAt(NOT_BREAK_INDEX, T, i - 1).n > 1) || (i > 1 && longestAt(NOT_BREAK_INDEX, T, i - 2).n > 2));
-    t.memo.roleBreak = breaks && !inNoun ? 1 : 0;
+    t.memoRoleBreak = breaks && !inNoun ? 1 : 0;
   }
-  return t.memo.roleBreak === 1;
+  return t.memoRoleBreak === 1;
 }
 
 /** True when token i is an honorific ("ông", "Mr", "M."). */
 export function isHonorific(T: readonly Token[], i: number): boolean {
   const t = T[i];
   if (!t) return false;
-  if (t.memo.honorific < 0) t.memo.honorific = longestAt(HONORIFIC_INDEX, T, i).n > 0 ? 1 : 0;
-  return t.memo.honorific === 1;
+  if (t.memoHonorific < 0) t.memoHonorific = longestAt(HONORIFIC_INDEX, T, i).n > 0 ? 1 : 0;
+  return t.memoHonorific === 1;
 }
 
 function cleanRole(text: string): string | null {
@@ -152,6 +152,19 @@ function officeBeforeComma(T: readonly Token[], comma: number, isPerson: (i: num
 
 const MAX_RANK_TOKENS = 4;
 
+/** True when a token in [from, to) follows a comma. */
+function commaWithin(T: readonly Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (T[j]?.sep === ',') return true;
+  return false;
+}
+
+/** Keys of tokens [from, to) joined by one space. */
+function joinedKeys(T: readonly Token[], from: number, to: number): string {
+  let key = T[from]?.key ?? '';
+  for (let j = from + 1; j < Math.min(to, T.length); j++) key += ` ${T[j]?.key ?? ''}`;
+  return key;
+}
+
 /**
  * True when tokens [from, to) are ranks and degrees only, one or several joined by commas
  * ("Đại tá", "Thiếu tướng, GS.TS", "Bác sĩ CKII"): such a role yields to an office in apposition.
@@ -162,8 +175,8 @@ function onlyRanks(T: readonly Token[], from: number, to: number): boolean {
     if (k > from && T[k]?.sep !== ',' && T[k]?.sep !== ' ' && T[k]?.sep !== '') return false;
     let n = Math.min(MAX_RANK_TOKENS, to - k);
     for (; n > 0; n--) {
-      if (n > 1 && T.slice(k + 1, k + n).some((t) => t.sep === ',')) continue;
-      if (RANKS.has(T.slice(k, k + n).map((t) => t.key).join(' '))) break;
+      if (n > 1 && commaWithin(T, k + 1, k + n)) continue;
+      if (RANKS.has(joinedKeys(T, k, k + n))) break;
     }
     if (n === 0) return false;
     k += n;

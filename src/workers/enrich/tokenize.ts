@@ -36,11 +36,21 @@ export interface Token {
   stopPhraseStart: boolean;
   /** Shared by every token of the same word: which phrase lexicons have a phrase starting with it (see phrase-index.ts). */
   word: WordStarts;
-  /**
-   * Memo of lexicon lookups starting at this token (title length, role break, honorific),
-   * filled on first use by role-phrases.ts; -1 means not looked up yet. Tokens live for one call.
-   */
-  memo: { title: number; roleBreak: number; honorific: number; orgHead: number; admin: number; feature: number };
+  // Memo of lexicon lookups starting at this token, filled on first use; -1 means not looked up
+  // yet. Fields of the token itself rather than an object of their own: one allocation less per
+  // token. Tokens live for one call.
+  /** Title length (role-phrases.ts). */
+  memoTitle: number;
+  /** 1 when a role phrase breaks here, else 0 (role-phrases.ts). */
+  memoRoleBreak: number;
+  /** 1 when an honorific starts here, else 0 (role-phrases.ts). */
+  memoHonorific: number;
+  /** Organisation head length (people.ts). */
+  memoOrgHead: number;
+  /** Administrative head length (places.ts). */
+  memoAdmin: number;
+  /** Geographic feature head length (places.ts). */
+  memoFeature: number;
 }
 
 // "M. Brochet", "Dr. Smith": the dot after these abbreviations neither ends a sentence nor
@@ -64,6 +74,12 @@ export interface WordStarts {
   mask: number;
   /** The lexicon registry version the mask was computed for; -1 before the first use. */
   version: number;
+  /** Per lexicon (by registry slot), the trie node of the word when a phrase starts with it (see phrase-index.ts). */
+  starts: unknown[];
+  /** A bit per key set holding the word (see word-flags.ts). */
+  sets: number;
+  /** The key-set registry version `sets` was computed for; -1 before the first use. */
+  setsVersion: number;
 }
 
 /** What a word's own letters say about it; the same for every occurrence of the word. */
@@ -105,6 +121,9 @@ function idOf(key: string): number {
   return id;
 }
 
+/** Shared by the words that start no phrase: most of them. */
+const NO_STARTS: unknown[] = [];
+
 function factsOf(t: string): WordFacts {
   const hit = wordCache.get(t);
   if (hit) return hit;
@@ -122,6 +141,9 @@ function factsOf(t: string): WordFacts {
     stopPhraseStart: STOP_PHRASE_STARTS.has(key),
     mask: 0,
     version: -1,
+    starts: NO_STARTS,
+    sets: 0,
+    setsVersion: -1,
   };
   if (wordCache.size >= MAX_CACHED_WORDS) wordCache.clear();
   wordCache.set(t, facts);
@@ -130,14 +152,16 @@ function factsOf(t: string): WordFacts {
 
 const WORD_START = /[\p{L}\p{N}]/u;
 const MARK = /\p{M}/u;
-/** Per UTF-16 code unit: 0 unknown, 1 letter or digit, 2 combining mark, 3 other. Filled on first sight. */
+/** Per UTF-16 code unit: 0 unknown, 1 letter or digit, 2 combining mark, 3 other, 4 surrogate. Filled on first sight. */
 const CHAR_CLASS = new Uint8Array(0x10000);
+
+const SURROGATE = 4;
 
 function classOf(code: number): number {
   let c = CHAR_CLASS[code] ?? 0;
   if (c === 0) {
     const ch = String.fromCharCode(code);
-    c = WORD_START.test(ch) ? 1 : MARK.test(ch) ? 2 : 3;
+    c = code >= 0xd800 && code <= 0xdfff ? SURROGATE : WORD_START.test(ch) ? 1 : MARK.test(ch) ? 2 : 3;
     CHAR_CLASS[code] = c;
   }
   return c;
@@ -147,14 +171,13 @@ function classOf(code: number): number {
 function wordSpans(text: string): number[] {
   const spans: number[] = [];
   const len = text.length;
-  for (let i = 0; i < len; i++) {
-    const code = text.charCodeAt(i);
-    // Surrogate pairs (letters beyond the Basic Multilingual Plane) are rare: the regex reads those texts.
-    if (code >= 0xd800 && code <= 0xdfff) return wordSpansByRegex(text);
-  }
   let i = 0;
   while (i < len) {
-    if (classOf(text.charCodeAt(i)) !== 1) {
+    const first = classOf(text.charCodeAt(i));
+    if (first !== 1) {
+      // Surrogate pairs (letters beyond the Basic Multilingual Plane) are rare: the regex reads those
+      // texts. Every character not taken into a word comes through here, so none is missed.
+      if (first === SURROGATE) return wordSpansByRegex(text);
       i++;
       continue;
     }
@@ -224,7 +247,12 @@ export function tokenize(text: string): Token[] {
       stop: f.stop,
       stopPhraseStart: f.stopPhraseStart,
       word: f,
-      memo: { title: -1, roleBreak: -1, honorific: -1, orgHead: -1, admin: -1, feature: -1 },
+      memoTitle: -1,
+      memoRoleBreak: -1,
+      memoHonorific: -1,
+      memoOrgHead: -1,
+      memoAdmin: -1,
+      memoFeature: -1,
     });
     prevEnd = start + t.length;
   }

@@ -8,14 +8,16 @@ const WORD = /[\p{L}\p{N}\p{M}]+(?:(?:['’.-]|(?<=\p{N}),(?=\p{N}))[\p{L}\p{N}\
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const DIGIT_CHAR = /\p{N}/u;
-/** Per UTF-16 code unit: 0 unknown, 1 word character, 2 digit, 3 other. Filled on first sight. */
+/** Per UTF-16 code unit: 0 unknown, 1 word character, 2 digit, 3 other, 4 surrogate. Filled on first sight. */
 const CLASS = new Uint8Array(0x10000);
+
+const SURROGATE = 4;
 
 function classOf(code: number): number {
   let c = CLASS[code] ?? 0;
   if (c === 0) {
     const ch = String.fromCharCode(code);
-    c = DIGIT_CHAR.test(ch) ? 2 : WORD_CHAR.test(ch) ? 1 : 3;
+    c = code >= 0xd800 && code <= 0xdfff ? SURROGATE : DIGIT_CHAR.test(ch) ? 2 : WORD_CHAR.test(ch) ? 1 : 3;
     CLASS[code] = c;
   }
   return c;
@@ -27,15 +29,12 @@ function classOf(code: number): number {
  * Characters outside the Basic Multilingual Plane are rare in copy and go through the regex.
  */
 export function countWords(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdfff) return countWordsByRegex(text);
-  }
   let n = 0;
   let inWord = false;
   const len = text.length;
   for (let i = 0; i < len; i++) {
     const c = classOf(text.charCodeAt(i));
+    if (c === SURROGATE) return countWordsByRegex(text);
     if (c !== 3) {
       if (!inWord) n++;
       inWord = true;
