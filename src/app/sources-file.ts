@@ -8,6 +8,8 @@ import YAML from 'yaml';
 import { ConfigError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { loadSources, type Source } from '../shared/sources.js';
+import type { Config } from '../shared/config.js';
+import { loadTranslationConfig, type ResolvedTranslationConfig } from '../translation/config.js';
 
 export interface WatchedSources {
   current(): Source[];
@@ -63,4 +65,9 @@ export async function readTranslationSection(path: string): Promise<Record<strin
     throw new ConfigError([`${path}: translation: must be an object (provider, url, partners)`]);
   }
   return section as Record<string, unknown>;
+}
+
+/** The translation settings of a process: TRANSLATION_* variables over the sources file's `translation:` section. */
+export async function loadProcessTranslation(config: Config, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedTranslationConfig> {
+  return loadTranslationConfig(env, config.sourcesFile ? await readTranslationSection(config.sourcesFile) : {});
 }

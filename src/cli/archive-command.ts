@@ -10,11 +10,9 @@ import { listArchive, verifyArchive } from '../archive/verify-archive.js';
 import { restoreFromArchive } from '../archive/restore.js';
 import { connectArchive, connectServices, type Services } from '../app/services.js';
 import { createArticleStore } from '../app/pipeline.js';
-import { readTranslationSection } from '../app/sources-file.js';
-import { loadTranslationConfig } from '../translation/config.js';
+import { loadProcessTranslation } from '../app/sources-file.js';
 import { RedisStoryStore } from '../workers/story-store.js';
 import { createLogger } from '../shared/logger.js';
-import type { Config } from '../shared/config.js';
 
 type Io = { out: (l: string) => void; err: (l: string) => void };
 
@@ -67,7 +65,8 @@ async function restore(args: string[], io: Io): Promise<number> {
   // Only the pipeline's own Redis makes sense here, and a configured archive or the embedded one's files.
   const services: Services = await connectServices(config, createLogger('warn'), { spawnRedis: false });
   try {
-    const translation = await translationFeeds(config);
+    // The translation settings decide which language feeds list translated stories.
+    const translation = (await loadProcessTranslation(config)).config;
     const report = await restoreFromArchive({
       s3: services.s3,
       bucket: services.bucket,
@@ -80,10 +79,4 @@ async function restore(args: string[], io: Io): Promise<number> {
   } finally {
     await services.close();
   }
-}
-
-/** The translation settings that decide which language feeds list translated stories. */
-async function translationFeeds(config: Config) {
-  const section = config.sourcesFile ? await readTranslationSection(config.sourcesFile) : {};
-  return loadTranslationConfig(process.env, section)?.config;
 }

@@ -1,10 +1,9 @@
 /** `wirepipe start`: producers, workers and the feed server in one process, until Ctrl-C. */
 import { resolve } from 'node:path';
 import { loadConfig } from '../shared/config.js';
-import { loadTranslationConfig } from '../translation/config.js';
 import { createLogger } from '../shared/logger.js';
 import type { Source } from '../shared/sources.js';
-import { readTranslationSection, watchSourcesFile, type WatchedSources } from '../app/sources-file.js';
+import { loadProcessTranslation, watchSourcesFile, type WatchedSources } from '../app/sources-file.js';
 import { redactUrl } from '../shared/redis.js';
 import { connectServices } from '../app/services.js';
 import { startPipeline, type Pipeline } from '../app/pipeline.js';
@@ -31,7 +30,7 @@ export async function startCommand(io: { out: (l: string) => void; err: (l: stri
       sources = () => samples;
     }
     // TRANSLATION_* variables win over the sources file's `translation:` section.
-    const translation = loadTranslationConfig(process.env, config.sourcesFile ? await readTranslationSection(config.sourcesFile) : {});
+    const translation = await loadProcessTranslation(config);
     pipeline = await startPipeline(config, services, log, { sources, translation });
   } catch (err) {
     // Whatever started must stop, or a failed start (a port in use) would hang instead of exiting.

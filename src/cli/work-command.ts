@@ -7,8 +7,7 @@ import { loadConfig } from '../shared/config.js';
 import { ConfigError } from '../shared/errors.js';
 import { createLogger } from '../shared/logger.js';
 import type { Source } from '../shared/sources.js';
-import { loadTranslationConfig } from '../translation/config.js';
-import { readTranslationSection, watchSourcesFile, type WatchedSources } from '../app/sources-file.js';
+import { loadProcessTranslation, watchSourcesFile, type WatchedSources } from '../app/sources-file.js';
 import { connectServices } from '../app/services.js';
 import { startPipeline, type Pipeline } from '../app/pipeline.js';
 
@@ -30,7 +29,7 @@ export async function workCommand(io: { out: (l: string) => void; err: (l: strin
       watched = await watchSourcesFile(config.sourcesFile, log);
       sources = watched.current;
     }
-    const translation = loadTranslationConfig(process.env, config.sourcesFile ? await readTranslationSection(config.sourcesFile) : {});
+    const translation = await loadProcessTranslation(config);
     // Sources are read for their per-source stage settings (category maps); polling stays with `start`.
     pipeline = await startPipeline(config, services, log, { sources, translation, http: false, producers: false });
   } catch (err) {
