@@ -6,7 +6,7 @@ export const NOTES_MARKER = '<!-- notes below are hand-written and kept by npm r
 export const METHOD_NOTES = `## How it is measured
 
 Run \`npm run bench\` (full, under 10 minutes) or \`npm run bench -- --quick\` (under 2 minutes). Other flags:
-\`--only=baseline,throughput,stage-cost,latency,memory,ingest-parse,feed-serving\`, \`--profile[=dir]\` (CPU
+\`--only=baseline,throughput,stage-cost,latency,memory,ingest-parse,feed-serving,replay\`, \`--profile[=dir]\` (CPU
 profile of the fused throughput run, default dir /tmp/wirepipe-profiles, with a self-time summary on stderr),
 \`--no-docs\` (do not rewrite this page), \`--concurrency=N\` (default 100). stdout is the table, then one JSON
 line; progress goes to stderr. Scenarios live one per file under bench/ and are listed in bench/registry.ts.
@@ -54,4 +54,16 @@ line; progress goes to stderr. Scenarios live one per file under bench/ and are 
 - **Feed serving**: GET /feeds/all.rss (50 entries) from the real feed server vs a bare node:http server
   returning a static body of the same size and content type, 16 concurrent fetch() loops in this process on
   loopback, alternating halves.
+- **Replay**: the fused pipeline's workers in this process (archive off) and N sample stories whose feed-store
+  writes fail: a plain string holds each story's article key, so the store's save script fails on its first
+  command (WRONGTYPE, nothing written), a real Redis error the publish stage treats as retryable. With 2 attempts
+  and a 100 ms first backoff (production: 5 from 1 s; this phase is set-up, not timed) each job lands in the
+  failed set and the dead letters as in production. The placeholders are then removed and a separate process
+  (as \`wirepipe failed retry\` runs) calls the command's retryFailedJobs on every failed job; the clock runs
+  from that call until the last story leaves the publish stage (StageTimer hook). The baseline is a fresh drain
+  of N new stories through the same pipeline, timed from the ingest sink call the same way, once before and
+  once after the replay; the ratio divides by their mean. N is what a probe drain (also the warm-up) completes
+  in 0.8 s (quick) or 4 s (full). The run fails instead of reporting when any count is off: jobs retried ≠ N,
+  a story missing from the \`all\` feed, publish-stage runs or feed saves during the replay ≠ N, a story with
+  more than one version, a failed job or a new dead letter left after it.
 `;

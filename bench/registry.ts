@@ -9,6 +9,7 @@ import { feedServingScenario } from './feed-serving.js';
 import { ingestParseScenario } from './ingest-parse.js';
 import { latencyScenario } from './latency.js';
 import { memoryScenario } from './memory.js';
+import { replayScenario } from './replay.js';
 import { stageCostScenario } from './stage-cost.js';
 
-export const SCENARIOS: readonly Scenario[] = [baselineScenario, pipelineThroughputScenario, stageCostScenario, latencyScenario, memoryScenario, ingestParseScenario, feedServingScenario];
+export const SCENARIOS: readonly Scenario[] = [baselineScenario, pipelineThroughputScenario, stageCostScenario, latencyScenario, memoryScenario, ingestParseScenario, feedServingScenario, replayScenario];

@@ -22,6 +22,8 @@ export interface BenchPipelineOptions {
   workers?: boolean;
   /** Join an existing pipeline's keys instead of a fresh prefix (a worker in another process). */
   prefix?: string;
+  /** More settings as environment variables (JOB_ATTEMPTS, JOB_BACKOFF_MS, …), over the bench's own. */
+  env?: Record<string, string>;
 }
 
 export interface BenchPipeline {
@@ -42,6 +44,7 @@ export async function startBenchPipeline(o: BenchPipelineOptions): Promise<Bench
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'silent',
+    ...o.env,
   });
   const log = silentLogger();
   const services = await connectServices(config, log, { withS3: false });
