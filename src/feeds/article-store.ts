@@ -6,22 +6,32 @@ import type { Redis } from 'ioredis';
 import { ArticleSchema, type Article } from '../shared/article.js';
 import { feedsOf, type FeedId } from './feed-keys.js';
 import { defineScript, type ScriptCall } from '../shared/lua-script.js';
+import type { PublishedMark } from '../workers/stage.js';
 
 /*
  * Stores a version only when it is newer than what is stored, so a retried or late job carrying
  * version 1 can never overwrite version 2 in the feeds. A version that changed section or
  * language leaves the feeds it no longer belongs to. What falls off the `all` feed (every story is
  * in it) leaves the store: the S3 archive keeps it, Redis need not.
- * KEYS: 1 article key, 2 change counter (feed caches compare it), 3 set of feed ids, 4.. feed
- * keys, `all` first. ARGV: 1 version, 2 json, 3 score, 4 feed length, 5 article id (the member),
- * 6 feed key prefix, 7 article key prefix, 8.. feed ids (ARGV[i + 4] names KEYS[i]).
+ * The story registry's "published" mark, when given, is set last, whether this version was listed
+ * or a newer one already was: set before a failure, it would make the retry drop the story.
+ * KEYS: 1 article key, 2 change counter (feed caches compare it), 3 set of feed ids, 4 published
+ * mark's hash ("" for none), 5.. feed keys, `all` first. ARGV: 1 version, 2 json, 3 score, 4 feed
+ * length, 5 article id (the member), 6 feed key prefix, 7 article key prefix, 8 published mark's
+ * field, 9.. feed ids (ARGV[i + 4] names KEYS[i]).
  */
 const SAVE_LUA = `
+local function markPublished()
+  if KEYS[4] ~= '' then redis.call('HSET', KEYS[4], ARGV[8], '1') end
+end
 local current = redis.call('HGET', KEYS[1], 'version')
-if current and tonumber(current) > tonumber(ARGV[1]) then return 0 end
+if current and tonumber(current) > tonumber(ARGV[1]) then
+  markPublished()
+  return 0
+end
 local ids = {}
 local wanted = {}
-for i = 4, #KEYS do
+for i = 5, #KEYS do
   ids[#ids + 1] = ARGV[i + 4]
   wanted[ARGV[i + 4]] = true
 end
@@ -34,17 +44,18 @@ end
 redis.call('HSET', KEYS[1], 'version', ARGV[1], 'json', ARGV[2], 'feeds', table.concat(ids, '\\n'))
 redis.call('INCR', KEYS[2])
 local keep = tonumber(ARGV[4])
-for i = 4, #KEYS do
+for i = 5, #KEYS do
   redis.call('ZADD', KEYS[i], ARGV[3], ARGV[5])
   redis.call('SADD', KEYS[3], ARGV[i + 4])
   local extra = redis.call('ZCARD', KEYS[i]) - keep
   if extra > 0 then
-    if i == 4 then
+    if i == 5 then
       for _, gone in ipairs(redis.call('ZRANGE', KEYS[i], 0, extra - 1)) do redis.call('DEL', ARGV[7] .. gone) end
     end
     redis.call('ZREMRANGEBYRANK', KEYS[i], 0, extra - 1)
   end
 end
+markPublished()
 return 1
 `;
 
@@ -88,16 +99,20 @@ export class ArticleStore {
     return `${this.opts.prefix}:feed:${feed}`;
   }
 
-  /** Saves a version and lists it in its feeds; returns false when a newer version is already stored. */
-  async save(article: Article): Promise<boolean> {
+  /**
+   * Saves a version and lists it in its feeds; returns false when a newer version is already
+   * stored. Sets `published` (in the same Redis) once done, in the same script.
+   */
+  async save(article: Article, published?: PublishedMark): Promise<boolean> {
     // feedsOf puts `all` first, which the script relies on.
     const feeds = [...new Set([...feedsOf(article), ...(this.opts.extraFeeds?.(article) ?? [])])];
     const feedKeys = feeds.map((f) => this.#feedKey(f));
     const saved = await this.#saveScript(
-      3 + feedKeys.length,
+      4 + feedKeys.length,
       this.#articleKey(article.id),
       this.#changesKey(),
       this.#feedIdsKey(),
+      published?.key ?? '',
       ...feedKeys,
       String(article.version),
       JSON.stringify(article),
@@ -106,6 +121,7 @@ export class ArticleStore {
       article.id,
       this.#feedKey(''),
       this.#articleKey(''),
+      published?.field ?? '',
       ...feeds,
     );
     return saved === 1;

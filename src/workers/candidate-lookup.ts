@@ -6,57 +6,85 @@
  * inside the script: fine on one Redis, not on a cluster.
  *
  * Each key is a sorted set scored by when the story was added, and a lookup reads only the newest
- * few members of each: a name found in hundreds of stories of the window ("Thủ tướng Phạm Minh
- * Chính") still leads to the stories of the last hours, which are the ones a copy or a translation
- * follows, and the work per lookup stays bounded however common a key is. (Reading 200 random
- * members of each key made the lookup Redis's biggest cost: 1.3 ms of Redis CPU per story.)
+ * few members of each that are inside the window: a name found in hundreds of stories of the
+ * window ("Thủ tướng Phạm Minh Chính") still leads to the stories of the last hours, which are the
+ * ones a copy or a translation follows, and the work per lookup stays bounded however common a key
+ * is. (Reading 200 random members of each key made the lookup Redis's biggest cost: 1.3 ms of
+ * Redis CPU per story.) Since nothing past the newest few is ever read, a list is cut to them from
+ * time to time, which also bounds its memory.
  */
 import type { Redis } from 'ioredis';
 import { defineScript, type ScriptCall } from '../shared/lua-script.js';
 
-/* KEYS = candidate lists; ARGV = excluded id, value key prefix, max candidates, members read per list. */
-const FIND_LUA = `
+/*
+ * Counts, over KEYS[first..], the members of each list's newest `perKey` inside the window (other
+ * than `id`), and returns {id, value, id, value, …} for the `max` most frequent, most frequent
+ * first, into `out`. Expects locals: first, id, max, perKey, oldest, valuePrefix, out.
+ */
+const COUNT_AND_FETCH = `
 local counts = {}
-local perKey = tonumber(ARGV[4])
-for i = 1, #KEYS do
-  for _, id in ipairs(redis.call('ZREVRANGE', KEYS[i], 0, perKey - 1)) do
-    if id ~= ARGV[1] then counts[id] = (counts[id] or 0) + 1 end
+for i = first, #KEYS do
+  for _, other in ipairs(redis.call('ZREVRANGEBYSCORE', KEYS[i], '+inf', oldest, 'LIMIT', 0, perKey)) do
+    if other ~= id then counts[other] = (counts[other] or 0) + 1 end
   end
 end
 local list = {}
-for id, n in pairs(counts) do list[#list + 1] = {id, n} end
+for other, n in pairs(counts) do list[#list + 1] = {other, n} end
 table.sort(list, function(a, b) return a[2] > b[2] end)
-local out = {}
-for i = 1, math.min(#list, tonumber(ARGV[3])) do
-  local value = redis.call('GET', ARGV[2] .. list[i][1])
+for i = 1, math.min(#list, max) do
+  local value = redis.call('GET', valuePrefix .. list[i][1])
   if value then out[#out + 1] = list[i][1]; out[#out + 1] = value end
 end
+`;
+
+/*
+ * Stores the value under KEYS[1] and lists `id` as of `now` under KEYS[2..]. Every key lives one
+ * window past its last use. Lists are cut to their newest `perKey` members on about one add in
+ * four (`now` in ms as the die: nothing past them is ever read, and trimming on every add was a
+ * fifth of the script's Redis calls). Expects locals: id, value, window, now, perKey.
+ */
+const ADD = `
+redis.call('SET', KEYS[1], value, 'EX', window)
+local trim = now % 4 == 0
+for i = 2, #KEYS do
+  redis.call('ZADD', KEYS[i], now, id)
+  redis.call('EXPIRE', KEYS[i], window)
+  if trim then redis.call('ZREMRANGEBYRANK', KEYS[i], 0, -perKey - 1) end
+end
+`;
+
+/* KEYS = candidate lists; ARGV = excluded id, value key prefix, max candidates, members read per list, oldest score (ms). */
+const FIND_LUA = `
+local first, id, valuePrefix, max, perKey, oldest = 1, ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5]
+local out = {}
+${COUNT_AND_FETCH}
 return out
 `;
 
 /*
- * KEYS[1] = value key, KEYS[2..] = candidate lists; ARGV = id, value, window (seconds), now (ms).
- * Members older than the window leave each list as it grows, so a key used every day stays small.
+ * KEYS[1] = value key, KEYS[2..] = candidate lists. ARGV = id, value, window (s), now (ms), value
+ * key prefix, max candidates (0: add only), members read per list. The lookup runs before the add,
+ * so it sees the stories listed before this one.
  */
-const ADD_LUA = `
-local window = tonumber(ARGV[3])
-local now = tonumber(ARGV[4])
-redis.call('SET', KEYS[1], ARGV[2], 'EX', window)
-for i = 2, #KEYS do
-  redis.call('ZADD', KEYS[i], now, ARGV[1])
-  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - window * 1000)
-  redis.call('EXPIRE', KEYS[i], window)
+const FIND_THEN_ADD_LUA = `
+local id, value, window, now = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
+local first, valuePrefix, max, perKey = 2, ARGV[5], tonumber(ARGV[6]), tonumber(ARGV[7])
+local oldest = now - window * 1000
+local out = {}
+if max > 0 then
+${COUNT_AND_FETCH}
 end
-return 1
+${ADD}
+return out
 `;
 
 /** Newest members read per key. */
-const MEMBERS_PER_KEY = 16;
+export const MEMBERS_PER_KEY = 16;
 
 /** Candidate lookups over time-ordered lists in Redis, with values stored under `valuePrefix + id`. */
 export class CandidateIndex {
   readonly #find: ScriptCall;
-  readonly #add: ScriptCall;
+  readonly #findThenAdd: ScriptCall;
 
   constructor(
     redis: Redis,
@@ -64,21 +92,35 @@ export class CandidateIndex {
     private readonly windowSeconds: number,
     private readonly now: () => number = Date.now,
   ) {
-    this.#find = defineScript(redis, 'wirepipeCandidateFindRecent', null, FIND_LUA);
-    this.#add = defineScript(redis, 'wirepipeCandidateAddRecent', null, ADD_LUA);
+    this.#find = defineScript(redis, 'wirepipeCandidateFindInWindow', null, FIND_LUA);
+    this.#findThenAdd = defineScript(redis, 'wirepipeCandidateFindThenAdd', null, FIND_THEN_ADD_LUA);
   }
 
   /** The `max` stories sharing most of `keys` among the newest of each (other than `excludeId`), with their stored values. */
   async find(keys: readonly string[], excludeId: string, max: number): Promise<[id: string, value: string][]> {
     if (keys.length === 0) return [];
-    const flat = (await this.#find(keys.length, ...keys, excludeId, this.valuePrefix, max, MEMBERS_PER_KEY)) as string[];
-    const out: [string, string][] = [];
-    for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i] as string, flat[i + 1] as string]);
-    return out;
+    const oldest = this.now() - this.windowSeconds * 1000;
+    return pairs(await this.#find(keys.length, ...keys, excludeId, this.valuePrefix, max, MEMBERS_PER_KEY, oldest));
   }
 
   /** Stores `value` for `id` and lists it, as of now, under `keys`; everything expires after the window. */
   async add(id: string, value: string, keys: readonly string[]): Promise<void> {
-    await this.#add(keys.length + 1, this.valuePrefix + id, ...keys, id, value, this.windowSeconds, this.now());
+    await this.findThenAdd(id, value, keys, 0);
   }
+
+  /**
+   * `find(keys, id, max)` then `add(id, value, keys)` in one call: the keys travel once and Redis
+   * runs one script instead of two. With `max` 0 it only adds.
+   */
+  async findThenAdd(id: string, value: string, keys: readonly string[], max: number): Promise<[id: string, value: string][]> {
+    const reply = await this.#findThenAdd(keys.length + 1, this.valuePrefix + id, ...keys, id, value, this.windowSeconds, this.now(), this.valuePrefix, max, MEMBERS_PER_KEY);
+    return pairs(reply);
+  }
+}
+
+function pairs(reply: unknown): [string, string][] {
+  const flat = reply as string[];
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i] as string, flat[i + 1] as string]);
+  return out;
 }

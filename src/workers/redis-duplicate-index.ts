@@ -7,11 +7,10 @@
  */
 import type { Redis } from 'ioredis';
 import { CandidateIndex } from './candidate-lookup.js';
-import { DUPLICATE_THRESHOLD, SIGNATURE_SIZE, similarity, type Fingerprint } from './normalize/fingerprint.js';
-import type { DuplicateIndex, DuplicateMatch } from './normalize/duplicate-index.js';
+import { decodeFingerprint, encodeFingerprint } from './fingerprint-codec.js';
+import { DUPLICATE_THRESHOLD, similarity, type Fingerprint } from './normalize/fingerprint.js';
+import { bandsOf, type DuplicateIndex, type DuplicateMatch } from './normalize/duplicate-index.js';
 
-const BANDS = 16;
-const ROWS = SIGNATURE_SIZE / BANDS;
 /** Names per story used as candidate keys: enough to catch rewrites, few enough to stay cheap. */
 const MAX_NAME_KEYS = 8;
 /**
@@ -48,21 +47,29 @@ export class RedisDuplicateIndex implements DuplicateIndex {
   #candidateKeys(fp: Fingerprint): string[] {
     const p = `${this.opts.prefix}:dup`;
     const keys: string[] = [];
-    for (let b = 0; b < BANDS; b++) keys.push(`${p}:rb:${b}:${fp.minhash.slice(b * ROWS, (b + 1) * ROWS).join('.')}`);
+    for (const band of bandsOf(fp)) keys.push(`${p}:rb:${band}`);
     for (const name of fp.names.slice(0, MAX_NAME_KEYS)) keys.push(`${p}:rn:${name}`);
     return keys;
   }
 
-  async findDuplicate(fp: Fingerprint, excludeId: string): Promise<DuplicateMatch | null> {
+  #best(fp: Fingerprint, candidates: [id: string, stored: string][]): DuplicateMatch | null {
     let best: DuplicateMatch | null = null;
-    for (const [id, json] of await this.#index.find(this.#candidateKeys(fp), excludeId, MAX_CANDIDATES)) {
-      const score = similarity(fp, JSON.parse(json) as Fingerprint);
+    for (const [id, stored] of candidates) {
+      const score = similarity(fp, decodeFingerprint(stored));
       if (score >= this.#threshold && (best === null || score > best.score)) best = { id, score };
     }
     return best;
   }
 
+  async findDuplicate(fp: Fingerprint, excludeId: string): Promise<DuplicateMatch | null> {
+    return this.#best(fp, await this.#index.find(this.#candidateKeys(fp), excludeId, MAX_CANDIDATES));
+  }
+
   async add(id: string, fp: Fingerprint): Promise<void> {
-    await this.#index.add(id, JSON.stringify(fp), this.#candidateKeys(fp));
+    await this.#index.add(id, encodeFingerprint(fp), this.#candidateKeys(fp));
+  }
+
+  async addAndFindDuplicate(id: string, fp: Fingerprint): Promise<DuplicateMatch | null> {
+    return this.#best(fp, await this.#index.findThenAdd(id, encodeFingerprint(fp), this.#candidateKeys(fp), MAX_CANDIDATES));
   }
 }

@@ -34,6 +34,18 @@ export interface StoryStore {
   recordVersion(id: string, contentHash: string, at: string): Promise<VersionDecision>;
   /** Marks a version as published (the last stage succeeded), so a re-send of it is dropped. */
   markPublished(id: string, version: number): Promise<void>;
+  /**
+   * Where markPublished writes, for a store in the same Redis as the feed store: the feed store's
+   * save then marks the version in its own script (one round trip fewer per story, and never
+   * marked unless saved). Absent for stores that are not in Redis.
+   */
+  publishedMark?(id: string, version: number): PublishedMark;
+}
+
+/** A hash field set to "1" once a version is published. */
+export interface PublishedMark {
+  key: string;
+  field: string;
 }
 
 /** Everything a stage may use; clients are passed in, never imported as globals. */

@@ -5,7 +5,7 @@
  */
 import type { Redis } from 'ioredis';
 import { defineScript, type ScriptCall } from '../shared/lua-script.js';
-import type { StoryStore, VersionDecision } from './stage.js';
+import type { PublishedMark, StoryStore, VersionDecision } from './stage.js';
 
 interface StoryRecord {
   versionsByHash: Map<string, number>;
@@ -103,6 +103,11 @@ export class RedisStoryStore implements StoryStore {
   }
 
   async markPublished(id: string, version: number): Promise<void> {
-    await this.redis.hset(this.#key(id), `p:${version}`, '1');
+    const { key, field } = this.publishedMark(id, version);
+    await this.redis.hset(key, field, '1');
+  }
+
+  publishedMark(id: string, version: number): PublishedMark {
+    return { key: this.#key(id), field: `p:${version}` };
   }
 }

@@ -56,5 +56,20 @@ describe('article store', () => {
     expect(await store.get('old-1')).toBeNull();
     expect((await store.get('old-4'))?.id).toBe('old-4');
   });
-});
 
+  it('marks the version published in the same script, when listed or when a newer one already is, and never when the save failed', async () => {
+    const mark = (v: number) => ({ key: `${prefix}:story:pm-1`, field: `p:${v}` });
+    expect(await store.save(makeArticle({ id: 'pm-1', version: 2 }), mark(2))).toBe(true);
+    expect(await redis.hget(`${prefix}:story:pm-1`, 'p:2')).toBe('1');
+    // A late version 1: not listed, but handled, so a re-send of it is dropped.
+    expect(await store.save(makeArticle({ id: 'pm-1', version: 1 }), mark(1))).toBe(false);
+    expect(await redis.hget(`${prefix}:story:pm-1`, 'p:1')).toBe('1');
+    // A save that fails (the article key holds something else) marks nothing: the retry must not be dropped.
+    await redis.set(`${prefix}:article:pm-2`, 'not a hash');
+    await expect(store.save(makeArticle({ id: 'pm-2' }), { key: `${prefix}:story:pm-2`, field: 'p:1' })).rejects.toThrow(/WRONGTYPE/);
+    expect(await redis.exists(`${prefix}:story:pm-2`)).toBe(0);
+    // Without a mark nothing else is written.
+    await store.save(makeArticle({ id: 'pm-3' }));
+    expect(await redis.exists(`${prefix}:story:pm-3`)).toBe(0);
+  });
+});

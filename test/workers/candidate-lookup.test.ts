@@ -1,6 +1,6 @@
 /** The Redis candidate lookup reads the newest stories under each key, however common the key. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { CandidateIndex } from '../../src/workers/candidate-lookup.js';
+import { CandidateIndex, MEMBERS_PER_KEY } from '../../src/workers/candidate-lookup.js';
 import { linkPrint, MemoryTranslationIndex, RedisTranslationIndex } from '../../src/workers/translation-links.js';
 import { cleanupPrefix, testRedis, uniquePrefix } from '../support/redis-prefix.js';
 
@@ -37,17 +37,42 @@ describe('CandidateIndex', () => {
       await ix.add(`s${i}`, `v${i}`, [key('viet-nam')]);
     }
     const found = await ix.find([key('viet-nam')], 'new', 100);
-    expect(found.map(([id]) => id).sort()).toEqual(Array.from({ length: 16 }, (_, i) => `s${84 + i}`).sort());
+    expect(found.map(([id]) => id).sort()).toEqual(Array.from({ length: MEMBERS_PER_KEY }, (_, i) => `s${100 - MEMBERS_PER_KEY + i}`).sort());
   });
 
-  it('drops members older than the window from a key that keeps being used', async () => {
+  it('ignores members older than the window, and keys live one window past their last use', async () => {
     const { ix, key, clock } = index('window', 10);
     await ix.add('old', 'v-old', [key('ha-noi')]);
     clock.now += 11_000;
     await ix.add('new', 'v-new', [key('ha-noi')]);
-    expect(await redis.zrange(key('ha-noi'), '0', '-1')).toEqual(['new']);
+    expect(await ix.find([key('ha-noi')], 'x', 8)).toEqual([['new', 'v-new']]);
+    expect(await ix.findThenAdd('newer', 'v-newer', [key('ha-noi')], 8)).toEqual([['new', 'v-new']]);
     expect(await redis.ttl(key('ha-noi'))).toBeGreaterThan(0);
     expect(await redis.ttl(`${prefix}:window:v:new`)).toBeGreaterThan(0);
+  });
+
+  it('cuts a list that keeps being used to about the newest members a lookup reads', async () => {
+    const { ix, key, clock } = index('bounded');
+    for (let i = 0; i < 200; i++) {
+      clock.now += 1; // a ms apart: the cut happens on about one add in four
+      await ix.add(`s${i}`, `v${i}`, [key('viet-nam')]);
+    }
+    const size = await redis.zcard(key('viet-nam'));
+    expect(size).toBeGreaterThanOrEqual(MEMBERS_PER_KEY);
+    expect(size).toBeLessThanOrEqual(MEMBERS_PER_KEY + 3);
+    const found = await ix.find([key('viet-nam')], 'new', 100);
+    expect(found.map(([id]) => id).sort()).toEqual(Array.from({ length: MEMBERS_PER_KEY }, (_, i) => `s${200 - MEMBERS_PER_KEY + i}`).sort());
+  });
+
+  it('finds, then adds, in one call: the earlier stories and never the story itself', async () => {
+    const { ix, key } = index('find-then-add');
+    expect(await ix.findThenAdd('a', 'value-a', [key('tran-duc-quy'), key('ha-giang')], 8)).toEqual([]);
+    expect(await ix.findThenAdd('b', 'value-b', [key('ha-giang')], 8)).toEqual([['a', 'value-a']]);
+    // A retried story finds the others, not itself.
+    expect(await ix.findThenAdd('a', 'value-a', [key('tran-duc-quy'), key('ha-giang')], 8)).toEqual([['b', 'value-b']]);
+    // max 0: added, nothing looked up.
+    expect(await ix.findThenAdd('c', 'value-c', [key('ha-giang')], 0)).toEqual([]);
+    expect((await ix.find([key('ha-giang')], 'x', 8)).map(([id]) => id).sort()).toEqual(['a', 'b', 'c']);
   });
 });
 

@@ -2,7 +2,7 @@
  * Where near-duplicates are looked up: an interface the stage uses, and an in-memory
  * implementation (MinHash LSH banding) for tests and single-process runs.
  */
-import { DUPLICATE_THRESHOLD, SIGNATURE_SIZE, similarity, type Fingerprint } from './fingerprint.js';
+import { DUPLICATE_THRESHOLD, EMPTY_BIN, SIGNATURE_SIZE, similarity, type Fingerprint } from './fingerprint.js';
 
 /** A stored story that the new one repeats. */
 export interface DuplicateMatch {
@@ -16,15 +16,24 @@ export interface DuplicateIndex {
   findDuplicate(fp: Fingerprint, excludeId: string): Promise<DuplicateMatch | null>;
   /** Stores (or replaces) the fingerprint of story `id`. */
   add(id: string, fp: Fingerprint): Promise<void>;
+  /** `findDuplicate(fp, id)` then `add(id, fp)`, in one round trip where the index is shared. */
+  addAndFindDuplicate(id: string, fp: Fingerprint): Promise<DuplicateMatch | null>;
 }
 
 const BANDS = 16;
 const ROWS = SIGNATURE_SIZE / BANDS;
 
-function bandKeys(fp: Fingerprint): string[] {
-  const keys: string[] = [];
-  for (let b = 0; b < BANDS; b++) keys.push(`${b}:${fp.minhash.slice(b * ROWS, (b + 1) * ROWS).join(',')}`);
-  return keys;
+/**
+ * The LSH bands of a fingerprint that say something: a band whose bins are all empty (a short
+ * story leaves bins empty) is shared by every short story and is no evidence of shared wording.
+ */
+export function bandsOf(fp: Fingerprint): string[] {
+  const bands: string[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    const rows = fp.minhash.slice(b * ROWS, (b + 1) * ROWS);
+    if (rows.some((bin) => bin !== EMPTY_BIN)) bands.push(`${b}:${rows.join('.')}`);
+  }
+  return bands;
 }
 
 /** In-memory DuplicateIndex holding at most `capacity` stories (oldest dropped first). */
@@ -39,7 +48,7 @@ export class InMemoryDuplicateIndex implements DuplicateIndex {
 
   async findDuplicate(fp: Fingerprint, excludeId: string): Promise<DuplicateMatch | null> {
     const candidates = new Set<string>();
-    for (const key of bandKeys(fp)) for (const id of this.buckets.get(key) ?? []) candidates.add(id);
+    for (const key of bandsOf(fp)) for (const id of this.buckets.get(key) ?? []) candidates.add(id);
     // Numbers and names can carry a rewrite whose wording shares no full band: scan them too
     // while the index is small enough for that to stay cheap.
     if (this.stories.size <= 2000) for (const id of this.stories.keys()) candidates.add(id);
@@ -54,10 +63,16 @@ export class InMemoryDuplicateIndex implements DuplicateIndex {
     return best;
   }
 
+  async addAndFindDuplicate(id: string, fp: Fingerprint): Promise<DuplicateMatch | null> {
+    const match = await this.findDuplicate(fp, id);
+    await this.add(id, fp);
+    return match;
+  }
+
   async add(id: string, fp: Fingerprint): Promise<void> {
     this.remove(id);
     this.stories.set(id, fp);
-    for (const key of bandKeys(fp)) {
+    for (const key of bandsOf(fp)) {
       let set = this.buckets.get(key);
       if (set === undefined) this.buckets.set(key, (set = new Set()));
       set.add(id);
@@ -73,6 +88,6 @@ export class InMemoryDuplicateIndex implements DuplicateIndex {
     const fp = this.stories.get(id);
     if (fp === undefined) return;
     this.stories.delete(id);
-    for (const key of bandKeys(fp)) this.buckets.get(key)?.delete(id);
+    for (const key of bandsOf(fp)) this.buckets.get(key)?.delete(id);
   }
 }

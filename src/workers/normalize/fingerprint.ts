@@ -31,7 +31,8 @@ export interface FingerprintInput {
 /** Bins per MinHash signature. */
 export const SIGNATURE_SIZE = 64;
 const SHINGLE_WORDS = 3;
-const EMPTY_BIN = 0xffffffff;
+/** A MinHash bin no shingle fell into. */
+export const EMPTY_BIN = 0xffffffff;
 const NUMBER_RE = /\d(?:[\d.,]*\d)?/gu;
 
 function fnv1a(text: string): number {

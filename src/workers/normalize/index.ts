@@ -201,9 +201,9 @@ export const normalize: NormalizeStage = async (raw, ctx) => {
   const duplicates = (ctx as NormalizeContext).duplicates;
   if (duplicates !== undefined) {
     const fp = fingerprint(article);
-    // Sent together (one round trip on a pipelining connection): the lookup leaves this story out
-    // by id, so it may even run after the add, and an add without the lookup harms nothing on retry.
-    const [match] = await Promise.all([duplicates.findDuplicate(fp, id), duplicates.add(id, fp)]);
+    // One round trip: the lookup leaves this story out by id, and an add without the lookup harms
+    // nothing on retry.
+    const match = await duplicates.addAndFindDuplicate(id, fp);
     if (match !== null) article.duplicateOf = match.id;
   }
   return article;

@@ -4,6 +4,7 @@
  * VNI mojibake ("Vieät Nam", mark bytes after the vowel). Detected conservatively, converted to
  * Unicode NFC. Text that already holds Vietnamese letters is never touched.
  */
+import { countWords, isSpaceUnit } from './words.js';
 
 // Letters only Vietnamese uses (â, ê, ô are French too, and legacy mark bytes).
 const VIETNAMESE_LETTER_RE = /[ăđơưĂĐƠƯ\u1EA0-\u1EF9]/u;
@@ -66,7 +67,7 @@ const BASE_VOWELS = 'aeiouyAEIOUY';
 const ASCII_ONLY_RE = /^[\u0000-\u007f]*$/u;
 
 function wordCount(text: string): number {
-  return text.split(/\s+/u).filter((w) => w !== '').length || 1;
+  return countWords(text) || 1;
 }
 
 function countMatches(text: string, re: RegExp): number {
@@ -76,11 +77,38 @@ function countMatches(text: string, re: RegExp): number {
   return n;
 }
 
-/** Which legacy encoding the text is in, or null for ordinary Unicode text. */
 // English apostrophes and abbreviations look like VIQR tone marks ("China's", "don't", "U.S."):
 // they are removed before VIQR signals are counted.
 const NOT_VIQR_RE = /\b\p{L}+['’](?:s|t|ll|re|ve|m|d)\b|\b(?:\p{Lu}\.){2,}|\b\p{L}['’]\p{L}/gu;
+// What every match of NOT_VIQR_RE holds: an apostrophe (first and last alternatives) or two
+// capital-and-period pairs in a row (the middle one).
+const NOT_VIQR_ANCHOR_RE = /['’]|\p{Lu}\.\p{Lu}\./gu;
 
+/**
+ * text.replace(NOT_VIQR_RE, ' '), with the regex run only on the words that hold one of its
+ * anchors. On English copy the regex tried at every word costs more than all the rest of the
+ * detection. The same result, because no match holds a \s character (only letters, apostrophes
+ * and periods) and the regex's only assertion, \b, reads a \s neighbour exactly as it reads the
+ * edge of the input (neither is a word character): so the replacement of the whole text is the
+ * replacement of each whitespace-separated word, and a word without an anchor has no match.
+ */
+export function withoutEnglishApostrophes(text: string): string {
+  NOT_VIQR_ANCHOR_RE.lastIndex = 0;
+  let out = '';
+  let done = 0;
+  for (let m = NOT_VIQR_ANCHOR_RE.exec(text); m !== null; m = NOT_VIQR_ANCHOR_RE.exec(text)) {
+    let start = m.index;
+    while (start > done && !isSpaceUnit(text.charCodeAt(start - 1))) start--;
+    let end = m.index + m[0].length;
+    while (end < text.length && !isSpaceUnit(text.charCodeAt(end))) end++;
+    out += text.slice(done, start) + text.slice(start, end).replace(NOT_VIQR_RE, ' ');
+    done = end;
+    NOT_VIQR_ANCHOR_RE.lastIndex = end;
+  }
+  return done === 0 ? text : out + text.slice(done);
+}
+
+/** Which legacy encoding the text is in, or null for ordinary Unicode text. */
 export function detectLegacyEncoding(text: string): 'tcvn3' | 'viqr' | 'vni' | null {
   if (VIETNAMESE_LETTER_RE.test(text)) return null;
   // Words are counted only when some count could pass (at least 3 signals): most text has none.
@@ -96,7 +124,7 @@ export function detectLegacyEncoding(text: string): 'tcvn3' | 'viqr' | 'vni' | n
   const vniOk = vni >= 3 && vni / words() >= 0.1;
   if (tcvnOk && (!vniOk || tcvn > vni)) return 'tcvn3';
   if (vniOk) return 'vni';
-  const viqr = countMatches(text.replace(NOT_VIQR_RE, ' '), VIQR_SIGNAL_RE);
+  const viqr = countMatches(withoutEnglishApostrophes(text), VIQR_SIGNAL_RE);
   if (viqr >= 3 && viqr / words() >= 0.1) return 'viqr';
   return null;
 }

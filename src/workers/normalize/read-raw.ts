@@ -4,7 +4,7 @@
  */
 import type { Rendition } from '../../shared/article.js';
 import type { RawItem } from '../../shared/raw-item.js';
-import { htmlBlocks, htmlToText, imageRenditions, sanitizeBodyHtml } from './html.js';
+import { htmlBlocks, htmlToRawText, imageRenditions, sanitizeBodyHtml } from './html.js';
 import { detectLegacyEncoding, fixLegacyEncoding } from './legacy-encoding.js';
 import type { Block } from './story-parts.js';
 import { normalizeInline, normalizeText } from './text.js';
@@ -23,9 +23,10 @@ const TAG_RE = /<[^>]*>/g;
 /** A short field (title, summary, author) as clean single-line text; HTML tags dropped. */
 export function cleanField(value: string | null, isHtml: boolean): string | null {
   if (value === null) return null;
-  const text = isHtml || /<\/?[a-z][^>]*>/iu.test(value) ? htmlToText(value) : normalizeInline(value);
-  const fixed = fixLegacyEncoding(text).text;
-  const out = normalizeInline(fixed);
+  const text = isHtml || /<\/?[a-z][^>]*>/iu.test(value) ? htmlToRawText(value) : value;
+  // The code page is read before cleaning, as for bodies: cleaning deletes U+00AD, which is "ư"
+  // in TCVN3, and without it a title like "Bé Th\u00AD¬ng m¹i" is no longer recognised at all.
+  const out = normalizeInline(fixLegacyEncoding(text.normalize('NFC')).text);
   return out === '' ? null : out;
 }
 
@@ -50,7 +51,12 @@ function isHardWrapped(lines: string[]): boolean {
  * isHardWrapped) is joined back into one block.
  */
 export function textBlocks(text: string): Block[] {
-  const fixed = normalizeText(fixLegacyEncoding(text.normalize('NFC')).text);
+  return blocksOfFixedText(fixLegacyEncoding(text.normalize('NFC')).text);
+}
+
+/** textBlocks of text already in NFC with any legacy encoding converted. */
+function blocksOfFixedText(converted: string): Block[] {
+  const fixed = normalizeText(converted);
   const blocks: Block[] = [];
   for (const chunk of fixed.split('\n\n')) {
     const lines = chunk.split('\n').map((l) => l.trim()).filter((l) => l !== '');
@@ -64,8 +70,10 @@ export function textBlocks(text: string): Block[] {
 export function readContent(raw: RawItem): ReadContent {
   const isHtml = raw.format !== 'wire-text' && (raw.contentType === 'html' || /<(?:p|div|br|img|figure|h[1-6])\b/iu.test(raw.content));
   if (!isHtml) {
-    const encoding = detectLegacyEncoding(raw.content.normalize('NFC'));
-    return { blocks: textBlocks(raw.content), renditions: [], legacyEncoding: encoding };
+    // One NFC and one detection serve both the blocks and the encoding reported (textBlocks
+    // would repeat them).
+    const { text, encoding } = fixLegacyEncoding(raw.content.normalize('NFC'));
+    return { blocks: blocksOfFixedText(text), renditions: [], legacyEncoding: encoding };
   }
   const base = raw.baseUrl ?? raw.url;
   let html = sanitizeBodyHtml(raw.content.normalize('NFC'), base);
@@ -77,7 +85,23 @@ export function readContent(raw: RawItem): ReadContent {
   return { blocks: htmlBlocks(html), renditions: imageRenditions(html), legacyEncoding: encoding };
 }
 
-// Text nodes get the same cleaning as plain text (controls out, odd spaces folded).
-function normalizeHtmlText(html: string): string {
-  return html.replace(TEXT_NODE_RE, (_m, t: string) => `>${t.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u00AD]/gu, '').replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/gu, ' ').replace(/\s{2,}/gu, ' ')}<`);
+const HTML_TEXT_CONTROLS_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
+const HTML_TEXT_ODD_SPACES_RE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/gu;
+const HTML_TEXT_SPACE_RUN_RE = /\s{2,}/gu;
+// Anything one of the three above would change: a control, an odd space or two spaces in a row.
+const HTML_TEXT_TO_CLEAN_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u00AD\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]|\s\s/u;
+
+/** One text node cleaned: controls out, odd spaces folded, runs of whitespace one space. */
+function cleanHtmlText(t: string): string {
+  return t.replace(HTML_TEXT_CONTROLS_RE, '').replace(HTML_TEXT_ODD_SPACES_RE, ' ').replace(HTML_TEXT_SPACE_RUN_RE, ' ');
+}
+
+/**
+ * Text nodes get the same cleaning as plain text (controls out, odd spaces folded). One test of
+ * the whole HTML, then of each node, stands in for three replaces per node: HTML with nothing to
+ * clean anywhere (tags included) has nothing to clean in its text nodes, and is returned as is.
+ */
+export function normalizeHtmlText(html: string): string {
+  if (!HTML_TEXT_TO_CLEAN_RE.test(html)) return html;
+  return html.replace(TEXT_NODE_RE, (m, t: string) => (HTML_TEXT_TO_CLEAN_RE.test(t) ? `>${cleanHtmlText(t)}<` : m));
 }

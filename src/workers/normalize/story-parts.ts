@@ -16,6 +16,7 @@ import {
   parseBylineLine,
   stripEndMark,
 } from './tail.js';
+import { countWords } from './words.js';
 
 /** One paragraph-level block: its text and, for HTML input, its sanitized markup. */
 export interface Block {
@@ -51,9 +52,7 @@ const DATELINE_SEARCH_LIMIT = 7;
 const SENTENCE_END_RE = /[.!?…:"”»)]$/u;
 const DIGIT_RE = /\d/u;
 
-function words(text: string): number {
-  return text.split(/\s+/u).filter((w) => w !== '').length;
-}
+const words = countWords;
 
 function isShortLine(text: string, maxWords: number): boolean {
   return words(text) <= maxWords && text.length <= 40 && !SENTENCE_END_RE.test(text) && !DIGIT_RE.test(text);
@@ -159,15 +158,34 @@ function classifyHeader(lines: string[], leadExpected: boolean): Header {
   return h;
 }
 
-function findDateline(texts: string[], publishedIso: string, from: number): { index: number; match: DatelineMatch } | null {
+/** A paragraph's dateline reading, as parseDateline gives it for one publication time. */
+type DatelineReader = (paragraph: string) => DatelineMatch | null;
+
+/**
+ * parseDateline for one story, each paragraph read once: the same opening paragraphs are asked
+ * about up to three times (opening check, agency pass, date pass). The matches are never changed.
+ */
+function datelineReader(publishedIso: string): DatelineReader {
+  const read = new Map<string, DatelineMatch | null>();
+  return (paragraph) => {
+    let m = read.get(paragraph);
+    if (m === undefined) {
+      m = parseDateline(paragraph, publishedIso);
+      read.set(paragraph, m);
+    }
+    return m;
+  };
+}
+
+function findDateline(texts: string[], dateline: DatelineReader, from: number): { index: number; match: DatelineMatch } | null {
   const limit = Math.min(texts.length, from + DATELINE_SEARCH_LIMIT);
   for (let i = from; i < limit; i++) {
-    const m = parseDateline(texts[i]!, publishedIso);
+    const m = dateline(texts[i]!);
     if (m && m.strength === 'agency') return { index: i, match: m };
   }
   for (let i = from; i < limit; i++) {
     if (words(texts[i]!) < 8) continue;
-    const m = parseDateline(texts[i]!, publishedIso);
+    const m = dateline(texts[i]!);
     if (m) return { index: i, match: m };
   }
   return null;
@@ -228,6 +246,7 @@ export function readStoryParts(input: Block[], opts: ReadOptions): StoryParts {
   const credits: Credit[] = [];
   const captions: string[] = [];
   const blocks: Block[] = [];
+  const readDateline = datelineReader(opts.publishedIso);
   // Copy that opens with widget text or a sign-off has lost its top; skip to the first real line.
   let first = 0;
   while (first < input.length && (isBoilerplateLine(input[first]!.text) || isSignOff(input[first]!.text))) first++;
@@ -240,7 +259,7 @@ export function readStoryParts(input: Block[], opts: ReadOptions): StoryParts {
       // A credit alone on its line ("(Ảnh: Minh Tâm/TTXVN)") belongs to the short caption line
       // just above it, when that line is not a dateline paragraph or prose.
       const prev = blocks[blocks.length - 1];
-      if (caption === null && prev !== undefined && !b.caption && isCaptionSized(prev.text) && parseDateline(prev.text, opts.publishedIso) === null) {
+      if (caption === null && prev !== undefined && !b.caption && isCaptionSized(prev.text) && readDateline(prev.text) === null) {
         caption = prev.text;
         blocks.pop();
       }
@@ -259,8 +278,8 @@ export function readStoryParts(input: Block[], opts: ReadOptions): StoryParts {
   const texts = blocks.map((b) => b.text);
   // The first line of wire copy is the label or headline, unless the copy lost its top and opens
   // straight with the dateline paragraph.
-  const opensWithBody = texts.length > 0 && words(texts[0]!) >= 12 && parseDateline(texts[0]!, opts.publishedIso)?.strength === 'agency';
-  let found = findDateline(texts, opts.publishedIso, opts.hasHeaderLines && !opensWithBody ? 1 : 0);
+  const opensWithBody = texts.length > 0 && words(texts[0]!) >= 12 && readDateline(texts[0]!)?.strength === 'agency';
+  let found = findDateline(texts, readDateline, opts.hasHeaderLines && !opensWithBody ? 1 : 0);
   // In a feed item's HTML body there are no header lines: a paragraph further down that merely
   // opens with a date ("Sáng 27/11, ...") is body, not a dateline; cutting there lost the
   // paragraphs above it. Only an agency dateline may stand below a sapo.

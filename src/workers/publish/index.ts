@@ -2,6 +2,8 @@
  * The publish stage: archive the version on S3 (canonical article + ninjs), then list it in the
  * feeds, then mark it published. The order matters: a story is visible to partners only once the
  * archive holds it, and every step is idempotent, so a retry after a crash repeats harmlessly.
+ * The version is marked published only once it is listed (or a newer one is): a retry of a story
+ * marked but not listed would be dropped as a re-send.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Article } from '../../shared/article.js';
@@ -22,9 +24,10 @@ export function createPublishStage(targets: PublishTargets): ArticleStage {
     if (targets.archive) {
       await writeSnapshot(targets.archive.s3, targets.archive.bucket, article, toNinjs(article));
     }
-    const listed = await targets.store.save(article);
+    const mark = ctx.stories.publishedMark?.(article.id, article.version);
+    const listed = await targets.store.save(article, mark);
     if (!listed) ctx.log.debug({ version: article.version }, 'a newer version is already published');
-    await ctx.stories.markPublished(article.id, article.version);
+    if (mark === undefined) await ctx.stories.markPublished(article.id, article.version);
     return article;
   };
 }
