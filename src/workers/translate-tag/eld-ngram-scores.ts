@@ -85,35 +85,70 @@ function byteNgrams(words: readonly string[]): Set<string> {
   return grams;
 }
 
+// An n-gram the database does not hold: remembered too (up to MAX_REMEMBERED_MISSES of them),
+// since a lookup in the database object (100,000 keys, in dictionary mode) costs more than one
+// in a Map.
+const NOT_IN_DATABASE = new Float64Array(0);
+const MAX_REMEMBERED_MISSES = 100_000;
+
 /**
- * A scorer over one eld database: for `text`, eld's score of every language in `allowed` that
- * scores above 0, highest first (ties in eld's language order), exactly as eld.detect(text)
- * .getScores() lists them.
+ * n-gram → [language number, score + BASE_NGRAM_SCORE, …] for the languages `keep` accepts,
+ * unpacked on first use (empty for an n-gram the database does not hold). Bounded by the
+ * database (about 100,000 n-grams for 'medium') plus the misses kept; a story uses a few hundred.
  */
-export function ngramScorer(db: NgramDatabase, helpers: EldTextHelpers): (text: string, allowed: ReadonlySet<string>) => ScoredLanguage[] {
-  const codes = Object.keys(db.languages).map((n) => db.languages[n]!);
-  // n-gram → [language number, score + BASE_NGRAM_SCORE, …], unpacked on first use. Bounded by
-  // the database (about 100,000 n-grams for 'medium'); a story uses a few hundred.
+function unpackedScores(db: NgramDatabase, keep: (languageNumber: number) => boolean): (gram: string) => Float64Array {
   const unpacked = new Map<string, Float64Array>();
-  const scoresOf = (gram: string): Float64Array | undefined => {
+  let misses = 0;
+  return (gram) => {
     let packed = unpacked.get(gram);
     if (packed !== undefined) return packed;
     const byLanguage = db.ngrams[gram];
-    if (byLanguage === undefined) return undefined;
+    if (byLanguage === undefined) {
+      if (misses < MAX_REMEMBERED_MISSES) {
+        misses++;
+        unpacked.set(gram, NOT_IN_DATABASE);
+      }
+      return NOT_IN_DATABASE;
+    }
     const pairs: number[] = [];
-    for (const lang in byLanguage) pairs.push(Number(lang), byLanguage[lang]! + BASE_NGRAM_SCORE);
+    for (const lang in byLanguage) if (keep(Number(lang))) pairs.push(Number(lang), byLanguage[lang]! + BASE_NGRAM_SCORE);
     packed = Float64Array.from(pairs);
     unpacked.set(gram, packed);
     return packed;
   };
+}
+
+/**
+ * A scorer over one eld database: for `text`, eld's score of every language in `allowed` that
+ * scores above 0, highest first (ties in eld's language order), exactly as eld.detect(text)
+ * .getScores() lists them. When every `allowed` a caller passes lies within `usual` (the language
+ * detector asks about 12 of eld's 60 languages), only those languages' scores are added up: a
+ * common n-gram has scores for dozens of languages, and the sums were most of the scorer's time.
+ * Any other `allowed` is still answered, from every language's scores.
+ */
+export function ngramScorer(
+  db: NgramDatabase,
+  helpers: EldTextHelpers,
+  usual?: ReadonlySet<string>,
+): (text: string, allowed: ReadonlySet<string>) => ScoredLanguage[] {
+  const codes = Object.keys(db.languages).map((n) => db.languages[n]!);
+  const allScoresOf = unpackedScores(db, () => true);
+  const usualScoresOf = usual === undefined ? allScoresOf : unpackedScores(db, (n) => usual.has(codes[n]!));
+  const withinUsual = (allowed: ReadonlySet<string>): boolean => {
+    if (usual === undefined || allowed === usual) return true;
+    for (const lang of allowed) if (!usual.has(lang)) return false;
+    return true;
+  };
+  // One array of sums for every call (zeroed after each): a typed array is slow to allocate.
+  const sums = new Float64Array(codes.length);
   return (text, allowed) => {
     const lowered = text.substring(0, MAX_CHARS).replace(helpers.separators, ' ').trim().toLowerCase();
     const grams = byteNgrams(byteWords(lowered, helpers.dictionary));
-    // Sums of integers: exact whatever the order, so they equal eld's.
-    const sums = new Float64Array(codes.length);
+    const scoresOf = withinUsual(allowed) ? usualScoresOf : allScoresOf;
+    // Sums of integers: exact whatever the order, so they equal eld's. Languages left out of
+    // scoresOf stay 0 and are not in `allowed`, so they are skipped below as before.
     for (const gram of grams) {
       const packed = scoresOf(gram);
-      if (packed === undefined) continue;
       for (let k = 0; k < packed.length; k += 2) sums[packed[k]!]! += packed[k + 1]!;
     }
     const out: (ScoredLanguage & { index: number })[] = [];
@@ -123,6 +158,7 @@ export function ngramScorer(db: NgramDatabase, helpers: EldTextHelpers): (text: 
       const mean = sum / grams.size;
       out.push({ lang: codes[index]!, score: mean / (mean + SCALE), index });
     }
+    sums.fill(0);
     out.sort((a, b) => b.score - a.score || a.index - b.index);
     return out.map(({ lang, score }) => ({ lang, score }));
   };

@@ -8,6 +8,7 @@
  */
 import { eld } from 'eld/medium';
 import { ngramScorer, type EldTextHelpers, type NgramDatabase } from './eld-ngram-scores.js';
+import { SCORED_LANGUAGES } from './language-detector.js';
 
 /** A language and the detector's score for it (0..1, higher is closer). */
 export interface ScoredLanguage {
@@ -68,4 +69,4 @@ export const SCORES_FROM_ELD_DATABASE = internals !== null;
  * ngramScorer (several times cheaper than eld.detect()), or by eld.detect() if a future eld
  * moved its files.
  */
-export const scoreWithEld = internals !== null ? ngramScorer(internals.db, internals.helpers) : eldScorer(eld);
+export const scoreWithEld = internals !== null ? ngramScorer(internals.db, internals.helpers, SCORED_LANGUAGES) : eldScorer(eld);

@@ -26,6 +26,9 @@ export interface LanguageGuess {
 /** Latin-script languages eld may answer; Vietnamese is mostly settled by rules before eld. */
 export const LATIN_LANGUAGES: ReadonlySet<string> = new Set(['vi', 'en', 'fr', 'es', 'de', 'it', 'pt']);
 const LATIN_WITHOUT_VI: ReadonlySet<string> = new Set([...LATIN_LANGUAGES].filter((l) => l !== 'vi'));
+const CYRILLIC_FAMILY: ReadonlySet<string> = new Set(['ru', 'uk', 'bg', 'be', 'sr']);
+/** Every language the detector ever asks its scorer about (the scorer may sum only these). */
+export const SCORED_LANGUAGES: ReadonlySet<string> = new Set([...LATIN_LANGUAGES, ...CYRILLIC_FAMILY]);
 /** The languages the wire service receives (spec, issue 6); others must win by a clear margin. */
 export const SERVED_LANGUAGES: ReadonlySet<string> = new Set(['vi', 'en', 'fr', 'es', 'ru', 'zh', 'lo', 'km']);
 // Discount on the score of a language outside SERVED_LANGUAGES (chosen on the labeled set:
@@ -79,15 +82,38 @@ function languageWords(text: string): string[] {
   return words;
 }
 
-/** How many code points of `text` are not letters (the matches of /[^\p{L}]/gu), counted without a match array. */
-function nonLetterCount(text: string): number {
-  let count = 0;
+/**
+ * The confidence cap for a text of `letters` letters: a few letters are never a sure answer,
+ * however lonely the winner ("Sci-Tech" scores only Italian).
+ */
+function lengthCap(letters: number): number {
+  return Math.min(0.99, 0.55 + letters * 0.02);
+}
+
+/** The fewest letters at which lengthCap reaches its ceiling: counting further changes nothing. */
+export const LETTERS_FOR_FULL_CAP: number = (() => {
+  let n = 0;
+  while (lengthCap(n) < 0.99) n++;
+  return n;
+})();
+
+/**
+ * The letters of `text` as scorerGuess counts them (text.length less the code points that are not
+ * letters, the matches of /[^\p{L}]/gu) when that is below `enough`; some number ≥ `enough`
+ * otherwise. Joined pending text runs to thousands of characters, and lengthCap stops growing at
+ * LETTERS_FOR_FULL_CAP, so the scan stops as soon as the count is sure to get there.
+ */
+export function letterCountUpTo(text: string, enough: number): number {
+  let nonLetters = 0;
   for (let i = 0; i < text.length; ) {
+    // The units not read yet can only add non-letters, so the final count is at least
+    // i - nonLetters: once that reaches `enough`, so will the answer.
+    if (i - nonLetters >= enough) return text.length - nonLetters;
     const c = text.codePointAt(i)!;
-    if (!isLetter(c)) count++;
+    if (!isLetter(c)) nonLetters++;
     i += c > 0xffff ? 2 : 1;
   }
-  return count;
+  return text.length - nonLetters;
 }
 
 /** The statistical step: a score (0..1, higher is closer) for languages in `allowed`. */
@@ -111,12 +137,10 @@ function scorerGuess(scorer: LanguageScorer, text: string, allowed: ReadonlySet<
     }
   }
   if (best === null || best.score <= 0) return null;
-  // A clear margin means a sure answer; neck-and-neck scores mean a coin toss (0.5). A few
-  // letters are never a sure answer, however lonely the winner ("Sci-Tech" scores only Italian).
+  // A clear margin means a sure answer; neck-and-neck scores mean a coin toss (0.5).
   const margin = (best.score - second) / best.score;
-  const letters = text.length - nonLetterCount(text);
-  const lengthCap = Math.min(0.99, 0.55 + letters * 0.02);
-  return { lang: best.lang, confidence: Math.min(lengthCap, 0.5 + margin * 2.5) };
+  const cap = lengthCap(letterCountUpTo(text, LETTERS_FOR_FULL_CAP));
+  return { lang: best.lang, confidence: Math.min(cap, 0.5 + margin * 2.5) };
 }
 
 const UKRAINIAN_LETTERS = /[єїґЄЇҐ]|[іІ](?![ўЎ])/u;
@@ -195,8 +219,6 @@ function settlePending(scorer: LanguageScorer, pending: Pending[], family: Reado
     return [p, dominant];
   });
 }
-
-const CYRILLIC_FAMILY: ReadonlySet<string> = new Set(['ru', 'uk', 'bg', 'be', 'sr']);
 
 /** Builds a detector around a statistical scorer (the bench swaps in other eld databases). */
 export function createLanguageDetector(scorer: LanguageScorer): (text: string) => LanguageGuess {

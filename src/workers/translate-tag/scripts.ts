@@ -111,9 +111,10 @@ export function splitScriptRuns(text: string): ScriptRun[] {
   const runs: ScriptRun[] = [];
   let current: ScriptRun | null = null;
   let start = 0;
-  let index = 0;
-  for (const char of text) {
-    const script = scriptOf(char.codePointAt(0)!);
+  // By code point through codePointAt, not `for…of` (which makes a string of every character).
+  for (let index = 0; index < text.length; ) {
+    const code = text.codePointAt(index)!;
+    const script = scriptOf(code);
     if (script !== null) {
       if (current === null || current.script !== script) {
         if (current !== null) current.text = text.slice(start, index);
@@ -123,7 +124,7 @@ export function splitScriptRuns(text: string): ScriptRun[] {
       }
       current.letters += 1;
     }
-    index += char.length;
+    index += code > 0xffff ? 2 : 1;
   }
   if (current !== null) current.text = text.slice(start);
   return runs;

@@ -8,7 +8,7 @@ import { PermanentError } from '../../shared/errors.js';
 import { toneInsensitiveKey, toneInsensitiveWords } from '../normalize/index.js';
 import { DEFAULT_CATEGORY_MAP } from './category-map.js';
 import type { CategoryTopic } from './category-map.js';
-import { MEDIA_TOPIC_BY_CODE, broaderTopics } from './media-topics.js';
+import { MEDIA_TOPICS, MEDIA_TOPIC_BY_CODE, broaderTopics } from './media-topics.js';
 import { NEUTRAL_PHRASES, TOPIC_RULES } from './topic-rules.js';
 
 /** Per-call options; a source's categoryMap from config overrides the built-in labels. */
@@ -65,6 +65,8 @@ interface PhraseNode {
 interface PhraseIndex {
   readonly phrases: KeywordIndex;
   readonly firstWords: ReadonlyMap<string, PhraseNode>;
+  /** English plurals of one-word keywords: "hospitals" → the node of "hospital". */
+  readonly plurals: ReadonlyMap<string, PhraseNode>;
 }
 const RULE_LANGUAGES = ['vi', 'en', 'fr'] as const;
 // All-capital keywords (UN, WHO, AI, GDP, UBND) are matched as written: lowercased they are
@@ -91,7 +93,21 @@ function withWordTree(phrases: KeywordIndex): PhraseIndex {
     }
     node!.hits = hits;
   }
-  return { phrases, firstWords };
+  return { phrases, firstWords, plurals: pluralsOf(firstWords) };
+}
+
+/**
+ * Every word w + 's' longer than 3 characters, for the one-word keywords w: what keywordsIn
+ * looked up as phrases.get(word.slice(0, -1)) for every word ending in s, without cutting out a
+ * string per word. (A keyword phrase of several words never equals one word less its 's'.)
+ */
+function pluralsOf(firstWords: ReadonlyMap<string, PhraseNode>): ReadonlyMap<string, PhraseNode> {
+  const plurals = new Map<string, PhraseNode>();
+  for (const [word, node] of firstWords) {
+    const plural = `${word}s`;
+    if (node.hits !== undefined && plural.length > 3) plurals.set(plural, node);
+  }
+  return plurals;
 }
 
 /** Keyword indexes per rule language ('all' = every language): phrase key → hits. */
@@ -131,7 +147,11 @@ const ACRONYMS: KeywordIndex = (() => {
 // runs is a plain ASCII scan, where RAW_TOKEN puts every letter of the text through Unicode
 // classes: about ten times slower on Vietnamese text.
 const ASCII_ACRONYMS = [...ACRONYMS.keys()].every((keyword) => /^[A-Z0-9][A-Z0-9-]*$/u.test(keyword));
-const CAPITALS_RUN = /[A-Z0-9][A-Z0-9-]*/g;
+// Runs shorter than the shortest acronym keyword (the capital starting every sentence and name)
+// are never one: the regex does not match them, so no match object is made for them. Runs are
+// still found whole, since a run too short to match ends where none can start.
+const SHORTEST_ACRONYM = ACRONYMS.size === 0 ? 1 : Math.min(...[...ACRONYMS.keys()].map((keyword) => keyword.length));
+const CAPITALS_RUN = new RegExp(`[A-Z0-9][A-Z0-9-]{${Math.max(0, SHORTEST_ACRONYM - 1)},}`, 'g');
 const INSIDE_TOKEN = /(?<=[\p{L}\d][\p{M}-]*)/uy;
 const CONTINUES_TOKEN = /[\p{L}\p{M}\d-]/uy;
 
@@ -146,6 +166,15 @@ function acronymCandidates(text: string): string[] {
     if (!INSIDE_TOKEN.test(text) && !CONTINUES_TOKEN.test(text)) out.push(m[0]);
   }
   return out;
+}
+
+// The chain of broader topics of every known topic, walked once: explainSubjects asks for the
+// chains of every scored topic of every story.
+const BROADER: ReadonlyMap<string, readonly string[]> = new Map(MEDIA_TOPICS.map((t) => [t.code, broaderTopics(t.code)]));
+
+/** broaderTopics(code), shared (not to be changed) for the known topics. */
+function broaderOf(code: string): readonly string[] {
+  return BROADER.get(code) ?? broaderTopics(code);
 }
 
 const DEFAULT_MAP_BY_KEY: ReadonlyMap<string, readonly CategoryTopic[]> = new Map(
@@ -184,10 +213,10 @@ function keywordsIn(text: string, index: PhraseIndex): Map<string, readonly Hit[
     if (bestKey === null) {
       // English plural of a singular keyword ("hospitals" → "hospital").
       const word = words[i]!;
-      const singular = word.length > 3 && word.endsWith('s') ? index.phrases.get(word.slice(0, -1)) : undefined;
+      const singular = word.length > 3 && word.endsWith('s') ? index.plurals.get(word) : undefined;
       if (singular !== undefined) {
-        bestKey = word.slice(0, -1);
-        bestHits = singular;
+        bestKey = singular.key;
+        bestHits = singular.hits!;
         bestEnd = i + 1;
       }
     }
@@ -285,7 +314,7 @@ export function explainSubjects(article: TaggableArticle, options: TopicOptions 
 
   // Keep the most specific topics; a broader topic is implied by a narrower one below it.
   const chosen = new Map<string, ExplainedSubject>();
-  const implied = new Set(picked.flatMap((s) => broaderTopics(s.code)));
+  const implied = new Set(picked.flatMap((s) => broaderOf(s.code)));
   const specifics: ExplainedSubject[] = [];
   for (const s of picked) {
     if (implied.has(s.code)) continue;
@@ -295,7 +324,7 @@ export function explainSubjects(article: TaggableArticle, options: TopicOptions 
     chosen.set(s.code, subject);
   }
   for (const s of specifics) {
-    for (const broader of broaderTopics(s.code)) {
+    for (const broader of broaderOf(s.code)) {
       const own = scored.find((x) => x.code === broader);
       const existing = chosen.get(broader);
       const confidence = round2(Math.max(s.confidence, own?.confidence ?? 0, existing?.confidence ?? 0));

@@ -14,6 +14,11 @@ const ALLOWED_SETS: readonly ReadonlySet<string>[] = [
   LATIN_LANGUAGES,
   new Set(['en', 'fr', 'es', 'de', 'it', 'pt']),
   new Set(['ru', 'uk', 'bg', 'be', 'sr']),
+  // Within the detector's languages but a set of its own (as cyrillicCandidates makes them), and
+  // reaching outside them: the scorer sums only the detector's languages when it can.
+  new Set(['ru', 'bg']),
+  new Set(['en', 'nl']),
+  new Set(['nl']),
 ];
 
 function mismatch(text: string): string | null {

@@ -106,5 +106,18 @@ describe('translateTag stage', () => {
     await expect(translateTag({ id: 'x' } as unknown as Article, ctx)).rejects.toBeInstanceOf(PermanentError);
     await expect(translateTag(null as unknown as Article, ctx)).rejects.toBeInstanceOf(PermanentError);
   });
+  it('hands on a new article with the input keys in order, headlineLanguage last, and leaves the input alone', async () => {
+    const s = stories.find((x) => x.lang === 'en')!;
+    const input = article(s);
+    const before = JSON.stringify(input);
+    const out = await translateTag(input, ctx);
+    expect(out).not.toBe(input);
+    expect(JSON.stringify(input)).toBe(before);
+    expect(Object.keys(out!)).toEqual([...Object.keys(input), 'headlineLanguage']);
+    // Run again on its own output: headlineLanguage keeps its place, nothing is added.
+    const again = await translateTag(out!, ctx);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(out));
+  });
+
   // Cost per story is measured by the benchmark (`npm run bench`, stage-cost), not by a timed test.
 });

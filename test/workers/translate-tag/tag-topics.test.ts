@@ -189,4 +189,33 @@ describe('tagSubjects rules', () => {
     expect(tagSubjects({ ...base, headline }).map((s) => s.code)).not.toContain('medtop:20001103');
     expect(tagSubjects({ ...base, language: 'und', headline }).map((s) => s.code)).toContain('medtop:20001103');
   });
+
+  // One-word English keywords whose plural is not a keyword of its own.
+  const singularOnly = TOPIC_RULES.flatMap((r) => r.en).filter(
+    (k) => /^[a-z]{3,}$/.test(k) && !TOPIC_RULES.some((r) => r.en.includes(`${k}s`)),
+  );
+
+  it('reads an English plural as its singular keyword, and as the whole word it is', () => {
+    expect(singularOnly.length).toBeGreaterThan(10);
+    for (const keyword of singularOnly.slice(0, 40)) {
+      const reasons = explainSubjects({ ...base, language: 'en', headline: `Officials review the ${keyword}s today` }).flatMap((s) => s.reasons);
+      expect(reasons, keyword).toContain(`keyword "${keyword}" in headline`);
+    }
+  });
+
+  it('does not read a plural into a phrase of several words', () => {
+    const phrase = TOPIC_RULES.flatMap((r) => r.en).find((k) => /^[a-z]+ [a-z]+$/.test(k) && !TOPIC_RULES.some((r) => r.en.includes(k.split(' ')[0]!)))!;
+    const reasons = explainSubjects({ ...base, language: 'en', headline: `Officials review ${phrase}s today` }, { minConfidence: 0 }).flatMap((s) => s.reasons);
+    expect(reasons.some((r) => r.includes(`"${phrase}"`))).toBe(false);
+    // The same phrase written as it is still counts, so the headline above was a fair test.
+    const exact = explainSubjects({ ...base, language: 'en', headline: `Officials review ${phrase} today` }, { minConfidence: 0 }).flatMap((s) => s.reasons);
+    expect(exact).toContain(`keyword "${phrase}" in headline`);
+  });
+
+  it('finds acronyms after capitalised words and single capitals, and not inside longer runs', () => {
+    const reasons = (headline: string): string[] => explainSubjects({ ...base, language: 'en', headline }, { minConfidence: 0 }).flatMap((s) => s.reasons);
+    expect(reasons('A UN team and I met in Geneva')).toContain('keyword "UN" in headline');
+    expect(reasons('UN')).toContain('keyword "UN" in headline');
+    expect(reasons('X-UN and UNX and UN-X and 2UN')).not.toContain('keyword "UN" in headline');
+  });
 });
