@@ -131,6 +131,8 @@ describe('cleanField', () => {
     expect(cleanField('<b>Bé Th\u00AD¬ng m¹i</b> c«ng bè gi¸ x¨ng dÇu míi', true)).toBe('Bộ Thương mại công bố giá xăng dầu mới');
     // In Unicode text a soft hyphen is still an invisible control and goes.
     expect(cleanField('Thương\u00AD mại', false)).toBe('Thương mại');
+    expect(cleanField('Прези\u00ADдент Рос\u00ADсии провёл сове\u00ADщание', false)).toBe('Президент России провёл совещание');
+    expect(cleanField('Inter&#173;national Con&#173;fer&#173;ence opens', true)).toBe('International Conference opens');
   });
 });
 

@@ -83,7 +83,16 @@ describe('legacy Vietnamese encodings', () => {
     ['Hà Nội là thủ đô của nước Việt Nam.'],
     ['Is it? Yes. The U.S. and the E.U. met in Zürich, Köln and São Paulo; señor Muñoz said “ok”.'],
     ['Khánh Hoà, thuý, khoẻ: “Hoà bình”.'],
+    // Soft hyphens (U+00AD, TCVN3's "ư") in ordinary copy: Russian, and English with no other code.
+    ['Прези\u00ADдент Рос\u00ADсии провёл сове\u00ADщание в Крем\u00ADле'],
+    ['Inter\u00ADnational Con\u00ADfer\u00ADence on cli\u00ADmate opens'],
+    ['Ελληνικά: Αθή\u00ADνα, Θεσ\u00ADσα\u00ADλο\u00ADνί\u00ADκη µ'],
   ])('ordinary text is left alone: %s', (text) => {
     expect(detectLegacyEncoding(text)).toBeNull();
+  });
+
+  it('still reads TCVN3 whose "ư" is its most frequent code', () => {
+    expect(detectLegacyEncoding('Th\u00AD¬ng m¹i')).toBe('tcvn3');
+    expect(convertTcvn3('Th\u00AD¬ng m¹i')).toBe('Thương mại');
   });
 });
