@@ -52,15 +52,13 @@ export interface VietnameseEvidence {
   functionShare: number;
 }
 
-// One word's counts, packed in a small integer: bit 0 a Vietnamese-only letter, then the syllable
-// shapes and the frequent Vietnamese words among the words its folding holds (one, nearly always;
-// never more than 6,000 in the 12,000 characters detection reads, so 15 bits each suffice).
-const MARKED = 1;
-const SYLLABLE_SHIFT = 1;
-const FUNCTION_SHIFT = 16;
-const COUNT_MASK = 0x7fff;
+interface WordCounts {
+  marked: number;
+  syllables: number;
+  functionWords: number;
+}
 
-function measureWord(word: string): number {
+function measureWord(word: string): WordCounts {
   let syllables = 0;
   let functionWords = 0;
   const count = (folded: string): void => {
@@ -71,22 +69,30 @@ function measureWord(word: string): number {
   // A "word" holding spaces counts as the words it holds.
   if (folded.includes(' ')) folded.split(' ').forEach(count);
   else count(folded);
-  return (hasVietnameseLetter(word) ? MARKED : 0) | (syllables << SYLLABLE_SHIFT) | (functionWords << FUNCTION_SHIFT);
+  return { marked: hasVietnameseLetter(word) ? 1 : 0, syllables, functionWords };
 }
 
-// Words recur from story to story, and folding plus two tests cost several times a lookup. Only words shorter than V8's sliced strings (13 units) are kept:
-// a longer key would be a view into its whole story and keep that text alive. The cache is
-// emptied when full, which bounds it without the bookkeeping of an LRU.
+// A cached word's counts, packed in a small integer: bit 0 a Vietnamese-only letter, then its
+// syllable shapes and frequent Vietnamese words (a cached word has at most 12 characters, so
+// 15 bits each are plenty).
+const SYLLABLE_SHIFT = 1;
+const FUNCTION_SHIFT = 16;
+const COUNT_MASK = 0x7fff;
+
+// Words recur from story to story, and folding plus two tests cost several times a lookup. Only
+// words shorter than V8's sliced strings (13 units) are kept: a longer key would be a view into
+// its whole story and keep that text alive. The cache is emptied when full, which bounds it
+// without the bookkeeping of an LRU.
 const CACHED_WORD_MAX_LENGTH = 12;
 const MAX_CACHED_WORDS = 50_000;
 const wordCounts = new Map<string, number>();
 
-/** measureWord(word), from the cache when the word was seen before. */
-function packedWordEvidence(word: string): number {
-  if (word.length > CACHED_WORD_MAX_LENGTH) return measureWord(word);
+/** measureWord(word) of a short word, packed, from the cache when the word was seen before. */
+function packedShortWord(word: string): number {
   let packed = wordCounts.get(word);
   if (packed === undefined) {
-    packed = measureWord(word);
+    const c = measureWord(word);
+    packed = c.marked | (c.syllables << SYLLABLE_SHIFT) | (c.functionWords << FUNCTION_SHIFT);
     if (wordCounts.size >= MAX_CACHED_WORDS) wordCounts.clear();
     wordCounts.set(word, packed);
   }
@@ -99,8 +105,15 @@ export function vietnameseEvidence(words: readonly string[]): VietnameseEvidence
   let syllables = 0;
   let functionWords = 0;
   for (const word of words) {
-    const packed = packedWordEvidence(word);
-    marked += packed & MARKED;
+    if (word.length > CACHED_WORD_MAX_LENGTH) {
+      const c = measureWord(word);
+      marked += c.marked;
+      syllables += c.syllables;
+      functionWords += c.functionWords;
+      continue;
+    }
+    const packed = packedShortWord(word);
+    marked += packed & 1;
     syllables += (packed >>> SYLLABLE_SHIFT) & COUNT_MASK;
     functionWords += packed >>> FUNCTION_SHIFT;
   }

@@ -76,4 +76,10 @@ describe('vietnameseEvidence with remembered words', () => {
     const sample = wordLists.find((w) => w.length > 5)!;
     expect(vietnameseEvidence(sample)).toMatchObject(evidenceByReference(sample));
   });
+
+  it('counts every syllable of a "word" holding more of them than a packed count could hold', () => {
+    const huge = ['ba '.repeat(40_000).trim()];
+    expect(vietnameseEvidence(huge).syllableShare).toBe(40_000);
+    expect(vietnameseEvidence(huge)).toMatchObject(evidenceByReference(huge));
+  });
 });
