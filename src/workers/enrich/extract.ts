@@ -7,7 +7,7 @@ import type { Article, Organisation, Person, Place } from '../../shared/article.
 import { phraseKey } from './fold.js';
 import { findOrganisations, mergeOrganisations, type OrgMention } from './organisations.js';
 import { findPersonMentions, mergePeople, type PersonMention } from './people.js';
-import { featureHeadBefore, findGazetteerMatches, findHeadedPlaces, lookupPlace, placeCueBefore, placeFromMatch } from './places.js';
+import { featureHeadBefore, findGazetteerMatches, findHeadedPlaces, lookupPlace, placeCueBefore, placeFromMatch, placeNameKey } from './places.js';
 import type { PlaceMatch, Section, Span } from './spans.js';
 import { hardBreakBefore, spanText } from './spans.js';
 import { makeRoomForStory, tokenize } from './tokenize.js';
@@ -33,7 +33,8 @@ export function articleSections(article: Pick<Article, 'headline' | 'lead' | 'bo
   return [article.headline, article.lead ?? '', article.body.text]
     .filter((t) => t.length > 0)
     .map((raw) => {
-      const text = raw.replace(CREDIT, (m) => ' '.repeat(m.length));
+      // Every credit opens with "(": most sections hold none, and one scan for it skips the regex.
+      const text = raw.includes('(') ? raw.replace(CREDIT, (m) => ' '.repeat(m.length)) : raw;
       return { text, tokens: tokenize(text), latin };
     });
 }
@@ -61,7 +62,8 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
 
   const datelinePlace = article.dateline.place ? lookupPlace(article.dateline.place) : undefined;
   if (datelinePlace && article.dateline.place) {
-    addPlace({ name: article.dateline.place, kind: datelinePlace.kind, code: datelinePlace.code, lat: datelinePlace.lat, lon: datelinePlace.lon });
+    const name = article.dateline.place;
+    addPlace({ name, kind: datelinePlace.kind, code: datelinePlace.code, lat: datelinePlace.lat, lon: datelinePlace.lon }, undefined, placeNameKey(name));
   }
 
   sections.forEach((section, si) => {
@@ -119,7 +121,12 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
     const headed = findHeadedPlaces(section, (i) => inPerson[i] === 1 || inGaz[i] === 1 || inOrg[i] === 1);
     // Text order across both kinds of place.
     const found: { start: number; place: Place; identity?: string; nameKey: string }[] = [];
-    const keysOf = (a: number, b: number): string => section.tokens.slice(a, b).map((t) => t.key).join(' ');
+    const keysOf = (a: number, b: number): string => {
+      if (a >= b) return '';
+      let key = section.tokens[a]?.key ?? '';
+      for (let k = a + 1; k < b; k++) key += ` ${section.tokens[k]?.key ?? ''}`;
+      return key;
+    };
     for (const g of gaz) {
       if (inGaz[g.start] !== 1) continue;
       const e = g.entry;

@@ -6,6 +6,7 @@
  */
 import provinces from '../../../data/vn-provinces-2025.json' with { type: 'json' };
 import world from '../../../data/world-places.json' with { type: 'json' };
+import { phraseIndex, phraseTrie, type PhraseIndex, type TrieNode } from './phrase-index.js';
 import { tokenize } from './tokenize.js';
 
 export interface GazetteerEntry {
@@ -47,12 +48,11 @@ export interface Gazetteer {
   /** ASCII phrase → entry, consulted only for tokens written without diacritics. */
   byAscii: ReadonlyMap<string, GazetteerEntry>;
   maxTokens: number;
-  /** Proper prefixes of byKey / byAscii phrases, so a scan stops as soon as no name continues. */
-  keyPrefixes: ReadonlySet<string>;
-  asciiPrefixes: ReadonlySet<string>;
-  /** First words of byKey / byAscii phrases: most tokens start no name, and one probe says so. */
-  keyStarts: ReadonlySet<string>;
+  /** First words of byAscii phrases: most tokens start no name, and one probe says so. */
   asciiStarts: ReadonlySet<string>;
+  /** byKey and byAscii by their words, so a scan walks token by token without building phrase strings. */
+  keyIndex: PhraseIndex<GazetteerEntry>;
+  asciiTrie: TrieNode<GazetteerEntry>;
   /** 2025 unit code ('VN-2025:08') → canonical unit name. */
   units: ReadonlyMap<string, { name: string; lat: number; lon: number; predecessors: readonly string[] }>;
 }
@@ -117,23 +117,14 @@ function buildGazetteer(): Gazetteer {
     const canonical = names[0] ?? '';
     for (const n of names) add(n, { canonical, kind, code, lat, lon, predecessorIso: null }, false);
   }
-  const prefixesOf = (keys: Iterable<string>): Set<string> => {
-    const out = new Set<string>();
-    for (const k of keys) {
-      const w = k.split(' ');
-      for (let n = 1; n < w.length; n++) out.add(w.slice(0, n).join(' '));
-    }
-    return out;
-  };
   const startsOf = (keys: Iterable<string>): Set<string> => new Set([...keys].map((k) => k.split(' ')[0] ?? ''));
   return {
     byKey,
     byAscii,
     maxTokens,
     units,
-    keyPrefixes: prefixesOf(byKey.keys()),
-    asciiPrefixes: prefixesOf(byAscii.keys()),
-    keyStarts: startsOf(byKey.keys()),
+    keyIndex: phraseIndex(byKey),
+    asciiTrie: phraseTrie(byAscii),
     asciiStarts: startsOf(byAscii.keys()),
   };
 }

@@ -6,7 +6,7 @@ import type { IdfReader } from './idf-store.js';
 import type { Section, Span } from './spans.js';
 import type { Token } from './tokenize.js';
 import { hardBreakBefore } from './spans.js';
-import { STOP_PHRASES } from './stopwords.js';
+import { isStopPhrase } from './stopwords.js';
 
 export const MAX_KEYWORDS = 10;
 const MAX_JOINED = 4;
@@ -34,6 +34,8 @@ interface Gram extends Candidate {
   at: number;
   /** For a three-word phrase, the codes of its two two-word phrases. */
   parts: readonly [number, number] | null;
+  /** Its key once built ('' until asked, see keyOfGram): the same string for IDF learning and lookup. */
+  key: string;
 }
 
 // An n-gram's code packs its token ids (< 2^15, see tokenize.ts) into one number, so counting
@@ -53,6 +55,12 @@ function gramCode(T: readonly Token[], at: number, n: number): number {
   let code = 0;
   for (let k = 0; k < n; k++) code = code * ID_SPACE + (T[at + k]?.id ?? 0);
   return code;
+}
+
+/** The n-gram's key, built on first use and kept. */
+function keyOfGram(g: Gram): string {
+  if (g.key === '') g.key = gramKey(g.T, g.at, g.tokens);
+  return g.key;
 }
 
 function isGram(c: Candidate): c is Gram {
@@ -103,14 +111,15 @@ function countTerms(sections: readonly Section[], entitySpans: readonly Span[][]
       } else named.set(key, { surface: section.text.slice(a.start, b.end), tf: weight, count: 1, entity: true, tokens: n });
     }
     const add = (code: number, i: number, n: number, parts: readonly [number, number] | null): void => {
-      const key = routed.get(code);
+      // Most stories name no entity of two or three words: then nothing is routed and the probe is skipped.
+      const key = routed.size === 0 ? undefined : routed.get(code);
       const g = key === undefined ? grams.get(code) : named.get(key);
       if (g) {
         g.tf += weight;
         g.count++;
         return;
       }
-      const fresh: Gram = { surface: '', tf: weight, count: 1, entity: false, tokens: n, T, text: section.text, at: i, parts };
+      const fresh: Gram = { surface: '', tf: weight, count: 1, entity: false, tokens: n, T, text: section.text, at: i, parts, key: '' };
       if (key === undefined) grams.set(code, fresh);
       else named.set(key, fresh);
     };
@@ -121,7 +130,7 @@ function countTerms(sections: readonly Section[], entitySpans: readonly Span[][]
       const second = T[i + 1];
       // A function word inside or at the end of a phrase makes it a fragment of a sentence.
       if (!second || inEntity[i + 1] === 1 || hardBreakBefore(T, i + 1) || second.numeric || second.stop) continue;
-      if (first.stopPhraseStart && STOP_PHRASES.has(`${first.key} ${second.key}`)) continue;
+      if (first.stopPhraseStart && isStopPhrase(first.key, second.key)) continue;
       const bigram = first.id * ID_SPACE + second.id;
       add(bigram, i, 2, null);
       const third = T[i + 2];
@@ -136,18 +145,37 @@ function countTerms(sections: readonly Section[], entitySpans: readonly Span[][]
 export function candidateTerms(sections: readonly Section[], entitySpans: readonly Span[][]): Map<string, Candidate> {
   const { named, grams } = countTerms(sections, entitySpans);
   const out = new Map<string, Candidate>(named);
-  for (const g of grams.values()) out.set(gramKey(g.T, g.at, g.tokens), g);
+  for (const g of grams.values()) out.set(keyOfGram(g), g);
   return out;
 }
 
-/** Words shared by the end of `a` and the start of `b`. */
-function overlap(a: string, b: string): number {
-  const x = a.split(' ');
-  const y = b.split(' ');
-  for (let k = Math.min(x.length, y.length) - 1; k >= 1; k--) {
-    if (x.slice(x.length - k).join(' ') === y.slice(0, k).join(' ')) return k;
+/**
+ * Words shared by the end of `a` and the start of `b` (keys: words joined by one space), fewer than
+ * either has.
+ */
+export function overlap(a: string, b: string): number {
+  return overlapAt(a, spacesOf(a), b, spacesOf(b));
+}
+
+/**
+ * overlap(a, b) given the positions of their spaces: compared in place, without splitting either
+ * key into words.
+ */
+function overlapAt(a: string, aSpaces: readonly number[], b: string, bSpaces: readonly number[]): number {
+  for (let k = Math.min(aSpaces.length, bSpaces.length); k >= 1; k--) {
+    // The last k words of a start after its k-th space from the end; the first k words of b end at its k-th space.
+    const from = (aSpaces[aSpaces.length - k] ?? 0) + 1;
+    const len = bSpaces[k - 1] ?? 0;
+    if (a.length - from === len && a.startsWith(b.slice(0, len), from)) return k;
   }
   return 0;
+}
+
+/** Positions of the spaces in `s`. */
+function spacesOf(s: string): number[] {
+  const out: number[] = [];
+  for (let i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) out.push(i);
+  return out;
 }
 
 /** For each bigram (by code), the highest count of a trigram seen twice or more that contains it. */
@@ -174,7 +202,7 @@ export function extractKeywords(
   onTerms?: (terms: Iterable<string>) => void,
 ): string[] {
   const { named, grams } = countTerms(sections, entitySpans);
-  if (onTerms) onTerms([...named.keys(), ...[...grams.values()].map((g) => gramKey(g.T, g.at, g.tokens))]);
+  if (onTerms) onTerms([...named.keys(), ...[...grams.values()].map(keyOfGram)]);
   const n = idf.documentCount();
   const tri = trigramCounts(named.values(), grams.values());
   const scored: { key: string; c: Candidate; score: number }[] = [];
@@ -183,34 +211,47 @@ export function extractKeywords(
     if (!c.entity && c.count < 2) return;
     // A bigram that only ever occurs inside one trigram is that trigram's fragment.
     if (!c.entity && c.tokens === 2 && isGram(c) && tri.get(gramCode(c.T, c.at, 2)) === c.count) return;
-    const k = key ?? (isGram(c) ? gramKey(c.T, c.at, c.tokens) : '');
+    const k = key ?? (isGram(c) ? keyOfGram(c) : '');
     const w = Math.log((n + 1) / (idf.documentFrequency(k) + 1)) + 1;
     scored.push({ key: k, c, score: c.tf * w * (c.entity ? ENTITY_BOOST : 1) * (c.tokens >= 3 ? 1.1 : 1) });
   };
   for (const [key, c] of named) consider(key, c);
   for (const g of grams.values()) consider(null, g);
   scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
-  // `padded` is the key between two spaces, so a whole-word containment test is one includes().
-  const chosen: { key: string; padded: string; surface: string; entity: boolean }[] = [];
+  // `padded` is the key between two spaces, so a whole-word containment test is one includes();
+  // `spaces` are the key's space positions, for overlapAt.
+  const chosen: { key: string; padded: string; spaces: number[]; surface: string; entity: boolean }[] = [];
   for (const s of scored) {
     if (chosen.length >= MAX_KEYWORDS) break;
     const padded = ` ${s.key} `;
     // Skip a phrase that is part of, or contains, one already chosen ("thông tin đối" vs "thông tin đối ngoại").
     if (chosen.some((c) => c.padded.includes(padded) || padded.includes(c.padded))) continue;
     const surface = s.c.entity ? surfaceOf(s.c) : surfaceOf(s.c).toLowerCase();
+    const spaces = spacesOf(s.key);
     // Overlapping phrases are one longer term cut two ways: "thông tin" + "tin đối ngoại".
-    const joined = s.c.entity ? undefined : chosen.find((c) => !c.entity && overlap(c.key, s.key) > 0);
+    let joined: (typeof chosen)[number] | undefined;
+    let k = 0;
+    if (!s.c.entity) {
+      for (const c of chosen) {
+        if (c.entity) continue;
+        k = overlapAt(c.key, c.spaces, s.key, spaces);
+        if (k > 0) {
+          joined = c;
+          break;
+        }
+      }
+    }
     if (joined) {
-      const k = overlap(joined.key, s.key);
-      const words = s.key.split(' ');
-      if (joined.key.split(' ').length + words.length - k <= MAX_JOINED) {
-        joined.key = `${joined.key} ${words.slice(k).join(' ')}`;
+      // Words: the joined key's plus this key's, less the k they share.
+      if (joined.spaces.length + 1 + spaces.length + 1 - k <= MAX_JOINED) {
+        joined.key = `${joined.key} ${s.key.slice((spaces[k - 1] ?? 0) + 1)}`;
         joined.padded = ` ${joined.key} `;
+        joined.spaces = spacesOf(joined.key);
         joined.surface = `${joined.surface} ${surface.split(' ').slice(k).join(' ')}`;
       }
       continue;
     }
-    chosen.push({ key: s.key, padded, surface, entity: s.c.entity });
+    chosen.push({ key: s.key, padded, spaces, surface, entity: s.c.entity });
   }
   return chosen.map((c) => c.surface);
 }

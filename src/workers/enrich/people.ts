@@ -266,9 +266,9 @@ function standaloneName(T: readonly Token[], ns: number, ne: number, covered: bo
   if (isSurname(first) && n >= 3 && n <= MAX_NAME) return true;
   if (HIGHLANDS_NAME.test(first.text) && n >= 2 && n <= MAX_NAME) return true;
   if (n >= 2 && n <= 3 && WESTERN_GIVEN_NAMES.has(first.ascii) && first.key === first.ascii) return true;
-  // "Park Jin-woo", "Kishida Fumio": a romanized family name and a given name.
-  const hyphenatedGiven = /\p{L}-\p{L}/u.test(T[ns + 1]?.text ?? '');
-  if (n === 2 && FOREIGN_FAMILY.has(first.ascii) && first.key === first.ascii && (!isSurname(first) || hyphenatedGiven)) return true;
+  // "Park Jin-woo", "Kishida Fumio": a romanized family name and a given name (the hyphen
+  // test only for the few runs that get this far).
+  if (n === 2 && FOREIGN_FAMILY.has(first.ascii) && first.key === first.ascii && (!isSurname(first) || HYPHENATED.test(T[ns + 1]?.text ?? ''))) return true;
   return false;
 }
 

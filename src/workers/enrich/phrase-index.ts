@@ -9,7 +9,7 @@ import type { Token, WordStarts } from './tokenize.js';
 import { hardBreakBefore } from './spans.js';
 
 /** One word of the trie: the phrases that go on from here, and the value of the phrase ending here. */
-interface TrieNode<V> {
+export interface TrieNode<V> {
   next: Map<string, TrieNode<V>> | null;
   value: V | undefined;
 }
@@ -32,10 +32,19 @@ const MAX_BITS = 31;
 /** Builds an index from [phrase key, value] pairs; the first value for a key wins. */
 export function phraseIndex<V>(entries: Iterable<readonly [string, V]>): PhraseIndex<V> {
   const phrases = new Map<string, V>();
+  for (const [key, v] of entries) if (key && !phrases.has(key)) phrases.set(key, v);
+  const root = phraseTrie(phrases);
+  const bit = REGISTRY.length < MAX_BITS ? 1 << REGISTRY.length : 0;
+  const index: PhraseIndex<V> = { phrases, root, bit, slot: REGISTRY.length };
+  // Lexicons are built at module load; a word's mask computed before this one existed is stale.
+  if (bit !== 0) REGISTRY.push(index as PhraseIndex<unknown>);
+  return index;
+}
+
+/** The phrases of `phrases` (words joined by one space) as a word trie, without a start bit (for keys other than tone keys). */
+export function phraseTrie<V>(phrases: ReadonlyMap<string, V>): TrieNode<V> {
   const root: TrieNode<V> = { next: null, value: undefined };
-  for (const [key, v] of entries) {
-    if (!key || phrases.has(key)) continue;
-    phrases.set(key, v);
+  for (const [key, v] of phrases) {
     let node = root;
     for (const word of key.split(' ')) {
       node.next ??= new Map();
@@ -48,18 +57,14 @@ export function phraseIndex<V>(entries: Iterable<readonly [string, V]>): PhraseI
     }
     node.value = v;
   }
-  const bit = REGISTRY.length < MAX_BITS ? 1 << REGISTRY.length : 0;
-  const index: PhraseIndex<V> = { phrases, root, bit, slot: REGISTRY.length };
-  // Lexicons are built at module load; a word's mask computed before this one existed is stale.
-  if (bit !== 0) REGISTRY.push(index as PhraseIndex<unknown>);
-  return index;
+  return root;
 }
 
 /**
  * The trie node of the token's word as the first word of a phrase of `index`, if any. Each word
  * looks its nodes up in every lexicon once; later tokens of the word read them from the word.
  */
-function startNode<V>(index: PhraseIndex<V>, t: Token): TrieNode<V> | undefined {
+export function startNode<V>(index: PhraseIndex<V>, t: Token): TrieNode<V> | undefined {
   if (index.bit === 0) return index.root.next?.get(t.key);
   const w: WordStarts = t.word;
   if (w.version !== REGISTRY.length) {

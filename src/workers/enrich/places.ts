@@ -8,7 +8,7 @@ import { isVietSyllable, phraseKey } from './fold.js';
 import type { PlaceMatch, Section, Span } from './spans.js';
 import { hardBreakBefore, spanText } from './spans.js';
 import { flagSet, tokenIn } from './word-flags.js';
-import { longestAt, phraseIndex } from './phrase-index.js';
+import { longestAt, phraseIndex, startNode } from './phrase-index.js';
 import type { Token } from './tokenize.js';
 import { isUnitName, isUnitNameAscii } from './wards.js';
 
@@ -78,8 +78,7 @@ const SUFFIX_HEADS: ReadonlyMap<string, string> = new Map(
   ).map(([h, k]) => [phraseKey(h), k]),
 );
 const SUFFIX_HEAD_KEYS = flagSet(SUFFIX_HEADS.keys());
-/** First words of gazetteer names, by tone key and by ASCII fold: most tokens start none. */
-const KEY_STARTS = flagSet(GAZETTEER.keyStarts);
+/** First words of gazetteer names by ASCII fold: most tokens start none. */
 const ASCII_STARTS = flagSet(GAZETTEER.asciiStarts, true);
 const MAX_HEAD = 3;
 const ADMIN_INDEX = phraseIndex([...ADMIN_HEADS]);
@@ -142,29 +141,29 @@ function capsOk(T: Section['tokens'], i: number, e: GazetteerEntry): boolean {
 function longestEntry(section: Section, i: number, latin: boolean): GazetteerEntry | undefined {
   const T = section.tokens;
   let best: GazetteerEntry | undefined;
-  let key = '';
-  let ascii = '';
   const first = T[i];
   if (!first) return undefined;
-  let keyAlive = tokenIn(KEY_STARTS, first);
-  let asciiAlive = (latin || first.key === first.ascii) && tokenIn(ASCII_STARTS, first);
-  for (let j = i; j < T.length && (keyAlive || asciiAlive); j++) {
+  // Each walk follows the name's words down its trie; a walk ends where no name goes on.
+  // The first word's node comes from the word itself (see phrase-index.ts); no probe of the big first-word map.
+  let keyNode = startNode(GAZETTEER.keyIndex, first);
+  let asciiNode = (latin || first.key === first.ascii) && tokenIn(ASCII_STARTS, first) ? GAZETTEER.asciiTrie.next?.get(first.ascii) : undefined;
+  for (let j = i; j < T.length && (keyNode || asciiNode); j++) {
     const t = T[j];
     if (!t) break;
     if (j > i && hardBreakBefore(T, j) && t.sep !== '-') break;
     const n = j - i + 1;
-    if (keyAlive) {
-      key = j === i ? t.key : `${key} ${t.key}`;
-      const e = GAZETTEER.byKey.get(key);
+    if (keyNode) {
+      if (j > i) keyNode = keyNode.next?.get(t.key);
+      const e = keyNode?.value;
       if (e && e.tokens === n && capsOk(T, i, e)) best = e;
-      keyAlive = GAZETTEER.keyPrefixes.has(key);
+      if (!keyNode?.next) keyNode = undefined;
     }
-    if (asciiAlive) asciiAlive = latin || t.key === t.ascii;
-    if (asciiAlive) {
-      ascii = j === i ? t.ascii : `${ascii} ${t.ascii}`;
-      const e = GAZETTEER.byAscii.get(ascii);
+    if (asciiNode && !(latin || t.key === t.ascii)) asciiNode = undefined;
+    if (asciiNode) {
+      if (j > i) asciiNode = asciiNode.next?.get(t.ascii);
+      const e = asciiNode?.value;
       if (e && e.tokens === n && capsOk(T, i, e) && (!best || best.tokens < n)) best = e;
-      asciiAlive = GAZETTEER.asciiPrefixes.has(ascii);
+      if (!asciiNode?.next) asciiNode = undefined;
     }
   }
   return best;
@@ -292,8 +291,9 @@ export function findHeadedPlaces(section: Section, taken: (i: number) => boolean
   if (!section.latin) {
     for (let i = 1; i < T.length; i++) {
       const cue = T[i - 1];
-      const listed = cue && tokenIn(LIST_JOINER_KEYS, cue) && out.some((o) => o.span.end === i - 1 && o.kind === 'place');
-      if (!cue || !(tokenIn(FOREIGN_PLACE_CUE_KEYS, cue) || listed) || hardBreakBefore(T, i)) continue;
+      // A list word continues a list of places only right after one; asked last, it scans what was found.
+      if (!cue || hardBreakBefore(T, i)) continue;
+      if (!tokenIn(FOREIGN_PLACE_CUE_KEYS, cue) && !(tokenIn(LIST_JOINER_KEYS, cue) && out.some((o) => o.span.end === i - 1 && o.kind === 'place'))) continue;
       let j = i;
       while (j < T.length && j - i < MAX_NAME_TOKENS && foreignWord(T[j]) && !taken(j) && (j === i || !hardBreakBefore(T, j))) j++;
       if (j > i && !T[j]?.cap) out.push({ span: { start: i, end: j }, kind: 'place', keepHead: false });
@@ -345,7 +345,23 @@ export function placeFromMatch(section: Section, m: PlaceMatch): Place {
   return { name: spanText(section, m.start, m.end).replace(/['’]s$/u, ''), kind: m.entry.kind, code: m.entry.code, lat: m.entry.lat, lon: m.entry.lon };
 }
 
+// Datelines name a few places over and over: each name's key is worked out once. Bounded: the
+// table starts afresh past its limit rather than grow.
+const MAX_CACHED_NAMES = 5_000;
+const nameKeys = new Map<string, string>();
+
+/** phraseKey(name), remembered for names seen before (dateline places). */
+export function placeNameKey(name: string): string {
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    key = phraseKey(name);
+    if (nameKeys.size >= MAX_CACHED_NAMES) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
+}
+
 /** Resolves a place name as written ("Hà Giang", "Khánh Hoà") to its gazetteer entry, if any. */
 export function lookupPlace(name: string): GazetteerEntry | undefined {
-  return GAZETTEER.byKey.get(phraseKey(name));
+  return GAZETTEER.byKey.get(placeNameKey(name));
 }

@@ -2,9 +2,40 @@ import slugify from '@sindresorhus/slugify';
 
 const MAX_SLUG = 80;
 
+// slugify builds its patterns on every call and transliterates the whole text: the most expensive
+// step of enrich for a one-line headline. None of its steps reaches across a space (transliteration
+// and Unicode normalization are per character, decamelizing and contractions look at letters and
+// digits only, a space always ends a run of slug characters), so the slug of a text is the slugs of
+// its space-separated words joined by hyphens. Headlines reuse a small vocabulary, so each word is
+// slugified once and remembered; the table starts afresh past its limit rather than grow.
+const MAX_CACHED_WORDS = 20_000;
+const wordSlugs = new Map<string, string>();
+
+function wordSlug(word: string): string {
+  let slug = wordSlugs.get(word);
+  if (slug === undefined) {
+    slug = slugify(word);
+    if (wordSlugs.size >= MAX_CACHED_WORDS) wordSlugs.clear();
+    wordSlugs.set(word, slug);
+  }
+  return slug;
+}
+
+/** The same string as slugify(text), built from remembered per-word slugs. */
+export function slugOfWords(text: string): string {
+  let out = '';
+  for (const word of text.split(' ')) {
+    if (word === '') continue;
+    const slug = wordSlug(word);
+    if (slug === '') continue;
+    out = out === '' ? slug : `${out}-${slug}`;
+  }
+  return out;
+}
+
 /** An ASCII, lowercase, hyphenated slug of `text` (đ → d), at most 80 chars, cut on a word boundary. */
 export function makeSlug(text: string): string {
-  const full = slugify(text);
+  const full = slugOfWords(text);
   if (full.length <= MAX_SLUG) return full;
   const cut = full.lastIndexOf('-', MAX_SLUG);
   // A single word longer than the limit is cut hard rather than returned whole.

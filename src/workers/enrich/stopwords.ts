@@ -41,3 +41,25 @@ export const STOP_PHRASES: ReadonlySet<string> = new Set(
 
 /** First words of STOP_PHRASES: only after one of these is a pair worth looking up. */
 export const STOP_PHRASE_STARTS: ReadonlySet<string> = new Set([...STOP_PHRASES].map((p) => p.split(' ')[0] ?? ''));
+
+/** Per first word of a two-word stop phrase, its second words: a pair is checked without joining the two into one string. */
+const STOP_PHRASE_SECONDS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const m = new Map<string, Set<string>>();
+  for (const p of STOP_PHRASES) {
+    const words = p.split(' ');
+    if (words.length !== 2) continue;
+    const [a = '', b = ''] = words;
+    let seconds = m.get(a);
+    if (!seconds) {
+      seconds = new Set();
+      m.set(a, seconds);
+    }
+    seconds.add(b);
+  }
+  return m;
+})();
+
+/** True when `first second` (two token keys) is a stop phrase, as STOP_PHRASES.has(`${first} ${second}`). */
+export function isStopPhrase(first: string, second: string): boolean {
+  return STOP_PHRASE_SECONDS.get(first)?.has(second) ?? false;
+}

@@ -5,10 +5,28 @@ const ELLIPSIS = '…';
 // A sentence ends at . ! ? … (optionally closed by a quote or bracket) before a space.
 const SENTENCE_END = /[.!?…]+["'”’)\]]*(?=\s|$)/gu;
 const WS = /\s+/gu;
+/** Whitespace that collapsing would change: a run of two, or any whitespace other than a space. */
+const UNEVEN_SPACE = /\s\s|[^\S ]/u;
+
+/**
+ * `text` with whitespace runs as one space and trimmed, or, when that is longer than `room` + 2
+ * characters, an exact prefix of it longer than that. A summary reads at most the first `room` + 1
+ * characters, so a long body is collapsed only as far as it needs: a run of whitespace cut at the
+ * window's end still collapses to the one space the whole run does.
+ */
+export function collapsedHead(text: string, room: number): string {
+  const window = 2 * room + 16;
+  if (text.length > window) {
+    const head = text.slice(0, window).replace(WS, ' ').trim();
+    if (head.length > room + 2) return head;
+  }
+  // Most leads are already single-spaced: one scan says so, and nothing is rebuilt.
+  return UNEVEN_SPACE.test(text) ? text.replace(WS, ' ').trim() : text.trim();
+}
 
 /** Clips `text` to `max` characters on a word boundary, adding "…" only when something was cut. */
 export function clip(text: string, max: number = MAX_SUMMARY): string {
-  const t = text.replace(WS, ' ').trim();
+  const t = collapsedHead(text, max);
   if (t.length <= max) return t;
   const room = t.slice(0, max - ELLIPSIS.length + 1);
   const space = room.lastIndexOf(' ');
@@ -18,7 +36,7 @@ export function clip(text: string, max: number = MAX_SUMMARY): string {
 
 /** The first whole sentences of `text` that fit in `max` characters (clipped if the first one does not). */
 function firstSentences(text: string, max: number): string {
-  const t = text.replace(WS, ' ').trim();
+  const t = collapsedHead(text, max);
   let end = 0;
   for (const m of t.matchAll(SENTENCE_END)) {
     const stop = (m.index ?? 0) + m[0].length;
