@@ -2,6 +2,7 @@
  * Splits text into word tokens with offsets and the flags every extractor needs, so each
  * extractor walks one shared array instead of running its own regexes over the text.
  */
+import { isLetterNumberOrMark, isLetterOrNumber, isSurrogate } from '../normalize/char-classes.js';
 import { tokenKeys as foldToken } from './fold.js';
 import { STOP_PHRASE_STARTS, STOPWORDS } from './stopwords.js';
 
@@ -150,44 +151,27 @@ function factsOf(t: string): WordFacts {
   return facts;
 }
 
-const WORD_START = /[\p{L}\p{N}]/u;
-const MARK = /\p{M}/u;
-/** Per UTF-16 code unit: 0 unknown, 1 letter or digit, 2 combining mark, 3 other, 4 surrogate. Filled on first sight. */
-const CHAR_CLASS = new Uint8Array(0x10000);
-
-const SURROGATE = 4;
-
-function classOf(code: number): number {
-  let c = CHAR_CLASS[code] ?? 0;
-  if (c === 0) {
-    const ch = String.fromCharCode(code);
-    c = code >= 0xd800 && code <= 0xdfff ? SURROGATE : WORD_START.test(ch) ? 1 : MARK.test(ch) ? 2 : 3;
-    CHAR_CLASS[code] = c;
-  }
-  return c;
-}
-
 /** Start and end of every WORD match in `text`, in order, as a flat list [start0, end0, start1, ...]. */
 function wordSpans(text: string): number[] {
   const spans: number[] = [];
   const len = text.length;
   let i = 0;
   while (i < len) {
-    const first = classOf(text.charCodeAt(i));
-    if (first !== 1) {
+    const first = text.charCodeAt(i);
+    if (!isLetterOrNumber(first)) {
       // Surrogate pairs (letters beyond the Basic Multilingual Plane) are rare: the regex reads those
       // texts. Every character not taken into a word comes through here, so none is missed.
-      if (first === SURROGATE) return wordSpansByRegex(text);
+      if (isSurrogate(first)) return wordSpansByRegex(text);
       i++;
       continue;
     }
     const start = i;
     i++;
     for (;;) {
-      while (i < len && classOf(text.charCodeAt(i)) <= 2) i++;
+      while (i < len && isLetterNumberOrMark(text.charCodeAt(i))) i++;
       const c = text.charCodeAt(i);
       // "Jin-woo", "People's", "l’État": a hyphen or apostrophe followed by a letter or digit joins.
-      if (i + 1 < len && (c === 0x2d || c === 0x27 || c === 0x2019) && classOf(text.charCodeAt(i + 1)) === 1) {
+      if (i + 1 < len && (c === 0x2d || c === 0x27 || c === 0x2019) && isLetterOrNumber(text.charCodeAt(i + 1))) {
         i += 2;
         continue;
       }

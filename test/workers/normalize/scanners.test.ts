@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isLetter, isLetterOrMark, isLowercaseLetter, isMark, isUppercaseLetter } from '../../../src/workers/normalize/char-classes.js';
+import {
+  isLetter,
+  isLetterNumberOrMark,
+  isLetterOrMark,
+  isLetterOrNumber,
+  isLowercaseLetter,
+  isMark,
+  isNumber,
+  isSurrogate,
+  isUppercaseLetter,
+  markClass,
+} from '../../../src/workers/normalize/char-classes.js';
 import { foldDiacritics } from '../../../src/workers/normalize/fold.js';
 import { titleCaseNames } from '../../../src/workers/normalize/names.js';
 import { normalizeInline, toneInsensitiveKey, toneInsensitiveKeyStartsWith, toneInsensitiveWords } from '../../../src/workers/normalize/text.js';
@@ -10,6 +21,8 @@ const pieces = [
   'Hà Nội', 'Lê Hữu Hòa', 'hoà', 'hòa', 'Thúy', 'ĐBSCL', 'Đường', 'UBND', 'COVID-19', 'McDonald', 'iPhone', 'İstanbul', 'ΣΑΣ', 'ß',
   'Ǆ', 'ǅa', 'ǆ', 'ﬁ', '𝐀𝐚', '𐐀𐐨', '\ud800', '\udc00', '\u0301', '\u0323', 'A\u0301', ' ', '  ', '-', '.', ',', '…', '\n', '\t',
   '\u00a0', '\u2028', '\ufeff', '\u3000', '10.000', '2,5', 'x', 'A', 'a',
+  // Other scripts, digits of other scripts, numerals that are not digits, astral emoji.
+  'Nguyễn Thị Thuỷ', 'Ho\u0300a', '中华人民共和国', 'ສະບາຍດີ', 'ກຳປູເຈຍ', 'ភ្នំពេញ', 'Ἀθῆναι', '٣,٥', '۱۲', '१२३', '½', 'Ⅻ', '😀', '👍🏽', '𝟘',
 ];
 const text = fc.oneof(
   fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join('')),
@@ -18,15 +31,33 @@ const text = fc.oneof(
 );
 
 describe('character classes', () => {
-  it('match \\p{L}, \\p{Lu}, \\p{Ll}, \\p{M} for every BMP code point and a spread of astral ones', () => {
+  it('match \\p{L}, \\p{Lu}, \\p{Ll}, \\p{M}, \\p{N}, \\p{Cs} for every BMP code point and a spread of astral ones', () => {
     const wrong: string[] = [];
     for (let cp = 0; cp <= 0x10ffff; cp += cp < 0x10000 ? 1 : 37) {
       const c = String.fromCodePoint(cp);
-      const want = [/^\p{L}$/u.test(c), /^\p{Lu}$/u.test(c), /^\p{Ll}$/u.test(c), /^\p{M}$/u.test(c), /^[\p{L}\p{M}]$/u.test(c)];
-      const got = [isLetter(cp), isUppercaseLetter(cp), isLowercaseLetter(cp), isMark(cp), isLetterOrMark(cp)];
+      const want = [
+        /^\p{L}$/u.test(c), /^\p{Lu}$/u.test(c), /^\p{Ll}$/u.test(c), /^\p{M}$/u.test(c), /^[\p{L}\p{M}]$/u.test(c),
+        /^\p{N}$/u.test(c), /^[\p{L}\p{N}]$/u.test(c), /^[\p{L}\p{N}\p{M}]$/u.test(c), /^\p{Cs}$/u.test(c),
+      ];
+      const got = [
+        isLetter(cp), isUppercaseLetter(cp), isLowercaseLetter(cp), isMark(cp), isLetterOrMark(cp),
+        isNumber(cp), isLetterOrNumber(cp), isLetterNumberOrMark(cp), isSurrogate(cp),
+      ];
       if (want.join() !== got.join()) wrong.push(cp.toString(16));
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('markClass marks every BMP code point its regex matches, and no surrogate', () => {
+    // \p{N} matches the '0' the table builder puts where the surrogates are: none may be marked.
+    for (const [runs, one] of [[/\p{N}+/gu, /^\p{N}$/u], [/[\s\p{P}]+/gu, /^[\s\p{P}]$/u], [/[0-9a-f]+/g, /^[0-9a-f]$/]] as const) {
+      const table = markClass(new Uint8Array(0x10000), runs, 2);
+      const wrong: string[] = [];
+      for (let cp = 0; cp < 0x10000; cp++) {
+        if ((table[cp] === 2) !== (one.test(String.fromCharCode(cp)) && !isSurrogate(cp))) wrong.push(cp.toString(16));
+      }
+      expect(wrong).toEqual([]);
+    }
   });
 });
 
@@ -40,6 +71,15 @@ describe('scanners', () => {
       }),
       { numRuns: 5_000 },
     );
+  });
+
+  it('toneInsensitiveWords splits as the key does around every BMP code point', () => {
+    const wrong: string[] = [];
+    for (let cp = 1; cp < 0x10000; cp++) {
+      const t = `a${String.fromCharCode(cp)}b ${String.fromCharCode(cp - 1, cp)}`;
+      if (toneInsensitiveWords(t).join('|') !== toneInsensitiveKey(t).split(' ').join('|')) wrong.push(cp.toString(16));
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('toneInsensitiveKeyStartsWith answers as the key of the whole text does', () => {
@@ -77,6 +117,18 @@ describe('scanners', () => {
       }),
       { numRuns: 5_000 },
     );
+  });
+
+  it('titleCaseNames finds what its regex finds around every BMP code point', () => {
+    const names = /\p{Lu}\p{Ll}[\p{L}\p{M}]*(?:[ -]\p{Lu}\p{Ll}[\p{L}\p{M}]*)+/gu;
+    const wrong: string[] = [];
+    for (let cp = 1; cp < 0x10000; cp++) {
+      const c = String.fromCharCode(cp);
+      // As the capital, as the lowercase second letter, as a later letter or mark, glued to the code point before.
+      const t = `${c}a Bc, A${c} Bc, Ab${c} Cd, Ab ${String.fromCharCode(cp - 1)}${c}b`;
+      if (titleCaseNames(t).join('|') !== [...t.matchAll(names)].map((m) => m[0]).join('|')) wrong.push(cp.toString(16));
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('foldDiacritics is NFD with marks removed, đ → d, lowercased', () => {
