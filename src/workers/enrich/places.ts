@@ -3,6 +3,7 @@
  * introduced by a place head word ("huyện Đồng Văn", "sông Lô", "Meo Vac district").
  */
 import type { Place } from '../../shared/article.js';
+import { detached } from '../../shared/detached-string.js';
 import { GAZETTEER, type GazetteerEntry } from './gazetteer.js';
 import { isVietSyllable, phraseKey } from './fold.js';
 import type { PlaceMatch, Section, Span } from './spans.js';
@@ -356,7 +357,7 @@ export function placeNameKey(name: string): string {
   if (key === undefined) {
     key = phraseKey(name);
     if (nameKeys.size >= MAX_CACHED_NAMES) nameKeys.clear();
-    nameKeys.set(name, key);
+    nameKeys.set(detached(name), key);
   }
   return key;
 }

@@ -1,4 +1,5 @@
 import slugify from '@sindresorhus/slugify';
+import { detached } from '../../shared/detached-string.js';
 
 const MAX_SLUG = 80;
 
@@ -16,7 +17,7 @@ function wordSlug(word: string): string {
   if (slug === undefined) {
     slug = slugify(word);
     if (wordSlugs.size >= MAX_CACHED_WORDS) wordSlugs.clear();
-    wordSlugs.set(word, slug);
+    wordSlugs.set(detached(word), slug);
   }
   return slug;
 }

@@ -42,12 +42,25 @@ const TCVN3_TABLE: ReadonlyMap<string, string> = new Map(
 // "Égypte", "£1" are ordinary text, and counting them turned French and English copy into mojibake.
 const TCVN3_STRONG_RE = /(?<![aeiouyAEIOUY])[µ¶·¸¹¨ÆÌÐÑªÒÓÕ×ØÜÝÞßåæ¬õö÷øúýþ¡¢¤¥¦§]/gu;
 // TCVN3's "ư" is U+00AD, which is also the soft hyphen of ordinary text ("Inter\u00ADnational",
-// Russian and German copy): it counts only up to as many times as the other codes are found.
+// Russian and German copy). Followed by TCVN3's "ơ" with or without a tone (¬ ê ë ì í î: the "ươ"
+// of người, được, nước) it is a strong code; otherwise it counts only up to as many times as the
+// strong codes are found.
+const TCVN3_UO_RE = /(?<![aeiouyAEIOUY])\u00AD[¬êëìíî]/gu;
 const TCVN3_SOFT_HYPHEN_RE = /(?<![aeiouyAEIOUY])\u00AD/gu;
 // Legacy copy read as Latin-1 (TCVN3, VNI) or written in ASCII (VIQR) holds no letter of another
-// script: Cyrillic, Greek or CJK text is never mojibake of ours, whatever it shares with it. (The
-// Latin-1 range holds one letter of the Common script, µ, which TCVN3 uses for "à".)
-const NON_LATIN_LETTER_RE = /(?![\p{Script=Latin}\p{Script=Common}])\p{L}/u;
+// script (the Latin-1 range holds one letter of the Common script, µ, which TCVN3 uses for "à"):
+// text where such letters are a real share, Russian or Greek copy, is not mojibake of ours, whatever
+// it shares with it. A few (a Chinese name, "tia γ") do not make a legacy story ordinary text.
+const OTHER_SCRIPT_LETTER_RE = /(?![\p{Script=Latin}\p{Script=Common}])\p{L}/gu;
+const LETTER_RE = /\p{L}/gu;
+const OTHER_SCRIPT_SHARE = 0.2;
+
+/** True when letters of scripts other than Latin are at least a fifth of the text's letters. */
+function mostlyOtherScript(text: string): boolean {
+  const other = countMatches(text, OTHER_SCRIPT_LETTER_RE);
+  return other > 0 && other >= OTHER_SCRIPT_SHARE * countMatches(text, LETTER_RE);
+}
+
 const TCVN3_CHAR_RE = /[µ¶·¸¹¨»¼½¾Æ©ÇÈÉÊË®ÌÎÏÐÑªÒÓÔÕÖ×ØÜÝÞßáâãä«åæçèé¬êëìíîïñòóô\u00ADõö÷øùúûüýþ¡¢£¤¥¦§]/gu;
 
 // ---- VIQR: ASCII marks after the vowel. Quality: ^ ( +; tone: ' ` ? ~ .; "dd" = đ.
@@ -117,7 +130,7 @@ export function withoutEnglishApostrophes(text: string): string {
 
 /** Which legacy encoding the text is in, or null for ordinary Unicode text. */
 export function detectLegacyEncoding(text: string): 'tcvn3' | 'viqr' | 'vni' | null {
-  if (VIETNAMESE_LETTER_RE.test(text) || NON_LATIN_LETTER_RE.test(text)) return null;
+  if (VIETNAMESE_LETTER_RE.test(text)) return null;
   // Words are counted only when some count could pass (at least 3 signals): most text has none.
   let counted: number | null = null;
   const words = (): number => (counted ??= wordCount(text));
@@ -125,11 +138,12 @@ export function detectLegacyEncoding(text: string): 'tcvn3' | 'viqr' | 'vni' | n
   // the same Latin-1 range, so the better-fitting reading wins. Every signal of either holds a
   // character beyond ASCII: ASCII text (most English copy) has none of them.
   const ascii = ASCII_ONLY_RE.test(text);
-  const tcvnCodes = ascii ? 0 : countMatches(text, TCVN3_STRONG_RE);
-  const tcvn = tcvnCodes === 0 ? 0 : tcvnCodes + Math.min(tcvnCodes, countMatches(text, TCVN3_SOFT_HYPHEN_RE));
+  const tcvnCodes = ascii ? 0 : countMatches(text, TCVN3_STRONG_RE) + countMatches(text, TCVN3_UO_RE);
+  const tcvn = tcvnCodes === 0 ? 0 : tcvnCodes + Math.min(tcvnCodes, countMatches(text, TCVN3_SOFT_HYPHEN_RE) - countMatches(text, TCVN3_UO_RE));
   const vni = ascii ? 0 : countMatches(text, VNI_SIGNAL_RE);
   const tcvnOk = tcvn >= 3 && tcvn / words() >= 0.08;
   const vniOk = vni >= 3 && vni / words() >= 0.1;
+  if ((tcvnOk || vniOk) && mostlyOtherScript(text)) return null;
   if (tcvnOk && (!vniOk || tcvn > vni)) return 'tcvn3';
   if (vniOk) return 'vni';
   const viqr = countMatches(withoutEnglishApostrophes(text), VIQR_SIGNAL_RE);

@@ -94,5 +94,14 @@ describe('legacy Vietnamese encodings', () => {
   it('still reads TCVN3 whose "ư" is its most frequent code', () => {
     expect(detectLegacyEncoding('Th\u00AD¬ng m¹i')).toBe('tcvn3');
     expect(convertTcvn3('Th\u00AD¬ng m¹i')).toBe('Thương mại');
+    // "ươ" pairs (ư + ờ, ợ, ở) and no other strong code.
+    expect(detectLegacyEncoding('Ng\u00ADêi d©n ®\u00ADîc h\u00ADëng lîi')).toBe('tcvn3');
+    expect(convertTcvn3('Ng\u00ADêi d©n ®\u00ADîc h\u00ADëng lîi')).toBe('Người dân được hưởng lợi');
+  });
+
+  it('still reads a legacy story that names something in another script', () => {
+    const story = 'Hµ Néi lµ thñ ®« cña n\u00ADíc ViÖt Nam. Thñ t\u00ADíng ChÝnh phñ ®· chñ tr× cuéc häp víi c¸c bé ngµnh vÒ t×nh h×nh kinh tÕ';
+    for (const foreign of [' (习近平)', ' tia γ', ' Путин', ' 5 Ω']) expect(detectLegacyEncoding(story + foreign), foreign).toBe('tcvn3');
+    expect(detectLegacyEncoding('Haø Noäi laø thuû ñoâ cuûa nöôùc Vieät Nam (東京)')).toBe('vni');
   });
 });
