@@ -2,6 +2,7 @@
  * Splits text into word tokens with offsets and the flags every extractor needs, so each
  * extractor walks one shared array instead of running its own regexes over the text.
  */
+import { detached } from '../../shared/detached-string.js';
 import { isLetterNumberOrMark, isLetterOrNumber, isSurrogate } from '../normalize/char-classes.js';
 import { tokenKeys as foldToken } from './fold.js';
 import { STOP_PHRASE_STARTS, STOPWORDS } from './stopwords.js';
@@ -70,6 +71,18 @@ const SPACE = /\s+/gu;
 const HAS_SPACE = /\s/u;
 const NUMERIC = /^[\p{N}.,%]+$/u;
 
+// The next most common gap after one space is one printable ASCII character and a space (", ",
+// ". ", "; "): per such character, itself as a string and whether SENTENCE_BREAK matches it, so
+// that gap needs no slice and no regex.
+const FIRST_PRINTABLE = 0x21;
+const LAST_PRINTABLE = 0x7e;
+const PRINTABLE_CHARS: string[] = [];
+const PRINTABLE_BREAKS: boolean[] = [];
+for (let c = 0; c <= LAST_PRINTABLE; c++) {
+  PRINTABLE_CHARS.push(String.fromCharCode(c));
+  PRINTABLE_BREAKS.push(SENTENCE_BREAK.test(String.fromCharCode(c)));
+}
+
 /** Per distinct word: a bit per phrase lexicon that has a phrase starting with the word. */
 export interface WordStarts {
   mask: number;
@@ -85,6 +98,8 @@ export interface WordStarts {
 
 /** What a word's own letters say about it; the same for every occurrence of the word. */
 interface WordFacts extends WordStarts {
+  /** The word as written. */
+  text: string;
   key: string;
   id: number;
   ascii: string;
@@ -99,18 +114,62 @@ interface WordFacts extends WordStarts {
 // Wire copy reuses a small vocabulary, so the facts of a word are worked out once and looked up
 // after that. The cache is bounded: past the limit it starts afresh rather than grow without end.
 const MAX_CACHED_WORDS = 50_000;
-const wordCache = new Map<string, WordFacts>();
 /** Key → id. Ids stay below 2^15 (keywords pack two into one small integer). */
 const keyIds = new Map<string, number>();
 const MAX_KEY_IDS = 2 ** 15 - 1;
 /** Room kept for the new keys of one story, so ids never run out inside a story. */
 const STORY_ROOM = 8_000;
 
+// The word cache is an open-addressed table keyed by a hash of the word's UTF-16 units, which the
+// scanner computes as it walks them. A Map keyed by the word would need a freshly sliced string
+// per token and V8 hashing it on every lookup; here a hit compares units against the text in
+// place and hands back the cached string, so a known word is never sliced.
+const SLOT_BITS = 17; // 131,072 slots: at most 38 % full below MAX_CACHED_WORDS, so probes stay short.
+const SLOT_MASK = (1 << SLOT_BITS) - 1;
+/**
+ * The hash of the word in each slot, 0 for an empty slot. Probes read this compact array first and
+ * touch a slot's facts only when the hash matches: each array read is a likely cache miss.
+ */
+const slotHashes = new Int32Array(1 << SLOT_BITS);
+const slotFacts: (WordFacts | null)[] = Array.from({ length: 1 << SLOT_BITS }, () => null);
+let cachedWords = 0;
+
+function clearWordCache(): void {
+  slotHashes.fill(0);
+  slotFacts.fill(null);
+  cachedWords = 0;
+}
+
+// FNV-1a over UTF-16 units; the scanner and hashOfUnits must mix the same way.
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+
+function mix(hash: number, unit: number): number {
+  return Math.imul(hash ^ unit, HASH_PRIME);
+}
+
+function hashOfUnits(text: string, start: number, end: number): number {
+  let h = HASH_SEED;
+  for (let i = start; i < end; i++) h = mix(h, text.charCodeAt(i));
+  return h;
+}
+
+/** The slot hash of a word hash: never 0, which marks an empty slot. */
+function slotHash(hash: number): number {
+  return hash === 0 ? 1 : hash;
+}
+
+/** Whether `word` is written at `text[start..]` (its length already checked). */
+function writtenAt(word: string, text: string, start: number): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
 /** Starts the word tables afresh when they are nearly full; call between stories, never inside one. */
 export function makeRoomForStory(): void {
   if (keyIds.size < MAX_KEY_IDS - STORY_ROOM) return;
   keyIds.clear();
-  wordCache.clear();
+  clearWordCache();
 }
 
 function idOf(key: string): number {
@@ -126,11 +185,10 @@ function idOf(key: string): number {
 const NO_STARTS: unknown[] = [];
 
 function factsOf(t: string): WordFacts {
-  const hit = wordCache.get(t);
-  if (hit) return hit;
   const { key, ascii } = foldToken(t);
   const cap = UPPER_START.test(t);
-  const facts: WordFacts = {
+  return {
+    text: t,
     key,
     id: idOf(key),
     ascii,
@@ -146,40 +204,31 @@ function factsOf(t: string): WordFacts {
     sets: 0,
     setsVersion: -1,
   };
-  if (wordCache.size >= MAX_CACHED_WORDS) wordCache.clear();
-  wordCache.set(t, facts);
-  return facts;
 }
 
-/** Start and end of every WORD match in `text`, in order, as a flat list [start0, end0, start1, ...]. */
-function wordSpans(text: string): number[] {
-  const spans: number[] = [];
-  const len = text.length;
-  let i = 0;
-  while (i < len) {
-    const first = text.charCodeAt(i);
-    if (!isLetterOrNumber(first)) {
-      // Surrogate pairs (letters beyond the Basic Multilingual Plane) are rare: the regex reads those
-      // texts. Every character not taken into a word comes through here, so none is missed.
-      if (isSurrogate(first)) return wordSpansByRegex(text);
-      i++;
-      continue;
+/** The facts of the word at `text[start..end)`, whose units hash to `wordHash`; cached. */
+function cachedFacts(text: string, start: number, end: number, wordHash: number): WordFacts {
+  const hash = slotHash(wordHash);
+  let slot = (hash ^ (hash >>> SLOT_BITS)) & SLOT_MASK;
+  for (;;) {
+    const h = slotHashes[slot]!;
+    if (h === 0) break;
+    if (h === hash) {
+      const facts = slotFacts[slot]!;
+      if (facts.text.length === end - start && writtenAt(facts.text, text, start)) return facts;
     }
-    const start = i;
-    i++;
-    for (;;) {
-      while (i < len && isLetterNumberOrMark(text.charCodeAt(i))) i++;
-      const c = text.charCodeAt(i);
-      // "Jin-woo", "People's", "l’État": a hyphen or apostrophe followed by a letter or digit joins.
-      if (i + 1 < len && (c === 0x2d || c === 0x27 || c === 0x2019) && isLetterOrNumber(text.charCodeAt(i + 1))) {
-        i += 2;
-        continue;
-      }
-      break;
-    }
-    spans.push(start, i);
+    slot = (slot + 1) & SLOT_MASK;
   }
-  return spans;
+  // Kept past this story: a copy, not a view into the story's text (see detached-string.ts).
+  const facts = factsOf(detached(text.slice(start, end)));
+  if (cachedWords >= MAX_CACHED_WORDS) {
+    clearWordCache();
+    slot = (hash ^ (hash >>> SLOT_BITS)) & SLOT_MASK;
+  }
+  slotHashes[slot] = hash;
+  slotFacts[slot] = facts;
+  cachedWords++;
+  return facts;
 }
 
 function wordSpansByRegex(text: string): number[] {
@@ -190,57 +239,112 @@ function wordSpansByRegex(text: string): number[] {
   return spans;
 }
 
-/** Tokenizes `text`; `text` is one section (headline, lead or body), so its first token starts a sentence. */
+/**
+ * Tokenizes `text`; `text` is one section (headline, lead or body), so its first token starts a sentence.
+ * Words are the matches of WORD, found by a scanner that hashes each word's units as it walks them.
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  const len = text.length;
   let prevEnd = 0;
-  const spans = wordSpans(text);
-  for (let w = 0; w < spans.length; w += 2) {
-    const start = spans[w] ?? 0;
-    const t = text.slice(start, spans[w + 1]);
-    const first = out.length === 0;
-    const f = factsOf(t);
-    // Most gaps are one space: no punctuation, no sentence or paragraph break.
-    let sep = '';
-    let glued = false;
-    let sentenceStart = first;
-    if (start - prevEnd !== 1 || text.charCodeAt(prevEnd) !== 32) {
-      const gap = text.slice(prevEnd, start);
-      const rawSep = gap.replace(SPACE, '');
-      const prev = out[out.length - 1];
-      sep = rawSep === '.' && prev && DOTTED_HONORIFICS.has(prev.text) ? '' : rawSep;
-      const spaced = HAS_SPACE.test(gap);
-      glued = !first && gap.length > 0 && !spaced && sep !== '';
-      // A newline in the gap is a paragraph break; sep alone would lose it.
-      sentenceStart = first || (sep !== '' && spaced && SENTENCE_BREAK.test(sep)) || gap.includes('\n');
+  let i = 0;
+  while (i < len) {
+    const first = text.charCodeAt(i);
+    if (!isLetterOrNumber(first)) {
+      // Surrogate pairs (letters beyond the Basic Multilingual Plane) are rare: the regex reads those
+      // texts. Every character not taken into a word comes through here, so none is missed.
+      if (isSurrogate(first)) return tokenizeSpans(text, wordSpansByRegex(text));
+      i++;
+      continue;
     }
-    out.push({
-      text: t,
-      start,
-      end: start + t.length,
-      key: f.key,
-      id: f.id,
-      ascii: f.ascii,
-      cap: f.cap,
-      upper: f.upper,
-      sep,
-      glued,
-      sentenceStart,
-      possessive: f.possessive,
-      numeric: f.numeric,
-      stop: f.stop,
-      stopPhraseStart: f.stopPhraseStart,
-      word: f,
-      memoTitle: -1,
-      memoRoleBreak: -1,
-      memoHonorific: -1,
-      memoOrgHead: -1,
-      memoAdmin: -1,
-      memoFeature: -1,
-    });
-    prevEnd = start + t.length;
+    const start = i;
+    let hash = mix(HASH_SEED, first);
+    i++;
+    for (;;) {
+      while (i < len) {
+        const c = text.charCodeAt(i);
+        if (!isLetterNumberOrMark(c)) break;
+        hash = mix(hash, c);
+        i++;
+      }
+      const c = text.charCodeAt(i);
+      // "Jin-woo", "People's", "l’État": a hyphen or apostrophe followed by a letter or digit joins.
+      if (i + 1 < len && (c === 0x2d || c === 0x27 || c === 0x2019)) {
+        const next = text.charCodeAt(i + 1);
+        if (isLetterOrNumber(next)) {
+          hash = mix(mix(hash, c), next);
+          i += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    pushToken(out, text, prevEnd, start, i, hash);
+    prevEnd = i;
   }
   return out;
+}
+
+/** Tokens of `text` at `spans` ([start0, end0, start1, ...]). */
+function tokenizeSpans(text: string, spans: readonly number[]): Token[] {
+  const out: Token[] = [];
+  for (let w = 0; w < spans.length; w += 2) {
+    const start = spans[w]!;
+    const end = spans[w + 1]!;
+    pushToken(out, text, w === 0 ? 0 : spans[w - 1]!, start, end, hashOfUnits(text, start, end));
+  }
+  return out;
+}
+
+/**
+ * Appends the token at `text[start..end)`, whose units hash to `hash`, to `out`; the previous token
+ * ends at `prevEnd` (0 for the first).
+ */
+function pushToken(out: Token[], text: string, prevEnd: number, start: number, end: number, hash: number): void {
+  const f = cachedFacts(text, start, end, hash);
+  const first = out.length === 0;
+  // Most gaps are one space: no punctuation, no sentence or paragraph break.
+  let sep = '';
+  let glued = false;
+  let sentenceStart = first;
+  const gapLength = start - prevEnd;
+  const c = text.charCodeAt(prevEnd);
+  if (gapLength === 2 && c >= FIRST_PRINTABLE && c <= LAST_PRINTABLE && text.charCodeAt(prevEnd + 1) === 32) {
+    sep = c === 0x2e && !first && DOTTED_HONORIFICS.has(out[out.length - 1]!.text) ? '' : PRINTABLE_CHARS[c]!;
+    sentenceStart = first || (sep !== '' && PRINTABLE_BREAKS[c]!);
+  } else if (gapLength !== 1 || c !== 32) {
+    const gap = text.slice(prevEnd, start);
+    const rawSep = gap.replace(SPACE, '');
+    sep = rawSep === '.' && !first && DOTTED_HONORIFICS.has(out[out.length - 1]!.text) ? '' : rawSep;
+    const spaced = HAS_SPACE.test(gap);
+    glued = !first && gap.length > 0 && !spaced && sep !== '';
+    // A newline in the gap is a paragraph break; sep alone would lose it.
+    sentenceStart = first || (sep !== '' && spaced && SENTENCE_BREAK.test(sep)) || gap.includes('\n');
+  }
+  out.push({
+    text: f.text,
+    start,
+    end,
+    key: f.key,
+    id: f.id,
+    ascii: f.ascii,
+    cap: f.cap,
+    upper: f.upper,
+    sep,
+    glued,
+    sentenceStart,
+    possessive: f.possessive,
+    numeric: f.numeric,
+    stop: f.stop,
+    stopPhraseStart: f.stopPhraseStart,
+    word: f,
+    memoTitle: -1,
+    memoRoleBreak: -1,
+    memoHonorific: -1,
+    memoOrgHead: -1,
+    memoAdmin: -1,
+    memoFeature: -1,
+  });
 }
 
 /** Keys of `text` tokenized exactly as `tokenize` does, joined by one space. */
