@@ -126,6 +126,14 @@ const STORY_ROOM = 8_000;
 // place and hands back the cached string, so a known word is never sliced.
 const SLOT_BITS = 17; // 131,072 slots: at most 38 % full below MAX_CACHED_WORDS, so probes stay short.
 const SLOT_MASK = (1 << SLOT_BITS) - 1;
+// The word hash has a fixed seed, so words could be chosen to fill one run of slots and make every
+// probe long; the slot is taken through a multiplier picked at random per process instead of from
+// the hash's low bits. (Tokens do not depend on it: ids follow first use, not slots.)
+const SLOT_MULTIPLIER = (Math.floor(Math.random() * 0x40000000) * 2 + 1) | 0;
+
+function firstSlot(hash: number): number {
+  return Math.imul(hash, SLOT_MULTIPLIER) >>> (32 - SLOT_BITS);
+}
 /**
  * The hash of the word in each slot, 0 for an empty slot. Probes read this compact array first and
  * touch a slot's facts only when the hash matches: each array read is a likely cache miss.
@@ -209,7 +217,7 @@ function factsOf(t: string): WordFacts {
 /** The facts of the word at `text[start..end)`, whose units hash to `wordHash`; cached. */
 function cachedFacts(text: string, start: number, end: number, wordHash: number): WordFacts {
   const hash = slotHash(wordHash);
-  let slot = (hash ^ (hash >>> SLOT_BITS)) & SLOT_MASK;
+  let slot = firstSlot(hash);
   for (;;) {
     const h = slotHashes[slot]!;
     if (h === 0) break;
@@ -223,7 +231,7 @@ function cachedFacts(text: string, start: number, end: number, wordHash: number)
   const facts = factsOf(detached(text.slice(start, end)));
   if (cachedWords >= MAX_CACHED_WORDS) {
     clearWordCache();
-    slot = (hash ^ (hash >>> SLOT_BITS)) & SLOT_MASK;
+    slot = firstSlot(hash);
   }
   slotHashes[slot] = hash;
   slotFacts[slot] = facts;

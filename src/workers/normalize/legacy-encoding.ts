@@ -42,10 +42,10 @@ const TCVN3_TABLE: ReadonlyMap<string, string> = new Map(
 // "Égypte", "£1" are ordinary text, and counting them turned French and English copy into mojibake.
 const TCVN3_STRONG_RE = /(?<![aeiouyAEIOUY])[µ¶·¸¹¨ÆÌÐÑªÒÓÕ×ØÜÝÞßåæ¬õö÷øúýþ¡¢¤¥¦§]/gu;
 // TCVN3's "ư" is U+00AD, which is also the soft hyphen of ordinary text ("Inter\u00ADnational",
-// Russian and German copy). Followed by TCVN3's "ơ" with or without a tone (¬ ê ë ì í î: the "ươ"
-// of người, được, nước) it is a strong code; otherwise it counts only up to as many times as the
-// strong codes are found.
-const TCVN3_UO_RE = /(?<![aeiouyAEIOUY])\u00AD[¬êëìíî]/gu;
+// Russian and German copy). Followed by TCVN3's "ơ" with a tone (ê ë ì í î: the "ươ" of người,
+// được, nước; a bare "ơ", ¬, is a strong code of its own) it is a strong code; otherwise it counts
+// only up to as many times as the strong codes are found.
+const TCVN3_UO_RE = /(?<![aeiouyAEIOUY])\u00AD[êëìíî]/gu;
 const TCVN3_SOFT_HYPHEN_RE = /(?<![aeiouyAEIOUY])\u00AD/gu;
 // Legacy copy read as Latin-1 (TCVN3, VNI) or written in ASCII (VIQR) holds no letter of another
 // script (the Latin-1 range holds one letter of the Common script, µ, which TCVN3 uses for "à"):
@@ -143,12 +143,13 @@ export function detectLegacyEncoding(text: string): 'tcvn3' | 'viqr' | 'vni' | n
   const vni = ascii ? 0 : countMatches(text, VNI_SIGNAL_RE);
   const tcvnOk = tcvn >= 3 && tcvn / words() >= 0.08;
   const vniOk = vni >= 3 && vni / words() >= 0.1;
-  if ((tcvnOk || vniOk) && mostlyOtherScript(text)) return null;
-  if (tcvnOk && (!vniOk || tcvn > vni)) return 'tcvn3';
-  if (vniOk) return 'vni';
+  const found = tcvnOk && (!vniOk || tcvn > vni) ? 'tcvn3' : vniOk ? 'vni' : viqrIn(text, words) ? 'viqr' : null;
+  return found !== null && mostlyOtherScript(text) ? null : found;
+}
+
+function viqrIn(text: string, words: () => number): boolean {
   const viqr = countMatches(withoutEnglishApostrophes(text), VIQR_SIGNAL_RE);
-  if (viqr >= 3 && viqr / words() >= 0.1) return 'viqr';
-  return null;
+  return viqr >= 3 && viqr / words() >= 0.1;
 }
 
 /** TCVN3 (ABC) mojibake read as Latin-1 → Unicode NFC. */

@@ -87,6 +87,9 @@ describe('legacy Vietnamese encodings', () => {
     ['Прези\u00ADдент Рос\u00ADсии провёл сове\u00ADщание в Крем\u00ADле'],
     ['Inter\u00ADnational Con\u00ADfer\u00ADence on cli\u00ADmate opens'],
     ['Ελληνικά: Αθή\u00ADνα, Θεσ\u00ADσα\u00ADλο\u00ADνί\u00ADκη µ'],
+    // Quoted Latin names in other scripts look like VIQR tone marks.
+    ["Акции 'Toyota', 'Honda' и 'Mazda' выросли на бирже 'Nikkei'"],
+    ["他说'Toyota'和'Honda'还有'Mazda'都涨了"],
   ])('ordinary text is left alone: %s', (text) => {
     expect(detectLegacyEncoding(text)).toBeNull();
   });
