@@ -3,7 +3,7 @@
  * introduced by a place head word ("huyện Đồng Văn", "sông Lô", "Meo Vac district").
  */
 import type { Place } from '../../shared/article.js';
-import { detached } from '../../shared/detached-string.js';
+import { boundedMemo } from '../../shared/bounded-memo.js';
 import { GAZETTEER, type GazetteerEntry } from './gazetteer.js';
 import { isVietSyllable, phraseKey } from './fold.js';
 import type { PlaceMatch, Section, Span } from './spans.js';
@@ -346,21 +346,8 @@ export function placeFromMatch(section: Section, m: PlaceMatch): Place {
   return { name: spanText(section, m.start, m.end).replace(/['’]s$/u, ''), kind: m.entry.kind, code: m.entry.code, lat: m.entry.lat, lon: m.entry.lon };
 }
 
-// Datelines name a few places over and over: each name's key is worked out once. Bounded: the
-// table starts afresh past its limit rather than grow.
-const MAX_CACHED_NAMES = 5_000;
-const nameKeys = new Map<string, string>();
-
-/** phraseKey(name), remembered for names seen before (dateline places). */
-export function placeNameKey(name: string): string {
-  let key = nameKeys.get(name);
-  if (key === undefined) {
-    key = phraseKey(name);
-    if (nameKeys.size >= MAX_CACHED_NAMES) nameKeys.clear();
-    nameKeys.set(detached(name), key);
-  }
-  return key;
-}
+/** phraseKey(name), remembered: datelines name a few places over and over. */
+export const placeNameKey = boundedMemo(phraseKey, 5_000);
 
 /** Resolves a place name as written ("Hà Giang", "Khánh Hoà") to its gazetteer entry, if any. */
 export function lookupPlace(name: string): GazetteerEntry | undefined {

@@ -1,5 +1,5 @@
 import slugify from '@sindresorhus/slugify';
-import { detached } from '../../shared/detached-string.js';
+import { boundedMemo } from '../../shared/bounded-memo.js';
 
 const MAX_SLUG = 80;
 
@@ -8,19 +8,8 @@ const MAX_SLUG = 80;
 // and Unicode normalization are per character, decamelizing and contractions look at letters and
 // digits only, a space always ends a run of slug characters), so the slug of a text is the slugs of
 // its space-separated words joined by hyphens. Headlines reuse a small vocabulary, so each word is
-// slugified once and remembered; the table starts afresh past its limit rather than grow.
-const MAX_CACHED_WORDS = 20_000;
-const wordSlugs = new Map<string, string>();
-
-function wordSlug(word: string): string {
-  let slug = wordSlugs.get(word);
-  if (slug === undefined) {
-    slug = slugify(word);
-    if (wordSlugs.size >= MAX_CACHED_WORDS) wordSlugs.clear();
-    wordSlugs.set(detached(word), slug);
-  }
-  return slug;
-}
+// slugified once and remembered.
+const wordSlug = boundedMemo((word) => slugify(word), 20_000);
 
 /** The same string as slugify(text), built from remembered per-word slugs. */
 export function slugOfWords(text: string): string {

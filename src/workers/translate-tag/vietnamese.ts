@@ -3,6 +3,7 @@
  * (ơ, ư, đ, ă and the stacked tone marks), and whose words are all single syllables of a known
  * shape, which also catches text typed without diacritics ("Thu tuong Pham Minh Chinh").
  */
+import { boundedMemo } from '../../shared/bounded-memo.js';
 import { foldDiacritics } from '../normalize/fold.js';
 
 // Letters no other served Latin-script language uses: đ ă ơ ư ĩ ũ and the Latin Extended
@@ -79,25 +80,15 @@ const SYLLABLE_SHIFT = 1;
 const FUNCTION_SHIFT = 16;
 const COUNT_MASK = 0x7fff;
 
-// Words recur from story to story, and folding plus two tests cost several times a lookup. Only
-// words shorter than V8's sliced strings (13 units) are kept: a longer key would be a view into
-// its whole story and keep that text alive. The cache is emptied when full, which bounds it
-// without the bookkeeping of an LRU.
+// Only short words are remembered (and packed): nearly every word is short, and a long one could
+// overflow the packed counts.
 const CACHED_WORD_MAX_LENGTH = 12;
-const MAX_CACHED_WORDS = 50_000;
-const wordCounts = new Map<string, number>();
 
-/** measureWord(word) of a short word, packed, from the cache when the word was seen before. */
-function packedShortWord(word: string): number {
-  let packed = wordCounts.get(word);
-  if (packed === undefined) {
-    const c = measureWord(word);
-    packed = c.marked | (c.syllables << SYLLABLE_SHIFT) | (c.functionWords << FUNCTION_SHIFT);
-    if (wordCounts.size >= MAX_CACHED_WORDS) wordCounts.clear();
-    wordCounts.set(word, packed);
-  }
-  return packed;
-}
+/** measureWord(word) of a short word, packed, remembered. */
+const packedShortWord = boundedMemo((word) => {
+  const c = measureWord(word);
+  return c.marked | (c.syllables << SYLLABLE_SHIFT) | (c.functionWords << FUNCTION_SHIFT);
+}, 50_000);
 
 /** Measures how Vietnamese a list of words looks (see VietnameseEvidence). */
 export function vietnameseEvidence(words: readonly string[]): VietnameseEvidence {
