@@ -5,7 +5,7 @@
  */
 import type { Credit } from '../../shared/article.js';
 import { isAgencyMark } from './lexicon.js';
-import { countWords } from './words.js';
+import { countSpaceSeparatedWords } from './words.js';
 
 type Role = Credit['role'];
 
@@ -59,8 +59,8 @@ export function parseCaptionLine(line: string): { caption: string | null; credit
   // Every credit form has a colon ("Ảnh:", "Photo :"): most paragraphs leave here.
   if (!line.includes(':')) return null;
   const trimmed = line.trim();
-  // countWords(trimmed) is the split's length here (a trimmed line has no empty piece), but costs no array.
-  if (countWords(trimmed) > MAX_CAPTION_WORDS) return null;
+  // countSpaceSeparatedWords(trimmed) is the split's length here (a trimmed line has no empty piece), but costs no array.
+  if (countSpaceSeparatedWords(trimmed) > MAX_CAPTION_WORDS) return null;
   if (ENDS_WITH_PAREN_CREDIT_RE.test(trimmed)) {
     const found: Array<{ role: Role; text: string }> = [];
     const caption = trimmed

@@ -4,7 +4,7 @@
  * VNI mojibake ("Vieät Nam", mark bytes after the vowel). Detected conservatively, converted to
  * Unicode NFC. Text that already holds Vietnamese letters is never touched.
  */
-import { countWords, isSpaceUnit } from './words.js';
+import { countSpaceSeparatedWords, isSpaceUnit } from './words.js';
 
 // Letters only Vietnamese uses (â, ê, ô are French too, and legacy mark bytes).
 const VIETNAMESE_LETTER_RE = /[ăđơưĂĐƠƯ\u1EA0-\u1EF9]/u;
@@ -87,7 +87,7 @@ const BASE_VOWELS = 'aeiouyAEIOUY';
 const ASCII_ONLY_RE = /^[\u0000-\u007f]*$/u;
 
 function wordCount(text: string): number {
-  return countWords(text) || 1;
+  return countSpaceSeparatedWords(text) || 1;
 }
 
 function countMatches(text: string, re: RegExp): number {
@@ -138,8 +138,9 @@ export function detectLegacyEncoding(text: string): 'tcvn3' | 'viqr' | 'vni' | n
   // the same Latin-1 range, so the better-fitting reading wins. Every signal of either holds a
   // character beyond ASCII: ASCII text (most English copy) has none of them.
   const ascii = ASCII_ONLY_RE.test(text);
-  const tcvnCodes = ascii ? 0 : countMatches(text, TCVN3_STRONG_RE) + countMatches(text, TCVN3_UO_RE);
-  const tcvn = tcvnCodes === 0 ? 0 : tcvnCodes + Math.min(tcvnCodes, countMatches(text, TCVN3_SOFT_HYPHEN_RE) - countMatches(text, TCVN3_UO_RE));
+  const uoPairs = ascii ? 0 : countMatches(text, TCVN3_UO_RE);
+  const tcvnCodes = ascii ? 0 : countMatches(text, TCVN3_STRONG_RE) + uoPairs;
+  const tcvn = tcvnCodes === 0 ? 0 : tcvnCodes + Math.min(tcvnCodes, countMatches(text, TCVN3_SOFT_HYPHEN_RE) - uoPairs);
   const vni = ascii ? 0 : countMatches(text, VNI_SIGNAL_RE);
   const tcvnOk = tcvn >= 3 && tcvn / words() >= 0.08;
   const vniOk = vni >= 3 && vni / words() >= 0.1;

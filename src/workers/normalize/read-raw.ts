@@ -89,7 +89,7 @@ const HTML_TEXT_CONTROLS_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0
 const HTML_TEXT_ODD_SPACES_RE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/gu;
 const HTML_TEXT_SPACE_RUN_RE = /\s{2,}/gu;
 // Anything one of the three above would change: a control, an odd space or two spaces in a row.
-const HTML_TEXT_TO_CLEAN_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u00AD\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]|\s\s/u;
+const HTML_TEXT_TO_CLEAN_RE = new RegExp(`${HTML_TEXT_CONTROLS_RE.source}|${HTML_TEXT_ODD_SPACES_RE.source}|\\s\\s`, 'u');
 
 /** One text node cleaned: controls out, odd spaces folded, runs of whitespace one space. */
 function cleanHtmlText(t: string): string {

@@ -16,7 +16,7 @@ import {
   parseBylineLine,
   stripEndMark,
 } from './tail.js';
-import { countWords } from './words.js';
+import { countSpaceSeparatedWords as words } from './words.js';
 
 /** One paragraph-level block: its text and, for HTML input, its sanitized markup. */
 export interface Block {
@@ -51,8 +51,6 @@ export interface ReadOptions {
 const DATELINE_SEARCH_LIMIT = 7;
 const SENTENCE_END_RE = /[.!?…:"”»)]$/u;
 const DIGIT_RE = /\d/u;
-
-const words = countWords;
 
 function isShortLine(text: string, maxWords: number): boolean {
   return words(text) <= maxWords && text.length <= 40 && !SENTENCE_END_RE.test(text) && !DIGIT_RE.test(text);

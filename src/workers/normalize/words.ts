@@ -1,6 +1,7 @@
 /**
  * Word counting for the story reader and the legacy-encoding detector: a word is a run of
- * characters that are not whitespace in the sense of the regex class \s.
+ * characters that are not whitespace in the sense of the regex class \s. (Enrich's countWords,
+ * in enrich/word-count.ts, counts the article's words for wordCount: runs of letters and digits.)
  */
 
 /** True for the UTF-16 units that /\s/ matches (ECMAScript WhiteSpace and LineTerminator; all in the BMP). */
@@ -17,7 +18,7 @@ export function isSpaceUnit(c: number): boolean {
  * counted in one pass without the split (which allocates every word and costs more than the
  * rest of a paragraph's classification).
  */
-export function countWords(text: string): number {
+export function countSpaceSeparatedWords(text: string): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {

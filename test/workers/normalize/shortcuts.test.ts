@@ -11,7 +11,7 @@ import { detectLegacyEncoding, withoutEnglishApostrophes } from '../../../src/wo
 import { cleanField, normalizeHtmlText, readContent, textBlocks } from '../../../src/workers/normalize/read-raw.js';
 import { readStoryParts } from '../../../src/workers/normalize/story-parts.js';
 import { normalizeInline } from '../../../src/workers/normalize/text.js';
-import { countWords, isSpaceUnit } from '../../../src/workers/normalize/words.js';
+import { countSpaceSeparatedWords, isSpaceUnit } from '../../../src/workers/normalize/words.js';
 
 // Pieces that sit on the edges of each shortcut: every kind of whitespace, controls, apostrophes,
 // abbreviations, VIQR marks, tags and entities, Vietnamese letters, astral characters.
@@ -29,17 +29,17 @@ const text = fc.oneof(
 );
 const RUNS = { numRuns: 4_000 };
 
-describe('countWords', () => {
+describe('countSpaceSeparatedWords', () => {
   it('counts what split on \\s+ and dropping empty pieces counts', () => {
     fc.assert(fc.property(text, (t) => {
-      expect(countWords(t)).toBe(t.split(/\s+/u).filter((w) => w !== '').length);
+      expect(countSpaceSeparatedWords(t)).toBe(t.split(/\s+/u).filter((w) => w !== '').length);
     }), RUNS);
   });
 
   it('counts words between every kind of whitespace', () => {
-    expect(countWords('')).toBe(0);
-    expect(countWords(' \u00A0\u3000 ')).toBe(0);
-    expect(countWords('Hà\u00A0Nội\u2028là\tthủ\u3000đô')).toBe(5);
+    expect(countSpaceSeparatedWords('')).toBe(0);
+    expect(countSpaceSeparatedWords(' \u00A0\u3000 ')).toBe(0);
+    expect(countSpaceSeparatedWords('Hà\u00A0Nội\u2028là\tthủ\u3000đô')).toBe(5);
   });
 
   it('isSpaceUnit agrees with /\\s/ on every UTF-16 unit', () => {
