@@ -41,8 +41,9 @@ line; progress goes to stderr. Scenarios live one per file under bench/ and are 
 - **Latency** ingest → visible: stories are offered at a fixed rate on a 10 ms tick, stamped just before the
   ingest sink is called; a separate Redis connection polls the \`all\` feed's sorted set every 5 ms (each story
   carries its enqueue time as \`updated\`, which becomes its feed score, so one ZRANGEBYSCORE from the oldest
-  pending story finds every newly listed one). Figures include up to one poll interval (5 ms). The first second
-  is warm-up. Stories not visible 10 s (quick: 3 s) after the load ends count with their wait so far and are reported (p99 is
+  pending story finds every newly listed one). Figures include up to one poll interval (5 ms). Before each run
+  300 stories go through a throw-away pipeline in the workers' process, so the JIT has compiled the stages (a cold
+  process otherwise spends its first seconds in the interpreter); the first second of the run is warm-up too. Stories not visible 10 s (quick: 3 s) after the load ends count with their wait so far and are reported (p99 is
   then a lower bound). The bare 4-queue chain is measured at 500/s the same way (stamp in the payload, read by the last job).
   The forked row at 500/s has the workers in 2 warmed-up child processes and only the feeder and poller here.
 - **Memory**: the fused pipeline's workers in a forked process at 500 stories/s offered by this one (5 min full, 12 s quick); RSS and heap

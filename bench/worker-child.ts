@@ -5,7 +5,7 @@
  * published stories.
  */
 import { startBenchPipeline } from './lib/bench-pipeline.js';
-import { StoryFactory, loadStoryTemplates } from './lib/stories.js';
+import { warmUpStages } from './lib/warm-up.js';
 
 export interface WorkerStart {
   redisUrl: string;
@@ -19,38 +19,13 @@ export interface WorkerStart {
   warmup?: number;
 }
 
-/** Runs `count` stories through a throw-away pipeline under its own prefix, then removes its keys. */
-async function warmUp(start: WorkerStart, count: number): Promise<void> {
-  const { templates } = await loadStoryTemplates();
-  let done = 0;
-  let finished: () => void = () => undefined;
-  const all = new Promise<void>((resolve) => {
-    finished = resolve;
-  });
-  const bench = await startBenchPipeline({
-    name: 'worker-warmup',
-    redisUrl: start.redisUrl,
-    topology: start.topology,
-    concurrency: start.concurrency,
-    timer: (stage) => {
-      if (stage === 'publish' && ++done >= count) finished();
-    },
-  });
-  try {
-    await bench.pipeline.sink(new StoryFactory(templates, bench.config.prefix).batch(count));
-    await Promise.race([all, new Promise((resolve) => setTimeout(resolve, 30_000))]);
-  } finally {
-    await bench.stop();
-  }
-}
-
 export type ParentMessage = { type: 'sample' } | { type: 'stop' };
 export type ChildMessage = { type: 'ready' } | { type: 'sample'; rss: number; heapUsed: number; published: number } | { type: 'stopped' };
 
 async function main(): Promise<void> {
   const start = JSON.parse(process.argv[2] ?? '{}') as WorkerStart;
   let published = 0;
-  if (start.warmup) await warmUp(start, start.warmup);
+  if (start.warmup) await warmUpStages(start, start.warmup);
   const bench = await startBenchPipeline({
     name: 'worker-child',
     prefix: start.prefix,

@@ -11,6 +11,7 @@ import { formatMarkdown, formatTable, type BenchReport } from '../../bench/lib/r
 import { measureSized } from '../../bench/lib/saturation.js';
 import { percentile, ratio, round, summarize } from '../../bench/lib/stats.js';
 import { StoryFactory, expectedStoryId, loadStoryTemplates } from '../../bench/lib/stories.js';
+import { warmUpStages } from '../../bench/lib/warm-up.js';
 import { growthPercent } from '../../bench/memory.js';
 import { NOTES_MARKER } from '../../bench/method-notes.js';
 import { SCENARIOS } from '../../bench/registry.js';
@@ -158,6 +159,13 @@ describe('a real scenario on the test Redis', () => {
     expect(t.perSecond).toBeGreaterThan(0);
     expect(t.seconds).toBeGreaterThan(0);
     const [, left] = await redis.client.scan('0', 'MATCH', `${prefix}*`, 'COUNT', 100_000);
+    expect(left).toEqual([]);
+  });
+
+  it('warms the stages up on real stories through a real pipeline and leaves no keys behind', async () => {
+    const published = await warmUpStages({ redisUrl: redis.url, topology: 'fused', concurrency: 20 }, 30);
+    expect(published).toBe(30);
+    const [, left] = await redis.client.scan('0', 'MATCH', 'bench-warmup-*', 'COUNT', 100_000);
     expect(left).toEqual([]);
   });
 
