@@ -4,6 +4,7 @@
  */
 import sanitizeHtml from 'sanitize-html';
 import type { Rendition } from '../../shared/article.js';
+import { decodeCharacterReferences, referenceAt } from './entities.js';
 import type { Block } from './story-parts.js';
 import { normalizeInline } from './text.js';
 
@@ -110,16 +111,9 @@ const CONTAINER_TAGS: ReadonlySet<string> = new Set(['div', 'section', 'article'
 // <br> runs at the edges of loose text that was split on a double <br>.
 const EDGE_BREAKS_RE = /^(?:\s*<br\s*\/?>)+|(?:<br\s*\/?>\s*)+$/giu;
 const TOKEN_RE = /<(\/?)([a-z0-9]+)([^>]*)>|[^<]+/giu;
-const ENTITY_RE = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|nbsp|#39));/giu;
 const BR_TAG_RE = /<br\s*\/?>/giu;
 const ITEM_END_TAG_RE = /<\/(?:li|tr|td|th|figcaption|caption)>/giu;
 const ANY_TAG_RE = /<[^>]*>/gu;
-const NAMED: Readonly<Record<string, string>> = Object.freeze({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' });
-
-/** The character a numeric reference names; U+FFFD for one that names none ("&#99999999;"), never a RangeError. */
-function codePointText(cp: number): string {
-  return Number.isInteger(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\uFFFD';
-}
 
 /** Text of an HTML fragment with the entities sanitize-html leaves decoded. */
 export function htmlToText(html: string): string {
@@ -140,14 +134,7 @@ export function htmlToRawText(html: string): string {
       .replace(ITEM_END_TAG_RE, ' ')
       .replace(ANY_TAG_RE, '');
   }
-  if (text.includes('&')) text = text.replace(ENTITY_RE, entityText);
-  return text;
-}
-
-function entityText(_m: string, dec: string | undefined, hex: string | undefined, name: string | undefined): string {
-  if (dec !== undefined) return codePointText(Number(dec));
-  if (hex !== undefined) return codePointText(parseInt(hex, 16));
-  return NAMED[name!.toLowerCase()] ?? '';
+  return decodeCharacterReferences(text);
 }
 
 const NEEDS_ESCAPE_RE = /[&<>"]/;
@@ -262,7 +249,6 @@ function pushBlock(blocks: Block[], tag: string, blockHtml: string): void {
   blocks.push({ text, html: withoutImages.replace(/<(p|h[2-6])>\s+/u, '<$1>').replace(/\s+<\/(p|h[2-6])>$/u, '</$1>') });
 }
 
-const ENTITY_AT_RE = /^&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/iu;
 const EMPTY_INLINE_RE = /<(strong|b|em|i|u|span|a)(?:\s[^>]*)?>\s*<\/\1>/giu;
 const VOID_TAGS: ReadonlySet<string> = new Set(['br', 'img', 'hr', 'wbr']);
 
@@ -305,13 +291,14 @@ export function stripTextPrefix(html: string, prefix: string): string | null {
     let ch = c;
     let width = 1;
     if (c === '&') {
-      const e = ENTITY_AT_RE.exec(html.slice(i, i + 12));
-      if (e) {
-        ch = e[1] !== undefined ? codePointText(Number(e[1])) : e[2] !== undefined ? codePointText(parseInt(e[2], 16)) : (NAMED[e[3]!.toLowerCase()] ?? c);
-        width = e[0].length;
+      const ref = referenceAt(html, i);
+      if (ref !== null) {
+        ch = ref.text;
+        width = ref.length;
       }
     }
-    if (ch !== prefix[j]) return null;
+    // A reference can stand for two UTF-16 units (an astral character, "&#128512;") or more.
+    if (!prefix.startsWith(ch, j)) return null;
     i += width;
     j += ch.length;
   }

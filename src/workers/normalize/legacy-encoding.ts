@@ -3,7 +3,14 @@
  * marks after the vowel), TCVN3/ABC mojibake ("ViÖt Nam", 8-bit font codes read as Latin-1) and
  * VNI mojibake ("Vieät Nam", mark bytes after the vowel). Detected conservatively, converted to
  * Unicode NFC. Text that already holds Vietnamese letters is never touched.
+ *
+ * Every legacy code is also an ordinary character somewhere (TCVN3's "ử" is German "ö", its "ồ" is
+ * Scandinavian "å"; VIQR's acute is an apostrophe or a single quote; VNI's "đ" is Spanish "ñ"). So
+ * counting codes is not enough: a code is evidence only when its word, read in that encoding, is
+ * spelled like a Vietnamese syllable (see legacy-syllable.ts), and the words it makes that are not
+ * syllables count against the encoding.
  */
+import { isVietnameseSyllable } from './legacy-syllable.js';
 import { countSpaceSeparatedWords, isSpaceUnit } from './words.js';
 
 // Letters only Vietnamese uses (â, ê, ô are French too, and legacy mark bytes).
@@ -37,7 +44,8 @@ const TCVN3_TABLE: ReadonlyMap<string, string> = new Map(
     '¡': 'Ă', '¢': 'Â', '£': 'Ê', '¤': 'Ô', '¥': 'Ơ', '¦': 'Ư', '§': 'Đ',
   }),
 );
-// Codes that ordinary French/English/German text never uses inside a word.
+// Codes that ordinary French and English text never uses inside a word. German, Nordic, Hungarian
+// and Czech words do hold some (ö ü ß å æ ø ú ý þ): their words are weighed (vietnameseSignals).
 // French capitals (É È Ç Ê Ë Î Ï Ö), currency and marks (£ © ® ½ ¼ ¾) are left out: "État",
 // "Égypte", "£1" are ordinary text, and counting them turned French and English copy into mojibake.
 const TCVN3_STRONG_RE = /(?<![aeiouyAEIOUY])[µ¶·¸¹¨ÆÌÐÑªÒÓÕ×ØÜÝÞßåæ¬õö÷øúýþ¡¢¤¥¦§]/gu;
@@ -47,6 +55,9 @@ const TCVN3_STRONG_RE = /(?<![aeiouyAEIOUY])[µ¶·¸¹¨ÆÌÐÑªÒÓÕ×ØÜ�
 // only up to as many times as the strong codes are found.
 const TCVN3_UO_RE = /(?<![aeiouyAEIOUY])\u00AD[êëìíî]/gu;
 const TCVN3_SOFT_HYPHEN_RE = /(?<![aeiouyAEIOUY])\u00AD/gu;
+// The strong codes and the "ươ" pairs: the codes whose words are weighed (none of the strong codes
+// is \u00AD or follows one in a pair, so no match of one overlaps one of the other).
+const TCVN3_EVIDENCE_RE = new RegExp(`${TCVN3_STRONG_RE.source}|${TCVN3_UO_RE.source}`, 'gu');
 // Legacy copy read as Latin-1 (TCVN3, VNI) or written in ASCII (VIQR) holds no letter of another
 // script (the Latin-1 range holds one letter of the Common script, µ, which TCVN3 uses for "à"):
 // text where such letters are a real share, Russian or Greek copy, is not mojibake of ours, whatever
@@ -128,6 +139,16 @@ export function withoutEnglishApostrophes(text: string): string {
   return done === 0 ? text : out + text.slice(done);
 }
 
+// Shares of the words that must hold a code, per encoding.
+const TCVN3_SHARE = 0.08;
+const VNI_SHARE = 0.1;
+const VIQR_SHARE = 0.1;
+
+/** True when at least 3 signals were found, and at least `share` of a signal per word. */
+function isEnough(signals: number, share: number, words: () => number): boolean {
+  return signals >= 3 && signals / words() >= share;
+}
+
 /** Which legacy encoding the text is in, or null for ordinary Unicode text. */
 export function detectLegacyEncoding(text: string): 'tcvn3' | 'viqr' | 'vni' | null {
   if (VIETNAMESE_LETTER_RE.test(text)) return null;
@@ -140,17 +161,87 @@ export function detectLegacyEncoding(text: string): 'tcvn3' | 'viqr' | 'vni' | n
   const ascii = ASCII_ONLY_RE.test(text);
   const uoPairs = ascii ? 0 : countMatches(text, TCVN3_UO_RE);
   const tcvnCodes = ascii ? 0 : countMatches(text, TCVN3_STRONG_RE) + uoPairs;
-  const tcvn = tcvnCodes === 0 ? 0 : tcvnCodes + Math.min(tcvnCodes, countMatches(text, TCVN3_SOFT_HYPHEN_RE) - uoPairs);
-  const vni = ascii ? 0 : countMatches(text, VNI_SIGNAL_RE);
-  const tcvnOk = tcvn >= 3 && tcvn / words() >= 0.08;
-  const vniOk = vni >= 3 && vni / words() >= 0.1;
+  const looseHyphens = tcvnCodes === 0 ? 0 : countMatches(text, TCVN3_SOFT_HYPHEN_RE) - uoPairs;
+  let tcvn = tcvnCodes + Math.min(tcvnCodes, looseHyphens);
+  // The raw counts are upper bounds of the evidence: words are weighed only when a count could
+  // pass, which ordinary text (no codes, or too few) never reaches.
+  if (isEnough(tcvn, TCVN3_SHARE, words)) {
+    const codes = vietnameseSignals(text, TCVN3_EVIDENCE_RE, isTcvn3WordUnit, convertTcvn3);
+    tcvn = codes + Math.min(codes, looseHyphens);
+  }
+  let vni = ascii ? 0 : countMatches(text, VNI_SIGNAL_RE);
+  if (isEnough(vni, VNI_SHARE, words)) vni = vietnameseSignals(text, VNI_SIGNAL_RE, isLetterUnit, convertVni);
+  const tcvnOk = isEnough(tcvn, TCVN3_SHARE, words);
+  const vniOk = isEnough(vni, VNI_SHARE, words);
   const found = tcvnOk && (!vniOk || tcvn > vni) ? 'tcvn3' : vniOk ? 'vni' : viqrIn(text, words) ? 'viqr' : null;
   return found !== null && mostlyOtherScript(text) ? null : found;
 }
 
 function viqrIn(text: string, words: () => number): boolean {
-  const viqr = countMatches(withoutEnglishApostrophes(text), VIQR_SIGNAL_RE);
-  return viqr >= 3 && viqr / words() >= 0.1;
+  const marked = withoutEnglishApostrophes(text);
+  return (
+    isEnough(countMatches(marked, VIQR_SIGNAL_RE), VIQR_SHARE, words) &&
+    isEnough(vietnameseSignals(marked, VIQR_SIGNAL_RE, isViqrWordUnit, convertViqr, closesQuotedWord), VIQR_SHARE, words)
+  );
+}
+
+const LETTER_OR_MARK_RE = /[\p{L}\p{M}]/u;
+const VIQR_MARKS = "^(+`'~?.\\";
+const isLetterUnit = (c: string): boolean => LETTER_OR_MARK_RE.test(c);
+// TCVN3 codes that are not letters in Latin-1 (¸ for "á", ® for "đ", the soft hyphen for "ư") are
+// letters of the legacy word all the same.
+const isTcvn3WordUnit = (c: string): boolean => TCVN3_TABLE.has(c) || LETTER_OR_MARK_RE.test(c);
+const isViqrWordUnit = (c: string): boolean => VIQR_MARKS.includes(c) || LETTER_OR_MARK_RE.test(c);
+const NON_LETTER_EDGES_RE = /^\P{L}+|\P{L}+$/gu;
+
+/**
+ * A straight single quote that closes a word it opened ("'idea'", "'no'") is a quote, not VIQR's
+ * acute: VIQR puts its marks after a vowel and never before a word.
+ */
+function closesQuotedWord(word: string, signalEnd: number): boolean {
+  return word.startsWith("'") && word[signalEnd - 1] === "'" && !LETTER_OR_MARK_RE.test(word.slice(signalEnd));
+}
+
+/**
+ * How many matches of `signalRe` are evidence of the encoding: those whose word (the run of
+ * `isWordUnit` characters around the match), converted by `convert`, is spelled like a Vietnamese
+ * syllable. 0 when the matches whose word is no syllable ("Kứbenhavn", "ideá", "Espađa") are more
+ * than half as many: the codes are then another language's letters or punctuation. A match whose
+ * word is only itself ("×" in "4×100 m", "·" between two words) weighs nothing either way: a sign
+ * used as a sign.
+ */
+function vietnameseSignals(
+  text: string,
+  signalRe: RegExp,
+  isWordUnit: (c: string) => boolean,
+  convert: (word: string) => string,
+  isPunctuation?: (word: string, signalEnd: number) => boolean,
+): number {
+  let vietnamese = 0;
+  let foreign = 0;
+  // Copy repeats its words ("của", "các", "được"): each is weighed once (null: weighs nothing).
+  const verdicts = new Map<string, boolean | null>();
+  signalRe.lastIndex = 0;
+  for (let m = signalRe.exec(text); m !== null; m = signalRe.exec(text)) {
+    let start = m.index;
+    while (start > 0 && isWordUnit(text[start - 1]!)) start--;
+    let end = m.index + m[0].length;
+    while (end < text.length && isWordUnit(text[end]!)) end++;
+    const word = text.slice(start, end);
+    if (isPunctuation?.(word, m.index + m[0].length - start)) {
+      foreign++;
+      continue;
+    }
+    let verdict = verdicts.get(word);
+    if (verdict === undefined) {
+      const letters = convert(word).replace(NON_LETTER_EDGES_RE, '');
+      verdict = letters.length < 2 ? null : isVietnameseSyllable(letters);
+      verdicts.set(word, verdict);
+    }
+    if (verdict === true) vietnamese++;
+    else if (verdict === false) foreign++;
+  }
+  return foreign * 2 > vietnamese ? 0 : vietnamese;
 }
 
 /** TCVN3 (ABC) mojibake read as Latin-1 → Unicode NFC. */
@@ -205,11 +296,18 @@ export function convertVni(text: string): string {
 }
 const TONE_RE = /[\u0300\u0301\u0303\u0309\u0323]/u;
 
+/**
+ * Text known to be in `encoding` (detected on the whole of which it is a part, such as one text
+ * node of an HTML body) converted to Unicode NFC, without detecting again.
+ */
+export function convertLegacyEncoding(text: string, encoding: 'tcvn3' | 'viqr' | 'vni'): string {
+  if (encoding === 'tcvn3') return convertTcvn3(text);
+  if (encoding === 'vni') return convertVni(text);
+  return convertViqr(text);
+}
+
 /** Converts legacy-encoded Vietnamese to Unicode; other text is returned unchanged. */
 export function fixLegacyEncoding(text: string): { text: string; encoding: 'tcvn3' | 'viqr' | 'vni' | null } {
   const encoding = detectLegacyEncoding(text);
-  if (encoding === 'tcvn3') return { text: convertTcvn3(text), encoding };
-  if (encoding === 'vni') return { text: convertVni(text), encoding };
-  if (encoding === 'viqr') return { text: convertViqr(text), encoding };
-  return { text, encoding };
+  return { text: encoding === null ? text : convertLegacyEncoding(text, encoding), encoding };
 }
