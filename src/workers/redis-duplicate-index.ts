@@ -7,8 +7,8 @@
  */
 import type { Redis } from 'ioredis';
 import { CandidateIndex } from './candidate-lookup.js';
-import { decodeFingerprint, encodeFingerprint } from './fingerprint-codec.js';
-import { DUPLICATE_THRESHOLD, similarity, type Fingerprint } from './normalize/fingerprint.js';
+import { encodeFingerprint, storedSimilarityTo } from './fingerprint-codec.js';
+import { DUPLICATE_THRESHOLD, type Fingerprint } from './normalize/fingerprint.js';
 import { bandsOf, type DuplicateIndex, type DuplicateMatch } from './normalize/duplicate-index.js';
 
 /** Names per story used as candidate keys: enough to catch rewrites, few enough to stay cheap. */
@@ -54,8 +54,9 @@ export class RedisDuplicateIndex implements DuplicateIndex {
 
   #best(fp: Fingerprint, candidates: [id: string, stored: string][]): DuplicateMatch | null {
     let best: DuplicateMatch | null = null;
+    const scoreStored = storedSimilarityTo(fp);
     for (const [id, stored] of candidates) {
-      const score = similarity(fp, decodeFingerprint(stored));
+      const score = scoreStored(stored);
       if (score >= this.#threshold && (best === null || score > best.score)) best = { id, score };
     }
     return best;

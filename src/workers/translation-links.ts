@@ -10,6 +10,7 @@ import type { Article } from '../shared/article.js';
 import { foldDiacritics } from './translate-tag/vietnamese.js';
 import { baseLanguage } from '../translation/provider.js';
 import { CandidateIndex } from './candidate-lookup.js';
+import { isLetterOrMark, isSurrogate, isUppercaseLetter, markClass } from './normalize/char-classes.js';
 
 /** Stories scored per lookup, those sharing the most names first. */
 const MAX_CANDIDATES = 16;
@@ -33,25 +34,87 @@ function jaccard(a: readonly string[], b: readonly string[]): number {
   return shared / (a.length + b.length - shared);
 }
 
-const NAME_RE = /\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)+/gu;
 // Thousands written "12.000", "12,000", "12 000" (French) are one number; decimals too.
 const NUMBER_RE = /\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?/gu;
 function fold(word: string): string {
   return foldDiacritics(word).replace(/[^a-z0-9]/gu, '');
 }
 
+// \s as a unicode regex reads it (no astral whitespace exists), filled by the regex itself.
+const IS_SPACE: Uint8Array = markClass(new Uint8Array(0x10000), /\s+/gu, 1);
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+const HYPHEN = 0x2d;
+
+/** End of the capitalized word at `at`, \p{Lu}[\p{L}\p{M}'’-]*, or -1 when none starts there. */
+function capitalizedWordEnd(text: string, at: number): number {
+  const first = text.codePointAt(at);
+  if (first === undefined || !isUppercaseLetter(first)) return -1;
+  let i = at + (first > 0xffff ? 2 : 1);
+  for (let c = text.codePointAt(i); c !== undefined && (isLetterOrMark(c) || c === APOSTROPHE || c === RIGHT_QUOTE || c === HYPHEN); c = text.codePointAt(i)) {
+    i += c > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
 /**
  * Name keys of a text: for every capitalized run of words, its last two and last three words
  * folded. A translation renders titles differently ("Bộ trưởng Giao thông vận tải Nguyễn Duy
  * Lâm", "ministre des Transports Nguyen Duy Lam") but keeps the name at the end of the run.
+ *
+ * The runs are the matches of /\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)+/gu, found
+ * with the character tables of char-classes.ts (\p{…} classes are slow on Vietnamese text, see
+ * there), and only the words a key needs are folded. The regex never gives back part of a word or of a space run (what
+ * would follow is a word character or a space, never what it needs next), so each is taken whole.
  */
 function nameKeys(text: string): string[] {
   const keys = new Set<string>();
-  for (const m of text.matchAll(NAME_RE)) {
-    const words = m[0].split(/\s+/u).map(fold).filter((w) => w !== '');
-    for (const n of [2, 3]) if (words.length >= n) keys.add(words.slice(-n).join(' '));
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  while (at < text.length) {
+    // Most characters start no word: passed over with one table lookup (a surrogate takes the
+    // full path, which reads the astral character it may be half of).
+    const unit = text.charCodeAt(at);
+    if (!isSurrogate(unit) && !isUppercaseLetter(unit)) {
+      at++;
+      continue;
+    }
+    const firstEnd = capitalizedWordEnd(text, at);
+    if (firstEnd < 0) {
+      // As the regex engine does in unicode mode: the next try starts at the next code point.
+      at += (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+      continue;
+    }
+    starts.length = 0;
+    ends.length = 0;
+    starts.push(at);
+    ends.push(firstEnd);
+    for (;;) {
+      let next = ends[ends.length - 1]!;
+      while (next < text.length && IS_SPACE[text.charCodeAt(next)] === 1) next++;
+      const end = next > ends[ends.length - 1]! ? capitalizedWordEnd(text, next) : -1;
+      if (end < 0) break;
+      starts.push(next);
+      ends.push(end);
+    }
+    // A lone capitalized word is no run, and no try starting inside it can do better: it would
+    // end where this word ends and meet the same text after it.
+    at = ends[ends.length - 1]!;
+    if (starts.length >= 2) addLastWords(text, starts, ends, keys);
   }
   return [...keys].sort();
+}
+
+/** The run's last two and last three words, folded (words folding to nothing skipped), into `keys`. */
+function addLastWords(text: string, starts: readonly number[], ends: readonly number[], keys: Set<string>): void {
+  const last: string[] = [];
+  for (let w = starts.length - 1; w >= 0 && last.length < 3; w--) {
+    const folded = fold(text.slice(starts[w], ends[w]));
+    if (folded !== '') last.unshift(folded);
+  }
+  if (last.length >= 2) keys.add(last.slice(-2).join(' '));
+  if (last.length >= 3) keys.add(last.join(' '));
 }
 
 function numberKeys(text: string): string[] {
@@ -98,10 +161,64 @@ export function decodeLinkPrint(stored: string): LinkPrint {
 /** How likely `a` and `b` are translations of each other (0..1); 0 for the same language. */
 export function translationScore(a: LinkPrint, b: LinkPrint): number {
   if (a.lang === b.lang || a.lang === 'und' || b.lang === 'und') return 0;
-  let score = 0.6 * jaccard(a.names, b.names) + 0.4 * jaccard(a.numbers, b.numbers);
+  return weighTranslation(jaccard(a.names, b.names), jaccard(a.numbers, b.numbers), a.date !== null && b.date !== null && a.date !== b.date);
+}
+
+// translationScore from its measures: one formula for decoded and for stored prints.
+function weighTranslation(names: number, numbers: number, otherDay: boolean): number {
+  let score = 0.6 * names + 0.4 * numbers;
   // A translation keeps the day it reports; two days apart is two events.
-  if (a.date !== null && b.date !== null && a.date !== b.date) score *= 0.3;
+  if (otherDay) score *= 0.3;
   return score;
+}
+
+const COMMA = 0x2c;
+
+/** jaccard of `mine` (held as `set` too) and the comma-separated list stored[start, end). */
+function storedJaccard(mine: readonly string[], set: ReadonlySet<string>, stored: string, start: number, end: number): number {
+  if (mine.length === 0 || start === end) return 0;
+  let shared = 0;
+  let items = 0;
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && stored.charCodeAt(i) !== COMMA) continue;
+    items++;
+    if (set.has(stored.slice(from, i))) shared++;
+    from = i + 1;
+  }
+  return shared / (mine.length + items - shared);
+}
+
+/**
+ * translationScore(print, decodeLinkPrint(stored)) for every stored print it is given, to the last
+ * bit, read straight from the packed text: most candidates share names because they are in the
+ * same language, and those are answered from the language field alone; the others are compared
+ * with sets of `print`'s made once per lookup. JSON-era and malformed prints are decoded (which
+ * throws for the malformed ones, as before).
+ */
+export function storedTranslationScoreTo(print: LinkPrint): (stored: string) => number {
+  const names = new Set(print.names);
+  const numbers = new Set(print.numbers);
+  return (stored) => {
+    const langEnd = stored.startsWith(`${PACKED_PRINT}\t`) ? stored.indexOf('\t', PACKED_PRINT.length + 1) : -1;
+    const namesEnd = langEnd < 0 ? -1 : stored.indexOf('\t', langEnd + 1);
+    const numbersEnd = namesEnd < 0 ? -1 : stored.indexOf('\t', namesEnd + 1);
+    if (numbersEnd < 0) return translationScore(print, decodeLinkPrint(stored));
+    const langStart = PACKED_PRINT.length + 1;
+    const sameLang = print.lang.length === langEnd - langStart && stored.startsWith(print.lang, langStart);
+    const storedUnd = langEnd - langStart === 3 && stored.startsWith('und', langStart);
+    if (sameLang || print.lang === 'und' || storedUnd) return 0;
+    // A tab after the date would end it, as split('\t') does.
+    const nextTab = stored.indexOf('\t', numbersEnd + 1);
+    const dateEnd = nextTab < 0 ? stored.length : nextTab;
+    const dateStart = numbersEnd + 1;
+    const sameDate = print.date !== null && print.date.length === dateEnd - dateStart && stored.startsWith(print.date, dateStart);
+    return weighTranslation(
+      storedJaccard(print.names, names, stored, langEnd + 1, namesEnd),
+      storedJaccard(print.numbers, numbers, stored, namesEnd + 1, numbersEnd),
+      print.date !== null && dateEnd > dateStart && !sameDate,
+    );
+  };
 }
 
 export interface TranslationMatch {
@@ -117,11 +234,11 @@ export interface TranslationIndex {
   addAndFindOriginal(id: string, print: LinkPrint): Promise<TranslationMatch | null>;
 }
 
-function best(print: LinkPrint, candidates: Iterable<[string, LinkPrint]>, excludeId: string, threshold: number): TranslationMatch | null {
+function best<T>(candidates: Iterable<[string, T]>, excludeId: string, threshold: number, scoreOf: (other: T) => number): TranslationMatch | null {
   let found: TranslationMatch | null = null;
   for (const [id, other] of candidates) {
     if (id === excludeId) continue;
-    const score = translationScore(print, other);
+    const score = scoreOf(other);
     if (score >= threshold && (found === null || score > found.score)) found = { id, score };
   }
   return found;
@@ -144,7 +261,7 @@ export class MemoryTranslationIndex implements TranslationIndex {
         if (other) candidates.set(id, other);
       }
     }
-    return best(print, candidates, excludeId, this.threshold);
+    return best(candidates, excludeId, this.threshold, (other) => translationScore(print, other));
   }
 
   async addAndFindOriginal(id: string, print: LinkPrint): Promise<TranslationMatch | null> {
@@ -198,7 +315,7 @@ export class RedisTranslationIndex implements TranslationIndex {
   }
 
   #best(print: LinkPrint, found: [id: string, stored: string][], excludeId: string): TranslationMatch | null {
-    return best(print, found.map(([id, stored]) => [id, decodeLinkPrint(stored)]), excludeId, this.#threshold);
+    return best(found, excludeId, this.#threshold, storedTranslationScoreTo(print));
   }
 
   async findOriginal(print: LinkPrint, excludeId: string): Promise<TranslationMatch | null> {

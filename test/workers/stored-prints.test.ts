@@ -1,9 +1,13 @@
 /** Fingerprints and link prints survive the packed form the shared indexes store, and old JSON still reads. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeFingerprint, encodeFingerprint } from '../../src/workers/fingerprint-codec.js';
+import { RawItemSchema } from '../../src/shared/raw-item.js';
+import { decodeFingerprint, encodeFingerprint, storedSimilarityTo } from '../../src/workers/fingerprint-codec.js';
 import { bandsOf } from '../../src/workers/normalize/duplicate-index.js';
-import { EMPTY_BIN, fingerprint, similarity } from '../../src/workers/normalize/fingerprint.js';
-import { decodeLinkPrint, encodeLinkPrint, linkPrint } from '../../src/workers/translation-links.js';
+import { EMPTY_BIN, fingerprint, similarity, type FingerprintInput } from '../../src/workers/normalize/fingerprint.js';
+import { readRawItem } from '../../src/workers/normalize/index.js';
+import { decodeLinkPrint, encodeLinkPrint, linkPrint, storedTranslationScoreTo, translationScore } from '../../src/workers/translation-links.js';
 
 const long = {
   headline: 'Bão số 5 đổ bộ vào Quảng Trị, hơn 12.000 hộ dân được sơ tán',
@@ -65,5 +69,78 @@ describe('stored link prints', () => {
     }
     expect(linkPrint(long, 'vi').names.length).toBeGreaterThan(0);
     expect(() => decodeLinkPrint('nonsense')).toThrow(/not a stored link print/);
+  });
+});
+
+// Every story of the labeled pairs (updates, rewrites, translations, look-alikes), as normalize reads it.
+function pairStories(): FingerprintInput[] {
+  const root = new URL('../fixtures/wire/pairs/', import.meta.url).pathname;
+  const stories: FingerprintInput[] = [];
+  for (const name of readdirSync(root).sort()) {
+    for (const file of readdirSync(join(root, name)).filter((f) => f.endsWith('.txt')).sort()) {
+      const path = join(root, name, file);
+      const content = readFileSync(path, 'utf8');
+      const n = readRawItem(RawItemSchema.parse({ sourceId: 'pairs', format: 'wire-text', identity: path, content, receivedAt: '2026-11-26T08:00:00Z' }));
+      stories.push({ headline: n.headline, lead: n.lead, body: { text: n.bodyText }, dateline: n.parts.dateline });
+    }
+  }
+  return stories;
+}
+
+describe('scoring stored prints without decoding them', () => {
+  const stories = [...pairStories(), long, short, { headline: '', lead: null, body: { text: '' }, dateline: { date: null } }];
+  const fps = stories.flatMap((story) => {
+    const fp = fingerprint(story);
+    // The sides a score turns on: no date, no numbers, no names, numbers stated twice.
+    return [fp, { ...fp, date: null }, { ...fp, numbers: [] }, { ...fp, names: [] }, { ...fp, numbers: [...fp.numbers, ...fp.numbers] }];
+  });
+
+  it('scores a stored fingerprint exactly as similarity() scores it decoded, packed or JSON', () => {
+    expect(stories.length).toBeGreaterThan(40);
+    const wrong: string[] = [];
+    let duplicates = 0;
+    for (const [i, fp] of fps.entries()) {
+      const score = storedSimilarityTo(fp);
+      for (const [j, other] of fps.entries()) {
+        const packed = encodeFingerprint(other);
+        const want = similarity(fp, decodeFingerprint(packed));
+        if (want >= 0.45 && i !== j) duplicates++;
+        if (!Object.is(score(packed), want) || !Object.is(score(JSON.stringify(other)), similarity(fp, other))) wrong.push(`${i}→${j}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(duplicates).toBeGreaterThan(100);
+  });
+
+  it('refuses what is not a stored fingerprint, as decoding does', () => {
+    const score = storedSimilarityTo(fingerprint(long));
+    const packed = encodeFingerprint(fingerprint(short));
+    expect(() => score('F1\tAAAA\t\t\t')).toThrow(/signature bytes/);
+    expect(() => score(packed.replace(/=/u, 'AAAA'))).toThrow(/signature bytes/);
+    expect(() => score('something else')).toThrow(/not a stored fingerprint/);
+    expect(() => score(packed.slice(0, packed.lastIndexOf('\t')))).toThrow(/not a stored fingerprint/);
+  });
+
+  it('scores a stored link print exactly as translationScore() scores it decoded, packed or JSON', () => {
+    const langs = ['vi', 'en', 'fr', 'und'];
+    const prints = stories.flatMap((story, i) => {
+      const print = linkPrint({ ...story, body: { ...story.body, html: '' }, dateline: { place: null, agency: null, raw: null, ...story.dateline } }, langs[i % langs.length]!);
+      return [print, { ...print, lang: langs[(i + 1) % langs.length]! }, { ...print, date: null }, { ...print, numbers: [] }];
+    });
+    const wrong: string[] = [];
+    let linked = 0;
+    for (const [i, print] of prints.entries()) {
+      const score = storedTranslationScoreTo(print);
+      for (const [j, other] of prints.entries()) {
+        const packed = encodeLinkPrint(other);
+        const want = translationScore(print, decodeLinkPrint(packed));
+        if (want > 0) linked++;
+        if (!Object.is(score(packed), want) || !Object.is(score(JSON.stringify(other)), translationScore(print, other))) wrong.push(`${i}→${j}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(linked).toBeGreaterThan(100);
+    expect(() => storedTranslationScoreTo(prints[0]!)('nonsense')).toThrow(/not a stored link print/);
+    expect(() => storedTranslationScoreTo(prints[0]!)('L1\ten\ta,b\t12')).toThrow(/not a stored link print/);
   });
 });

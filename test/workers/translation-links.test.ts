@@ -5,7 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { foldDiacritics } from '../../src/workers/normalize/fold.js';
 import { RawItemSchema } from '../../src/shared/raw-item.js';
 import { readRawItem } from '../../src/workers/normalize/index.js';
 import { detectLanguage } from '../../src/workers/translate-tag/index.js';
@@ -92,5 +94,36 @@ describe('translation indexes', () => {
     await index.add('vi-1', vi);
     expect((await index.findOriginal(en, 'en-1'))?.id).toBe('vi-1');
     expect(await index.findOriginal(vi, 'vi-1')).toBeNull();
+  });
+});
+
+describe('name keys', () => {
+  // The keys as the regex version computed them: the scan that replaced it must give the same,
+  // since stored prints of both meet in the shared index.
+  function referenceNameKeys(text: string): string[] {
+    const fold = (word: string) => foldDiacritics(word).replace(/[^a-z0-9]/gu, '');
+    const keys = new Set<string>();
+    for (const m of text.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)+/gu)) {
+      const words = m[0].split(/\s+/u).map(fold).filter((w) => w !== '');
+      for (const n of [2, 3]) if (words.length >= n) keys.add(words.slice(-n).join(' '));
+    }
+    return [...keys].sort();
+  }
+  const pieces = [
+    'Nguyễn Duy Lâm', 'Bộ trưởng', 'Giao thông', 'ministre des Transports', 'Nguyen Duy Lam', 'O’Brien', "L'Agence", 'Jean-Paul', 'UBND', 'ĐBSCL',
+    ' ', '  ', '\n', '\t', '\u00a0', '\u2003', '\u3000', '\u2028', '\ufeff', '\u0085', '-', "'", '’', ',', '.', 'Ǆ', 'ǅa', 'Σ', 'Ω', 'İ', '𝐀', '𝐀𝐚', '\ud800', '\udc00',
+    'A\u0301', '\u0301', 'x', 'A', 'a', '12', 'Hà Nội',
+  ];
+  const text = fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((a) => a.join('')), fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }));
+
+  it('are the last two and three words of every capitalized run, folded, as the regex finds the runs', () => {
+    expect(linkPrint({ headline: 'Bộ trưởng Giao thông vận tải Nguyễn Duy Lâm', lead: null, body: { text: '', html: '' }, dateline: { place: null, date: null, agency: null, raw: null } }, 'vi').names).toEqual(['duy lam', 'nguyen duy lam']);
+    fc.assert(
+      fc.property(text, (t) => {
+        const print = linkPrint({ headline: t, lead: null, body: { text: '', html: '' }, dateline: { place: null, date: null, agency: null, raw: null } }, 'en');
+        expect(print.names).toEqual(referenceNameKeys(`${t}\n\n`));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

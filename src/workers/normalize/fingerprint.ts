@@ -57,19 +57,36 @@ function mix(h: number): number {
 /**
  * One-permutation MinHash: each shingle hash goes to one of SIGNATURE_SIZE bins (top 6 bits)
  * and each bin keeps its smallest value: one hash per shingle instead of 64 (Li et al., 2012).
+ * Reads the first `count` word hashes of `wordHashes` (a reused buffer, see hashWords).
  */
-function oneVersusAllMinhash(wordHashes: number[], shingle: number): number[] {
-  const bins: number[] = Array.from({ length: SIGNATURE_SIZE }, () => EMPTY_BIN);
-  const last = Math.max(1, wordHashes.length - shingle + 1);
+function oneVersusAllMinhash(wordHashes: Uint32Array, count: number, shingle: number): number[] {
+  const bins: number[] = [];
+  for (let k = 0; k < SIGNATURE_SIZE; k++) bins.push(EMPTY_BIN);
+  // A story without words still fills one bin (the hash of the empty shingle): kept as it was.
+  const last = Math.max(1, count - shingle + 1);
   for (let i = 0; i < last; i++) {
     let h = 0x9e3779b9;
-    for (let j = i; j < i + shingle && j < wordHashes.length; j++) h = Math.imul(h ^ wordHashes[j]!, 0x85ebca6b);
+    for (let j = i; j < i + shingle && j < count; j++) h = Math.imul(h ^ wordHashes[j]!, 0x85ebca6b);
     h = mix(h);
     const bin = h >>> 26;
     const value = h & 0x3ffffff;
     if (value < bins[bin]!) bins[bin] = value;
   }
   return bins;
+}
+
+// Word hashes of the story being fingerprinted. A typed array reused from story to story: a
+// number[] of fresh uint32s boxed every hash above 2^30 and was rebuilt (filter, map) per story.
+// fingerprint() is synchronous, so no two stories share it at once.
+let wordHashScratch = new Uint32Array(1024);
+
+/** fnv1a of every non-empty word into wordHashScratch; returns how many. */
+function hashWords(words: readonly string[]): number {
+  if (wordHashScratch.length < words.length) wordHashScratch = new Uint32Array(2 * words.length);
+  let count = 0;
+  // toneInsensitiveWords gives [''] for a text without words; no other word is empty.
+  for (const word of words) if (word !== '') wordHashScratch[count++] = fnv1a(word);
+  return count;
 }
 
 // A name folded to bare ASCII letters and digits ("Hà Nội" → "hanoi").
@@ -79,11 +96,10 @@ function foldName(name: string): string {
 
 /** The fingerprint of a story: deterministic, independent of tone-mark placement and case. */
 export function fingerprint(article: FingerprintInput): Fingerprint {
-  const text = [article.headline, article.lead ?? '', article.body.text].join('\n');
-  const words = toneInsensitiveWords(text).filter((w) => w !== '');
-  const wordHashes = words.map(fnv1a);
-  const minhash = oneVersusAllMinhash(wordHashes, SHINGLE_WORDS);
-  const wordhash = oneVersusAllMinhash(wordHashes, 1);
+  const text = `${article.headline}\n${article.lead ?? ''}\n${article.body.text}`;
+  const count = hashWords(toneInsensitiveWords(text));
+  const minhash = oneVersusAllMinhash(wordHashScratch, count, SHINGLE_WORDS);
+  const wordhash = oneVersusAllMinhash(wordHashScratch, count, 1);
   const numbers = new Set<string>();
   for (const m of text.matchAll(NUMBER_RE)) {
     const digits = m[0].replace(/[.,]/gu, '');
@@ -94,7 +110,9 @@ export function fingerprint(article: FingerprintInput): Fingerprint {
     numbers.add(digits);
   }
   const names = new Set<string>();
-  for (const name of titleCaseNames(`${article.lead ?? ''}\n${article.body.text}`)) {
+  // Names are read from the lead and body only: `text` without the headline line, a slice of it
+  // rather than a second copy.
+  for (const name of titleCaseNames(text.slice(article.headline.length + 1))) {
     const folded = foldName(name);
     if (folded.length >= 4) names.add(folded);
   }
@@ -140,15 +158,39 @@ export function wordSimilarity(a: Fingerprint, b: Fingerprint): number {
  * (bulletins and price notices repeat their wording every day).
  */
 export function similarity(a: Fingerprint, b: Fingerprint): number {
-  const text = textSimilarity(a, b);
-  const vocabulary = wordSimilarity(a, b);
-  const numbers = overlap(a.numbers, b.numbers);
-  const names = overlap(a.names, b.names);
-  const wording = 0.5 * text + 0.5 * vocabulary;
-  let score = 0.6 * wording + 0.2 * (numbers ?? wording) + 0.2 * (names ?? wording);
-  if (a.date !== null && b.date !== null && a.date !== b.date) score *= 0.5;
+  return weighSimilarity({
+    text: textSimilarity(a, b),
+    vocabulary: wordSimilarity(a, b),
+    numbers: overlap(a.numbers, b.numbers),
+    names: overlap(a.names, b.names),
+    otherDay: a.date !== null && b.date !== null && a.date !== b.date,
+    fewestNumbers: Math.min(a.numbers.length, b.numbers.length),
+  });
+}
+
+/** What similarity() weighs: each measure as it defines it. */
+export interface SimilarityEvidence {
+  text: number;
+  vocabulary: number;
+  /** Overlap coefficient of the numbers, null when either story states none. */
+  numbers: number | null;
+  names: number | null;
+  /** Both stories are dated, on different days. */
+  otherDay: boolean;
+  /** How many numbers the story stating fewer states. */
+  fewestNumbers: number;
+}
+
+/**
+ * similarity() from its measures, for callers that measure a stored story without decoding it
+ * (fingerprint-codec.ts): one formula, so both give the same score to the last bit.
+ */
+export function weighSimilarity(e: SimilarityEvidence): number {
+  const wording = 0.5 * e.text + 0.5 * e.vocabulary;
+  let score = 0.6 * wording + 0.2 * (e.numbers ?? wording) + 0.2 * (e.names ?? wording);
+  if (e.otherDay) score *= 0.5;
   // Two stories that each state figures and share none report different facts.
-  if (numbers === 0 && Math.min(a.numbers.length, b.numbers.length) >= 2) score *= 0.6;
+  if (e.numbers === 0 && e.fewestNumbers >= 2) score *= 0.6;
   return score;
 }
 

@@ -3,7 +3,7 @@
  * names a near-duplicate fingerprint compares. All-caps headlines and acronyms are left out so a
  * re-cased copy keeps the same names.
  */
-import { isLetterOrMark, isLowercaseLetter, isUppercaseLetter } from './char-classes.js';
+import { isLetterOrMark, isLowercaseLetter, isSurrogate, isUppercaseLetter } from './char-classes.js';
 
 /**
  * End of the word that starts at `at` when it is an uppercase letter, a lowercase letter and
@@ -30,6 +30,13 @@ export function titleCaseNames(text: string): string[] {
   const names: string[] = [];
   let at = 0;
   while (at < text.length) {
+    // Most characters start no word: passed over with one table lookup (a surrogate takes the
+    // full path, which reads the astral character it may be half of).
+    const unit = text.charCodeAt(at);
+    if (!isSurrogate(unit) && !isUppercaseLetter(unit)) {
+      at++;
+      continue;
+    }
     let end = titleWordEnd(text, at);
     let words = 1;
     while (end >= 0) {
