@@ -4,6 +4,7 @@
  * sentence in French copy) without running the statistical detector on every sentence.
  */
 import { isLetter } from '../normalize/char-classes.js';
+import { WordVocabulary } from './word-ids.js';
 
 const WORDS: Readonly<Record<string, string>> = {
   en: 'the and of to in is was were for with on that said by from has have had will at this are its it be an as which who not',
@@ -14,16 +15,28 @@ const WORDS: Readonly<Record<string, string>> = {
   pt: 'o a os as de do da dos das e em que um uma para com não no na é foi ao pelo pela',
 };
 
-const LANGUAGES_BY_WORD: ReadonlyMap<string, readonly string[]> = (() => {
-  const map = new Map<string, string[]>();
-  for (const [lang, list] of Object.entries(WORDS)) {
-    for (const word of list.split(' ')) map.set(word, [...(map.get(word) ?? []), lang]);
-  }
-  return map;
+const LANGUAGES: readonly string[] = Object.keys(WORDS);
+// The function words, and by word id the languages (indexes into LANGUAGES) each belongs to: a
+// sentence's words are looked up where they lie, not cut out as strings for a Map.
+const FUNCTION_WORDS = new WordVocabulary();
+const LANGUAGES_BY_WORD_ID: readonly (readonly number[])[] = (() => {
+  const byId: number[][] = [];
+  LANGUAGES.forEach((lang, l) => {
+    for (const word of WORDS[lang]!.split(' ')) {
+      const id = FUNCTION_WORDS.add(word);
+      (byId[id] ??= []).push(l);
+    }
+  });
+  return byId;
 })();
 
-// Longer words are never function words: they are skipped without being cut out and looked up.
-const LONGEST_WORD = Math.max(...[...LANGUAGES_BY_WORD.keys()].map((w) => w.length));
+// Longer words are never function words: they are skipped without being looked up.
+const LONGEST_WORD = Math.max(...Object.values(WORDS).flatMap((list) => list.split(' ').map((w) => w.length)));
+
+// Function words per language of the sentence being read, and the languages in the order first
+// counted (the order ties are settled in): shared by every call, emptied after each.
+const counts = new Int32Array(LANGUAGES.length);
+const counted = new Int32Array(LANGUAGES.length);
 
 /**
  * The language whose function words clearly dominate a sentence (at least two of them, and at
@@ -31,7 +44,7 @@ const LONGEST_WORD = Math.max(...[...LANGUAGES_BY_WORD.keys()].map((w) => w.leng
  * runs of letters (/\p{L}+/gu) of the lowercased sentence.
  */
 export function functionWordVote(text: string): string | null {
-  const counts = new Map<string, number>();
+  let languagesCounted = 0;
   const lower = text.toLowerCase();
   for (let i = 0; i < lower.length; ) {
     const start = i;
@@ -46,15 +59,20 @@ export function functionWordVote(text: string): string | null {
       continue;
     }
     if (i - start > LONGEST_WORD) continue;
-    for (const lang of LANGUAGES_BY_WORD.get(lower.slice(start, i)) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    const id = FUNCTION_WORDS.idAt(lower, start, i);
+    if (id < 0) continue;
+    for (const l of LANGUAGES_BY_WORD_ID[id]!) if (counts[l]!++ === 0) counted[languagesCounted++] = l;
   }
   let best: string | null = null;
   let bestCount = 0;
   let second = 0;
-  for (const [lang, n] of counts) {
+  for (let k = 0; k < languagesCounted; k++) {
+    const l = counted[k]!;
+    const n = counts[l]!;
+    counts[l] = 0;
     if (n > bestCount) {
       second = bestCount;
-      best = lang;
+      best = LANGUAGES[l]!;
       bestCount = n;
     } else if (n > second) second = n;
   }

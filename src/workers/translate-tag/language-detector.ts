@@ -13,7 +13,7 @@ import type { ScoredLanguage } from './eld-scorer.js';
 import { SCRIPT_LANGUAGE, splitScriptRuns } from './scripts.js';
 import type { ScriptRun } from './scripts.js';
 import { functionWordVote } from './function-words.js';
-import { hasVietnameseLetter, vietnameseEvidence } from './vietnamese.js';
+import { vietnameseEvidenceAt } from './vietnamese.js';
 
 /** What detectLanguage reports: a BCP 47 code ('und' when there is no text) and 0..1 confidence. */
 export interface LanguageGuess {
@@ -54,13 +54,26 @@ interface SegmentGuess {
   confidence: number;
 }
 
+// Where languageWords puts the words it finds (start and end of word k), shared by every call
+// and read before the next: a sentence's words are mostly counted in place, not cut out.
+let wordStarts = new Int32Array(256);
+let wordEnds = new Int32Array(256);
+let wordMarks = new Uint8Array(256);
+
 /**
  * Words that carry language: acronyms (UBND, WHO, COVID) are the same in every language. The
  * matches of /\p{L}[\p{L}\p{M}'’]*\/gu less those of /^[\p{Lu}\p{M}]{2,}$/u, found with a table
  * of character classes: the regexes cost several times more on Vietnamese text than on ASCII.
+ * Returns how many; word k is text[wordStarts[k], wordEnds[k]).
  */
-function languageWords(text: string): string[] {
-  const words: string[] = [];
+function languageWords(text: string): number {
+  // A word takes at least one unit and a unit after it: at most (length + 1) / 2 words.
+  if (wordStarts.length < (text.length >> 1) + 1) {
+    wordStarts = new Int32Array(text.length + 1);
+    wordEnds = new Int32Array(text.length + 1);
+    wordMarks = new Uint8Array(text.length + 1);
+  }
+  let count = 0;
   let i = 0;
   while (i < text.length) {
     const c = text.codePointAt(i)!;
@@ -72,14 +85,21 @@ function languageWords(text: string): string[] {
     let acronymLetters = isUppercaseLetter(c) ? 1 : 0;
     let acronym = acronymLetters === 1;
     i += c > 0xffff ? 2 : 1;
-    for (let d = text.codePointAt(i); d !== undefined && (isLetterOrMark(d) || d === 0x27 || d === 0x2019); d = text.codePointAt(i)) {
+    // Bounded by the length, not by codePointAt's undefined past the end: a loop variable that
+    // is only ever a number stays a fast small integer.
+    while (i < text.length) {
+      const d = text.codePointAt(i)!;
+      if (!(isLetterOrMark(d) || d === 0x27 || d === 0x2019)) break;
       if (acronym && (isUppercaseLetter(d) || isMark(d))) acronymLetters++;
       else acronym = false;
       i += d > 0xffff ? 2 : 1;
     }
-    if (!acronym || acronymLetters < 2) words.push(text.slice(start, i));
+    if (!acronym || acronymLetters < 2) {
+      wordStarts[count] = start;
+      wordEnds[count++] = i;
+    }
   }
-  return words;
+  return count;
 }
 
 /**
@@ -172,18 +192,19 @@ interface Pending {
 /** Language of one Latin-script sentence or label by rule, or what is left for the scorer. */
 function ruleLatin(text: string, weight: number): SegmentGuess | Pending | null {
   const words = languageWords(text);
-  if (words.length === 0) return null;
-  const vi = vietnameseEvidence(words);
+  if (words === 0) return null;
+  const vi = vietnameseEvidenceAt(text, wordStarts, wordEnds, words, wordMarks);
   // Vietnamese letters on words of Vietnamese shape: the rule eld is not needed for.
   if (vi.markedShare >= 0.2 && vi.syllableShare >= 0.8) {
     return { lang: 'vi', confidence: Math.min(0.99, 0.7 + vi.markedShare) };
   }
   // Vietnamese typed without diacritics: every word a syllable and frequent Vietnamese words.
-  if (vi.markedShare === 0 && words.length >= 2 && vi.syllableShare >= 0.85 && vi.functionShare >= 0.25) {
+  if (vi.markedShare === 0 && words >= 2 && vi.syllableShare >= 0.85 && vi.functionShare >= 0.25) {
     return { lang: 'vi', confidence: Math.min(0.95, 0.5 + vi.functionShare) };
   }
   // Vietnamese names inside English or French text must not drag it to 'vi': judge the rest.
-  const rest = vi.markedShare > 0 ? words.filter((w) => !hasVietnameseLetter(w)) : words;
+  const rest: string[] = [];
+  for (let k = 0; k < words; k++) if (wordMarks[k] === 0) rest.push(text.slice(wordStarts[k], wordEnds[k]));
   if (rest.length === 0) return { lang: 'vi', confidence: 0.6 };
   const allowed = vi.syllableShare < MIN_VI_SYLLABLE_SHARE ? LATIN_WITHOUT_VI : LATIN_LANGUAGES;
   return { text: rest.join(' '), weight, allowed };
@@ -230,16 +251,8 @@ function detectWith(scorer: LanguageScorer, text: string): LanguageGuess {
     throw new PermanentError('INVALID_ARTICLE', 'language detection needs a string', { got: typeof text });
   }
   const sample = (text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text).normalize('NFC');
-  // Per language: total weight, and weight × confidence to average the confidence.
-  const tally = new Map<string, { weight: number; sure: number }>();
-  let total = 0;
-  const count = (guess: SegmentGuess, weight: number): void => {
-    const entry = tally.get(guess.lang) ?? { weight: 0, sure: 0 };
-    entry.weight += weight;
-    entry.sure += weight * guess.confidence;
-    tally.set(guess.lang, entry);
-    total += weight;
-  };
+  const tally = TALLY.reset();
+  const count = (guess: SegmentGuess, weight: number): void => tally.add(guess.lang, weight, guess.confidence);
   const latin: Pending[] = [];
   const cyrillic: Pending[] = [];
   for (const sentence of sample.split(SENTENCE_BREAK)) {
@@ -266,19 +279,60 @@ function detectWith(scorer: LanguageScorer, text: string): LanguageGuess {
   }
   for (const [p, guess] of settlePending(scorer, latin, LATIN_LANGUAGES)) count(guess, p.weight);
   for (const [p, guess] of settlePending(scorer, cyrillic, CYRILLIC_FAMILY)) count(guess, p.weight);
+  const total = tally.total;
   if (total === 0) return { lang: 'und', confidence: 0 };
 
-  const ranked = [...tally.entries()].sort((a, b) => b[1].weight - a[1].weight);
-  const [lang, top] = ranked[0]!;
-  const share = top.weight / total;
-  const result: LanguageGuess = { lang, confidence: round3(share * (top.sure / top.weight)) };
-  const runnerUp = ranked[1];
-  if (runnerUp !== undefined) {
-    const secondShare = runnerUp[1].weight / total;
-    if (secondShare >= MIN_SECONDARY_SHARE) result.secondary = { lang: runnerUp[0], share: round3(secondShare) };
+  // The two heaviest languages, as a stable sort by weight would rank them: on equal weight,
+  // the first counted.
+  const { langs, weights, sures, size } = tally;
+  let top = 0;
+  for (let k = 1; k < size; k++) if (weights[k]! > weights[top]!) top = k;
+  let runnerUp = -1;
+  for (let k = 0; k < size; k++) if (k !== top && (runnerUp < 0 || weights[k]! > weights[runnerUp]!)) runnerUp = k;
+  const share = weights[top]! / total;
+  const result: LanguageGuess = { lang: langs[top]!, confidence: round3(share * (sures[top]! / weights[top]!)) };
+  if (runnerUp >= 0) {
+    const secondShare = weights[runnerUp]! / total;
+    if (secondShare >= MIN_SECONDARY_SHARE) result.secondary = { lang: langs[runnerUp]!, share: round3(secondShare) };
   }
   return result;
 }
+
+/**
+ * Per language counted in a text: its total weight, and weight × confidence to average the
+ * confidence, in the order first counted (entries below `size`). A text counts two or three
+ * languages at most, so parallel arrays searched in turn take less than a Map of objects; one
+ * tally serves every text (detection never runs inside detection), so it allocates nothing.
+ */
+class Tally {
+  readonly langs: string[] = [];
+  readonly weights: number[] = [];
+  readonly sures: number[] = [];
+  size = 0;
+  total = 0;
+
+  reset(): this {
+    this.size = 0;
+    this.total = 0;
+    return this;
+  }
+
+  add(lang: string, weight: number, confidence: number): void {
+    let k = 0;
+    while (k < this.size && this.langs[k] !== lang) k++;
+    if (k === this.size) {
+      this.langs[k] = lang;
+      this.weights[k] = 0;
+      this.sures[k] = 0;
+      this.size++;
+    }
+    this.weights[k]! += weight;
+    this.sures[k]! += weight * confidence;
+    this.total += weight;
+  }
+}
+
+const TALLY = new Tally();
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -5,11 +5,13 @@
  */
 import type { Article, Subject } from '../../shared/article.js';
 import { PermanentError } from '../../shared/errors.js';
-import { toneInsensitiveKey, toneInsensitiveWords } from '../normalize/index.js';
+import { toneInsensitiveKey } from '../normalize/index.js';
 import { DEFAULT_CATEGORY_MAP } from './category-map.js';
 import type { CategoryTopic } from './category-map.js';
 import { MEDIA_TOPICS, MEDIA_TOPIC_BY_CODE, broaderTopics } from './media-topics.js';
 import { NEUTRAL_PHRASES, TOPIC_RULES } from './topic-rules.js';
+import { sortSmall } from './sort-small.js';
+import { WordVocabulary, wordIds } from './word-ids.js';
 
 /** Per-call options; a source's categoryMap from config overrides the built-in labels. */
 export interface TopicOptions {
@@ -53,21 +55,23 @@ type Hit = { readonly code: string; readonly keyword: string };
 type KeywordIndex = ReadonlyMap<string, readonly Hit[]>;
 /**
  * One word of a keyword phrase, reached from the words before it: the phrase so far, its hits
- * when it is a whole keyword, and the words that may follow. Walking word by word needs no
- * phrase string built and looked up for every word of a story.
+ * when it is a whole keyword, and the words that may follow (by word id, see word-ids.ts).
+ * Walking word by word needs no phrase string built and looked up for every word of a story.
  */
 interface PhraseNode {
   readonly key: string;
   hits: readonly Hit[] | undefined;
-  next: Map<string, PhraseNode> | undefined;
+  next: Map<number, PhraseNode> | undefined;
 }
-/** A keyword index and the same phrases as a tree of words (first word → PhraseNode). */
+/** A keyword index and the same phrases as a tree of words (first word's id → PhraseNode). */
 interface PhraseIndex {
   readonly phrases: KeywordIndex;
-  readonly firstWords: ReadonlyMap<string, PhraseNode>;
-  /** English plurals of one-word keywords: "hospitals" → the node of "hospital". */
-  readonly plurals: ReadonlyMap<string, PhraseNode>;
+  readonly firstWords: readonly (PhraseNode | undefined)[];
+  /** English plurals of one-word keywords, by id: "hospitals" → the node of "hospital". */
+  readonly plurals: readonly (PhraseNode | undefined)[];
 }
+/** Every word of every keyword phrase and every plural in `plurals`, for every index. */
+const VOCABULARY = new WordVocabulary();
 const RULE_LANGUAGES = ['vi', 'en', 'fr'] as const;
 // All-capital keywords (UN, WHO, AI, GDP, UBND) are matched as written: lowercased they are
 // ordinary words ("un" in French, "ai" = who in Vietnamese).
@@ -80,20 +84,28 @@ function addHit(index: Map<string, Hit[]>, key: string, hit: Hit | null): void {
   index.set(key, hits);
 }
 
+/** A table by word id, every entry empty. */
+function byWordId(): (PhraseNode | undefined)[] {
+  return Array.from({ length: VOCABULARY.size }, () => undefined);
+}
+
 function withWordTree(phrases: KeywordIndex): PhraseIndex {
-  const firstWords = new Map<string, PhraseNode>();
+  const firstWords = new Map<number, PhraseNode>();
   for (const [key, hits] of phrases) {
     const words = key.split(' ');
     let level = firstWords;
     let node: PhraseNode | undefined;
     for (let n = 0; n < words.length; n++) {
-      node = level.get(words[n]!);
-      if (node === undefined) level.set(words[n]!, (node = { key: words.slice(0, n + 1).join(' '), hits: undefined, next: undefined }));
+      const id = VOCABULARY.add(words[n]!);
+      node = level.get(id);
+      if (node === undefined) level.set(id, (node = { key: words.slice(0, n + 1).join(' '), hits: undefined, next: undefined }));
       if (n < words.length - 1) level = node.next ??= new Map();
     }
     node!.hits = hits;
   }
-  return { phrases, firstWords, plurals: pluralsOf(firstWords) };
+  const byId = byWordId();
+  for (const [id, node] of firstWords) byId[id] = node;
+  return { phrases, firstWords: byId, plurals: pluralsOf(firstWords) };
 }
 
 /**
@@ -101,11 +113,11 @@ function withWordTree(phrases: KeywordIndex): PhraseIndex {
  * looked up as phrases.get(word.slice(0, -1)) for every word ending in s, without cutting out a
  * string per word. (A keyword phrase of several words never equals one word less its 's'.)
  */
-function pluralsOf(firstWords: ReadonlyMap<string, PhraseNode>): ReadonlyMap<string, PhraseNode> {
-  const plurals = new Map<string, PhraseNode>();
-  for (const [word, node] of firstWords) {
-    const plural = `${word}s`;
-    if (node.hits !== undefined && plural.length > 3) plurals.set(plural, node);
+function pluralsOf(firstWords: ReadonlyMap<number, PhraseNode>): (PhraseNode | undefined)[] {
+  const plurals = byWordId();
+  for (const node of firstWords.values()) {
+    const plural = `${node.key}s`;
+    if (node.hits !== undefined && plural.length > 3) plurals[VOCABULARY.add(plural)] = node;
   }
   return plurals;
 }
@@ -127,6 +139,14 @@ const INDEXES: ReadonlyMap<string, PhraseIndex> = (() => {
   }
   // Neutral names are matched (so the topic words inside them do not count) but give no topic.
   for (const phrase of NEUTRAL_PHRASES) for (const index of byLang.values()) addHit(index, toneInsensitiveKey(phrase), null);
+  // The vocabulary is complete before the trees are built, so each table by word id is one
+  // packed array as long as the vocabulary.
+  for (const index of byLang.values()) {
+    for (const key of index.keys()) {
+      for (const word of key.split(' ')) VOCABULARY.add(word);
+      if (!key.includes(' ')) VOCABULARY.add(`${key}s`);
+    }
+  }
   return new Map([...byLang].map(([lang, index]) => [lang, withWordTree(index)]));
 })();
 
@@ -188,32 +208,37 @@ interface Evidence {
 }
 
 /**
- * Distinct keywords found in one field, each once. Only the longest phrase at a place counts:
- * "policy rates" hides "policy", "bệnh viện" (hospital) hides "bệnh" (disease).
+ * Distinct keywords found in one field, each once (as its hits, in the order first found). Only
+ * the longest phrase at a place counts: "policy rates" hides "policy", "bệnh viện" (hospital)
+ * hides "bệnh" (disease). A keyword's hits are one array, its own: distinct arrays are distinct
+ * keywords, so a short list stands in for a Map by keyword.
  */
-function keywordsIn(text: string, index: PhraseIndex): Map<string, readonly Hit[]> {
-  const words = toneInsensitiveWords(text);
-  const found = new Map<string, readonly Hit[]>();
+function keywordsIn(text: string, index: PhraseIndex): (readonly Hit[])[] {
+  // Words of the text as ids (-1: in no keyword); ids is shared, read before the next wordIds.
+  const { ids, count } = wordIds(text, VOCABULARY);
+  const found: (readonly Hit[])[] = [];
   let coveredUntil = 0;
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < count; i++) {
+    const id = ids[i]!;
+    if (id < 0) continue;
     // The longest keyword starting at word i: walk the tree while the words still lead somewhere.
     let bestKey: string | null = null;
     let bestHits: readonly Hit[] = [];
     let bestEnd = 0;
-    let node = index.firstWords.get(words[i]!);
+    let node = index.firstWords[id];
     for (let end = i + 1; node !== undefined; end++) {
       if (node.hits !== undefined) {
         bestKey = node.key;
         bestHits = node.hits;
         bestEnd = end;
       }
-      if (end >= words.length || node.next === undefined) break;
-      node = node.next.get(words[end]!);
+      // A word in no keyword (id -1) continues no phrase: no lookup needed.
+      if (end >= count || node.next === undefined || ids[end]! < 0) break;
+      node = node.next.get(ids[end]!);
     }
     if (bestKey === null) {
       // English plural of a singular keyword ("hospitals" → "hospital").
-      const word = words[i]!;
-      const singular = word.length > 3 && word.endsWith('s') ? index.plurals.get(word) : undefined;
+      const singular = index.plurals[id];
       if (singular !== undefined) {
         bestKey = singular.key;
         bestHits = singular.hits!;
@@ -222,11 +247,11 @@ function keywordsIn(text: string, index: PhraseIndex): Map<string, readonly Hit[
     }
     if (bestKey === null || bestEnd <= coveredUntil) continue;
     coveredUntil = bestEnd;
-    if (bestHits.length > 0) found.set(bestKey, bestHits);
+    if (bestHits.length > 0 && !found.includes(bestHits)) found.push(bestHits);
   }
   for (const token of acronymCandidates(text)) {
     const hits = ACRONYMS.get(token);
-    if (hits !== undefined) found.set(token, hits);
+    if (hits !== undefined && !found.includes(hits)) found.push(hits);
   }
   return found;
 }
@@ -285,7 +310,7 @@ function gather(article: TaggableArticle, options: TopicOptions): Map<string, Ev
   const index = INDEXES.get(primary) ?? INDEXES.get('all')!;
   for (const [field, text] of fields) {
     if (text === '') continue;
-    for (const hits of keywordsIn(text, index).values()) {
+    for (const hits of keywordsIn(text, index)) {
       for (const { code, keyword } of hits) {
         const e = entry(code);
         e.text += FIELD_WEIGHT[field];
@@ -304,17 +329,20 @@ function gather(article: TaggableArticle, options: TopicOptions): Map<string, Ev
 export function explainSubjects(article: TaggableArticle, options: TopicOptions = {}): ExplainedSubject[] {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const maxTopics = options.maxTopics ?? DEFAULT_MAX_TOPICS;
-  const scored = [...gather(article, options)].map(([code, e]) => {
+  const scored: Scored[] = [];
+  gather(article, options).forEach((e, code) => {
     const fromText = 1 - Math.exp(-e.text / TEXT_SCALE);
-    return { code, confidence: 1 - (1 - fromText) * (1 - e.category), reasons: e.reasons };
+    scored.push({ code, confidence: 1 - (1 - fromText) * (1 - e.category), reasons: e.reasons });
   });
-  const picked = scored
-    .filter((s) => s.confidence >= minConfidence)
-    .sort((a, b) => b.confidence - a.confidence || a.code.localeCompare(b.code));
+  const picked = sortSmall(
+    scored.filter((s) => s.confidence >= minConfidence),
+    byConfidenceThenCode,
+  );
 
   // Keep the most specific topics; a broader topic is implied by a narrower one below it.
   const chosen = new Map<string, ExplainedSubject>();
-  const implied = new Set(picked.flatMap((s) => broaderOf(s.code)));
+  const implied = new Set<string>();
+  for (const s of picked) for (const broader of broaderOf(s.code)) implied.add(broader);
   const specifics: ExplainedSubject[] = [];
   for (const s of picked) {
     if (implied.has(s.code)) continue;
@@ -333,7 +361,19 @@ export function explainSubjects(article: TaggableArticle, options: TopicOptions 
       chosen.set(broader, { code: broader, confidence, reasons });
     }
   }
-  return [...chosen.values()].sort((a, b) => b.confidence - a.confidence || a.code.localeCompare(b.code));
+  return sortSmall([...chosen.values()], byConfidenceThenCode);
+}
+
+interface Scored {
+  code: string;
+  confidence: number;
+  reasons: string[];
+}
+
+// The sign of b.confidence - a.confidence (all a sort reads), then the codes' order.
+function byConfidenceThenCode(a: Scored, b: Scored): number {
+  if (b.confidence !== a.confidence) return b.confidence > a.confidence ? 1 : -1;
+  return a.code.localeCompare(b.code);
 }
 
 /** The Article `subjects` for a story: IPTC code, English name, en/vi labels and confidence. */
