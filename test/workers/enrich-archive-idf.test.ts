@@ -36,6 +36,36 @@ describe('archive IDF', () => {
     expect(a.documentCount()).toBe(3);
   });
 
+  it('keeps the counts of a failed flush for the next one, and later documents still count', async () => {
+    const sent: [string, number][] = [];
+    let down = true;
+    const stub = {
+      pipeline: () => ({
+        hincrby: (_key: string, term: string, n: number) => sent.push([term, n]),
+        incrby: () => undefined,
+        exec: async () => {
+          if (down) throw new Error('redis down');
+          return [];
+        },
+      }),
+      hgetall: async () => ({}),
+      get: async () => null,
+    } as unknown as ConstructorParameters<typeof ArchiveIdf>[0];
+    const idf = new ArchiveIdf(stub, { prefix: 'stub', prior: none });
+    idf.learn(['lũ quét', 'lũ quét', 'yên bái']);
+    await expect(idf.sync()).rejects.toThrow('redis down');
+    expect(idf.documentFrequency('lũ quét')).toBe(1);
+    expect(idf.documentCount()).toBe(1);
+    // A document after the failed flush counts its terms once more, and once only.
+    idf.learn(['lũ quét', 'lũ quét']);
+    expect(idf.documentFrequency('lũ quét')).toBe(2);
+    down = false;
+    sent.length = 0;
+    await idf.sync();
+    expect(new Map(sent)).toEqual(new Map([['lũ quét', 2], ['yên bái', 1]]));
+    expect(idf.documentFrequency('lũ quét')).toBe(0);
+  });
+
   it('learns from every story the enrich stage sees', async () => {
     const p = `${prefix}-stage`;
     const idf = new ArchiveIdf(redis, { prefix: p, prior: none });

@@ -17,13 +17,21 @@ export interface ArchiveIdfOptions {
   prior?: IdfReader;
 }
 
+/** A term's count not yet sent to Redis, and the last document that counted it. */
+interface PendingCount {
+  n: number;
+  doc: number;
+}
+
 /** An IdfReader over prior + archive counts, with `learn` for newly enriched stories. */
 export class ArchiveIdf implements IdfReader {
   readonly #prior: IdfReader;
   #snapshot = new Map<string, number>();
   #snapshotDocs = 0;
-  #pending = new Map<string, number>();
+  #pending = new Map<string, PendingCount>();
   #pendingDocs = 0;
+  /** Documents learned so far by this process: the stamp that keeps a document from counting a term twice. */
+  #learnedDocs = 0;
   #timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -46,13 +54,24 @@ export class ArchiveIdf implements IdfReader {
   }
 
   documentFrequency(term: string): number {
-    return this.#prior.documentFrequency(term) + (this.#snapshot.get(term) ?? 0) + (this.#pending.get(term) ?? 0);
+    return this.#prior.documentFrequency(term) + (this.#snapshot.get(term) ?? 0) + (this.#pending.get(term)?.n ?? 0);
   }
 
   /** Counts one document's distinct terms (locally at once, in Redis at the next flush). */
   readonly learn = (terms: Iterable<string>): void => {
     this.#pendingDocs += 1;
-    for (const t of new Set(terms)) this.#pending.set(t, (this.#pending.get(t) ?? 0) + 1);
+    // A term counted already by this document carries its stamp: one map lookup per term, where
+    // a Set of the document's terms and a read and a write of the count took three (and a Set
+    // of a few hundred terms per story).
+    const doc = ++this.#learnedDocs;
+    for (const t of terms) {
+      const count = this.#pending.get(t);
+      if (count === undefined) this.#pending.set(t, { n: 1, doc });
+      else if (count.doc !== doc) {
+        count.n++;
+        count.doc = doc;
+      }
+    }
   };
 
   /** Sends pending counts to Redis, then reloads the shared snapshot. */
@@ -63,13 +82,18 @@ export class ArchiveIdf implements IdfReader {
       this.#pending = new Map();
       this.#pendingDocs = 0;
       const pipeline = this.redis.pipeline();
-      for (const [term, n] of pending) pipeline.hincrby(this.#dfKey, term, n);
+      for (const [term, { n }] of pending) pipeline.hincrby(this.#dfKey, term, n);
       pipeline.incrby(this.#docsKey, docs);
       try {
         await pipeline.exec();
       } catch (err) {
         // Not lost: put the counts back for the next flush.
-        for (const [term, n] of pending) this.#pending.set(term, (this.#pending.get(term) ?? 0) + n);
+        for (const [term, { n }] of pending) {
+          const count = this.#pending.get(term);
+          // Stamp 0 is no document's: a later document still counts the term.
+          if (count === undefined) this.#pending.set(term, { n, doc: 0 });
+          else count.n += n;
+        }
         this.#pendingDocs += docs;
         throw err;
       }

@@ -12,6 +12,7 @@ import type { PlaceMatch, Section, Span } from './spans.js';
 import { hardBreakBefore, spanText } from './spans.js';
 import { makeRoomForStory, tokenize } from './tokenize.js';
 import { WARD_KINDS, wardCode } from './wards.js';
+import { scratchBytes, scratchInts } from './scratch.js';
 
 export interface Extraction {
   people: Person[];
@@ -25,6 +26,29 @@ export interface Extraction {
 // Photo/video credits left in the text ("(Ảnh: Minh Tâm/TTXVN)") name the photographer, not a
 // person the story mentions.
 const CREDIT = /\((?:Ảnh|Anh|Photo|Video|Đồ họa|Đồ hoạ|Nguồn|Source|Crédit|Graphic)\s*:[^)]*\)/giu;
+
+// Per-token marks of one section (see scratch.ts): which tokens are a person, a place, an organisation.
+const IN_PERSON = scratchBytes();
+const PLACE_END_FROM = scratchInts();
+const PLACE_ENDS_HERE = scratchBytes();
+const IN_ORG = scratchBytes();
+const IN_GAZ = scratchBytes();
+
+const PROVINCE_CODE = /^VN-2025:\d+$/;
+
+/** Codes of the 2025 provinces among the places found so far and the section's gazetteer matches. */
+function provincesNamed(places: readonly Place[], gaz: readonly PlaceMatch[]): Set<string> {
+  const provinces = new Set<string>();
+  for (const p of places) if (PROVINCE_CODE.test(p.code ?? '')) provinces.add(p.code ?? '');
+  for (const g of gaz) if (g.entry.code && PROVINCE_CODE.test(g.entry.code)) provinces.add(g.entry.code);
+  return provinces;
+}
+
+/** True when one of `spans` starts at token i. */
+function startsAt(spans: readonly Span[], i: number): boolean {
+  for (const s of spans) if (s.start === i) return true;
+  return false;
+}
 
 /** Splits an article into the sections the extractors read. */
 export function articleSections(article: Pick<Article, 'headline' | 'lead' | 'body' | 'language'>): Section[] {
@@ -70,13 +94,13 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
     const n = section.tokens.length;
     const gaz = findGazetteerMatches(section, language);
     const persons = findPersonMentions(section, si, gaz);
-    const inPerson = new Uint8Array(n);
+    const inPerson = IN_PERSON.take(n);
     for (const p of persons) inPerson.fill(1, p.start, p.end);
     const isPerson = (i: number): boolean => inPerson[i] === 1;
     // Per token, the end of the place starting there (0 if none) and whether a place ends there:
     // the organisation pass asks these for nearly every token.
-    const placeEndFrom = new Int32Array(n);
-    const placeEndsHere = new Uint8Array(n);
+    const placeEndFrom = PLACE_END_FROM.take(n);
+    const placeEndsHere = PLACE_ENDS_HERE.take(n);
     for (const g of gaz) {
       if (g.weak) continue;
       placeEndFrom[g.start] = g.end;
@@ -98,10 +122,9 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
     // A place inside an organisation's name is that organisation, not a place the story is
     // about ("Liên đoàn Bóng đá Việt Nam"), unless the body is a local authority named after
     // its territory ("UBND tỉnh Hà Giang").
-    const inOrg = new Uint8Array(n);
+    const inOrg = IN_ORG.take(n);
     for (const o of orgs) inOrg.fill(o.territorial ? 2 : 1, o.start, o.end);
-    const inGaz = new Uint8Array(n);
-    const personStart = new Set(persons.map((p) => p.start));
+    const inGaz = IN_GAZ.take(n);
     // "Trương Quốc Vinh ... được Vinh chỉ đạo": the given name of a person the story names is that
     // person, not the city of Vinh, unless a place cue says otherwise.
     for (const p of persons) if (p.keys.length >= 2) givenNames.add(p.keys[p.keys.length - 1] ?? '');
@@ -114,7 +137,7 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
       // "Đức Thiên", "Mỹ Tho": a one-word country name running into another capitalized word is
       // part of a longer name, unless a person's name or another place follows.
       const next = section.tokens[g.end];
-      if (g.end - g.start === 1 && g.entry.kind === 'country' && next?.cap && !next.upper && !hardBreakBefore(section.tokens, g.end) && !personStart.has(g.end) && !isPlaceStart(g.end) && !section.latin) continue;
+      if (g.end - g.start === 1 && g.entry.kind === 'country' && next?.cap && !next.upper && !hardBreakBefore(section.tokens, g.end) && !startsAt(persons, g.end) && !isPlaceStart(g.end) && !section.latin) continue;
       if (inOrg[g.start] === 1 || (inOrg[g.start] === 2 && !g.entry.code?.startsWith('VN-2025'))) continue;
       inGaz.fill(1, g.start, g.end);
     }
@@ -136,17 +159,18 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
       if (WARD_KINDS.has(place.kind ?? '') && place.code) place.code = wardCode(place.name, place.kind!, new Set([place.code]), nameKey) ?? place.code;
       found.push({ start: g.start, place, identity: `${e.kind}|${e.code ?? ''}|${e.canonical}|${e.predecessorIso ?? ''}`, nameKey });
     }
-    // Provinces the story names (so far), to tell apart communes that share a name.
-    const provinces = new Set(places.map((p) => p.code ?? '').filter((c) => /^VN-2025:\d+$/.test(c)));
-    for (const g of gaz) if (g.entry.code && /^VN-2025:\d+$/.test(g.entry.code)) provinces.add(g.entry.code);
+    // Provinces the story names (so far), to tell apart communes that share a name: gathered only
+    // for a ward or commune named by its head, which few sections hold.
+    let provinces: Set<string> | undefined;
     for (const h of headed) {
       const name = spanText(section, h.span.start, h.span.end);
       const nameKey = keysOf(h.span.start, h.span.end);
-      found.push({
-        start: h.span.start,
-        place: { name, kind: h.kind, code: WARD_KINDS.has(h.kind) ? wardCode(name, h.kind, provinces, nameKey) : null, lat: null, lon: null },
-        nameKey,
-      });
+      let code: string | null = null;
+      if (WARD_KINDS.has(h.kind)) {
+        provinces ??= provincesNamed(places, gaz);
+        code = wardCode(name, h.kind, provinces, nameKey);
+      }
+      found.push({ start: h.span.start, place: { name, kind: h.kind, code, lat: null, lon: null }, nameKey });
     }
     found.sort((a, b) => a.start - b.start);
     for (const f of found) addPlace(f.place, f.identity, f.nameKey);

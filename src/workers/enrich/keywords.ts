@@ -4,9 +4,10 @@
  */
 import type { IdfReader } from './idf-store.js';
 import type { Section, Span } from './spans.js';
-import type { Token } from './tokenize.js';
+import { keyIdGeneration, type Token } from './tokenize.js';
 import { hardBreakBefore } from './spans.js';
 import { isStopPhrase } from './stopwords.js';
+import { scratchBytes } from './scratch.js';
 
 export const MAX_KEYWORDS = 10;
 const MAX_JOINED = 4;
@@ -28,12 +29,8 @@ interface Candidate {
 /** A syllable n-gram, keyed by its token ids until its text key is needed. */
 interface Gram extends Candidate {
   /** Where it first occurs, to build its key, code and surface on demand ('' until asked, see surfaceOf). */
-  T: readonly Token[];
-  /** The text of the section it first occurs in. */
-  text: string;
+  section: Section;
   at: number;
-  /** For a three-word phrase, the codes of its two two-word phrases. */
-  parts: readonly [number, number] | null;
   /** Its key once built ('' until asked, see keyOfGram): the same string for IDF learning and lookup. */
   key: string;
 }
@@ -43,6 +40,8 @@ interface Gram extends Candidate {
 // start at 1, so a trigram's code never equals a bigram's.
 const ID_SPACE = 2 ** 15;
 const MAX_GRAM = 3;
+/** Per token of the section being counted: inside an entity (see scratch.ts). */
+const IN_ENTITY = scratchBytes();
 
 /** The key of an n-gram: its tokens' keys joined by one space. */
 function gramKey(T: readonly Token[], at: number, n: number): string {
@@ -57,19 +56,49 @@ function gramCode(T: readonly Token[], at: number, n: number): number {
   return code;
 }
 
-/** The n-gram's key, built on first use and kept. */
+// N-gram keys by code, kept from story to story. Every distinct n-gram of a story is learned into
+// the archive IDF and some are looked up in it: a key built afresh each time is a new string that
+// has to be flattened, hashed and compared character by character in those maps, where a kept one
+// carries its hash and is often the very string the map holds. Wire copy repeats its phrases, so
+// most keys are found here. A code stands for one key only while token ids keep their numbering.
+const MAX_KEPT_KEYS = 100_000;
+const keptKeys = new Map<number, string>();
+let keptKeysGeneration = -1;
+
+/** The key of the n-gram with code `code` at T[at..at+n), from the kept keys when there. */
+function keptGramKey(T: readonly Token[], at: number, n: number, code: number): string {
+  if (keptKeysGeneration !== keyIdGeneration()) {
+    keptKeys.clear();
+    keptKeysGeneration = keyIdGeneration();
+  }
+  let key = keptKeys.get(code);
+  if (key === undefined) {
+    key = gramKey(T, at, n);
+    if (keptKeys.size >= MAX_KEPT_KEYS) keptKeys.clear();
+    keptKeys.set(code, key);
+  }
+  return key;
+}
+
+/** The n-gram's key, found on first use and kept. */
 function keyOfGram(g: Gram): string {
-  if (g.key === '') g.key = gramKey(g.T, g.at, g.tokens);
+  if (g.key === '') {
+    const T = g.section.tokens;
+    g.key = keptGramKey(T, g.at, g.tokens, gramCode(T, g.at, g.tokens));
+  }
   return g.key;
 }
 
 function isGram(c: Candidate): c is Gram {
-  return 'parts' in c;
+  return 'at' in c;
 }
 
 /** The candidate as first written; an n-gram's is cut from its section only when asked (few are chosen). */
 function surfaceOf(c: Candidate): string {
-  if (c.surface === '' && isGram(c)) c.surface = c.text.slice(c.T[c.at]?.start ?? 0, c.T[c.at + c.tokens - 1]?.end ?? 0);
+  if (c.surface === '' && isGram(c)) {
+    const T = c.section.tokens;
+    c.surface = c.section.text.slice(T[c.at]?.start ?? 0, T[c.at + c.tokens - 1]?.end ?? 0);
+  }
   return c.surface;
 }
 
@@ -86,7 +115,7 @@ function countTerms(sections: readonly Section[], entitySpans: readonly Span[][]
   sections.forEach((section, si) => {
     const T = section.tokens;
     const weight = SECTION_WEIGHT[Math.min(si, SECTION_WEIGHT.length - 1)] ?? 1;
-    const inEntity = new Uint8Array(T.length);
+    const inEntity = IN_ENTITY.take(T.length);
     const spans = entitySpans[si] ?? [];
     for (const s of spans) inEntity.fill(1, s.start, s.end);
     for (const s of spans) {
@@ -110,7 +139,7 @@ function countTerms(sections: readonly Section[], entitySpans: readonly Span[][]
         c.count++;
       } else named.set(key, { surface: section.text.slice(a.start, b.end), tf: weight, count: 1, entity: true, tokens: n });
     }
-    const add = (code: number, i: number, n: number, parts: readonly [number, number] | null): void => {
+    const add = (code: number, i: number, n: number): void => {
       // Most stories name no entity of two or three words: then nothing is routed and the probe is skipped.
       const key = routed.size === 0 ? undefined : routed.get(code);
       const g = key === undefined ? grams.get(code) : named.get(key);
@@ -119,7 +148,7 @@ function countTerms(sections: readonly Section[], entitySpans: readonly Span[][]
         g.count++;
         return;
       }
-      const fresh: Gram = { surface: '', tf: weight, count: 1, entity: false, tokens: n, T, text: section.text, at: i, parts, key: '' };
+      const fresh: Gram = { surface: '', tf: weight, count: 1, entity: false, tokens: n, section, at: i, key: '' };
       if (key === undefined) grams.set(code, fresh);
       else named.set(key, fresh);
     };
@@ -132,10 +161,10 @@ function countTerms(sections: readonly Section[], entitySpans: readonly Span[][]
       if (!second || inEntity[i + 1] === 1 || hardBreakBefore(T, i + 1) || second.numeric || second.stop) continue;
       if (first.stopPhraseStart && isStopPhrase(first.key, second.key)) continue;
       const bigram = first.id * ID_SPACE + second.id;
-      add(bigram, i, 2, null);
+      add(bigram, i, 2);
       const third = T[i + 2];
       if (!third || inEntity[i + 2] === 1 || hardBreakBefore(T, i + 2) || third.numeric || third.stop) continue;
-      add(bigram * ID_SPACE + third.id, i, 3, [bigram, second.id * ID_SPACE + third.id]);
+      add(bigram * ID_SPACE + third.id, i, 3);
     }
   });
   return { named, grams };
@@ -184,8 +213,13 @@ function trigramCounts(...termLists: Iterable<Candidate>[]): Map<number, number>
   for (const terms of termLists) {
     for (const c of terms) {
       // Only a trigram seen twice or more can match the count of a bigram worth keeping (see consider).
-      if (c.entity || c.count < 2 || !isGram(c) || !c.parts) continue;
-      for (const bi of c.parts) out.set(bi, Math.max(out.get(bi) ?? 0, c.count));
+      if (c.entity || c.count < 2 || !isGram(c) || c.tokens !== MAX_GRAM) continue;
+      // Its two bigrams: its first two words and its last two.
+      const T = c.section.tokens;
+      const first = gramCode(T, c.at, 2);
+      const last = gramCode(T, c.at + 1, 2);
+      out.set(first, Math.max(out.get(first) ?? 0, c.count));
+      out.set(last, Math.max(out.get(last) ?? 0, c.count));
     }
   }
   return out;
@@ -202,7 +236,11 @@ export function extractKeywords(
   onTerms?: (terms: Iterable<string>) => void,
 ): string[] {
   const { named, grams } = countTerms(sections, entitySpans);
-  if (onTerms) onTerms([...named.keys(), ...[...grams.values()].map(keyOfGram)]);
+  if (onTerms) {
+    const terms = [...named.keys()];
+    for (const g of grams.values()) terms.push(keyOfGram(g));
+    onTerms(terms);
+  }
   const n = idf.documentCount();
   const tri = trigramCounts(named.values(), grams.values());
   const scored: { key: string; c: Candidate; score: number }[] = [];
@@ -210,7 +248,7 @@ export function extractKeywords(
     // A plain phrase said once is noise; an entity named once still says what the story is about.
     if (!c.entity && c.count < 2) return;
     // A bigram that only ever occurs inside one trigram is that trigram's fragment.
-    if (!c.entity && c.tokens === 2 && isGram(c) && tri.get(gramCode(c.T, c.at, 2)) === c.count) return;
+    if (!c.entity && c.tokens === 2 && isGram(c) && tri.get(gramCode(c.section.tokens, c.at, 2)) === c.count) return;
     const k = key ?? (isGram(c) ? keyOfGram(c) : '');
     const w = Math.log((n + 1) / (idf.documentFrequency(k) + 1)) + 1;
     scored.push({ key: k, c, score: c.tf * w * (c.entity ? ENTITY_BOOST : 1) * (c.tokens >= 3 ? 1.1 : 1) });

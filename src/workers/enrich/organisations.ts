@@ -8,7 +8,7 @@ import { phraseKey, syllableKey } from './fold.js';
 import { flagSet, tokenIn } from './word-flags.js';
 import { HEAD_ABBREVIATIONS } from './org-lexicon.js';
 import { acronymNamedAt, brandAt, type BrandContext } from './org-brands.js';
-import { type Section, hardBreakBefore, spanText } from './spans.js';
+import { type Section, type Span, hardBreakBefore, spanText } from './spans.js';
 import type { Token } from './tokenize.js';
 import { type OrgMention, type Known, KNOWN, CANONICAL, KNOWN_ABBR, VI_HEADS, VI_LOWER, ADMIN, NOT_ORG, NUMBERED_HEADS, DIGIT, keyOf, longest, type Ctx, ARTICLES, FR_LOWER_HEADS, LEADING_ELISION, MAX_SHORT_NAME, knownBrandAt, hasProperPart } from './org-tables.js';
 import { fieldStretch, extendVietnamese } from './org-vietnamese.js';
@@ -69,6 +69,16 @@ function parenAbbreviation(section: Section, e: number, placeEndAt: (i: number) 
   return { abbr: spanText(section, e, k), next: k };
 }
 
+/**
+ * True when token i is inside one of `spans`. A function rather than a closure over i: a closure
+ * in the loop body would give every pass of the loop its own scope object for i, allocated for
+ * every token.
+ */
+function insideAny(spans: readonly Span[], i: number): boolean {
+  for (const s of spans) if (i >= s.start && i < s.end) return true;
+  return false;
+}
+
 /** Organisation mentions in one section. */
 export function findOrganisations(
   section: Section,
@@ -123,7 +133,7 @@ export function findOrganisations(
   // Standalone abbreviations defined earlier in the story or known ("VFF", "TTXVN", "WHO").
   for (let i = 0; i < T.length; i++) {
     const t = T[i];
-    if (!t || !t.upper || isPerson(i) || out.some((o) => i >= o.start && i < o.end)) continue;
+    if (!t || !t.upper || isPerson(i) || insideAny(out, i)) continue;
     // "ASEAN Cup", "ASEAN Championship": the abbreviation names an event here.
     const nx = T[i + 1];
     if (nx && nx.cap && !hardBreakBefore(T, i + 1) && !isPerson(i + 1)) continue;

@@ -16,6 +16,7 @@ import { EN_ORG_HEADS, FR_ORG_HEADS, VI_ORG_HEADS } from './org-lexicon.js';
 import { isCalendarWord, isHonorific, roleAfter, roleBefore, roleBreakAt, titleLengthAt } from './role-phrases.js';
 import type { PlaceMatch, Section, Span } from './spans.js';
 import { hardBreakBefore, spanText } from './spans.js';
+import { scratchBytes } from './scratch.js';
 import type { Token } from './tokenize.js';
 import { flagSet, tokenIn } from './word-flags.js';
 
@@ -111,8 +112,12 @@ function isSurname(t: Token | undefined): boolean {
 function orgHeadAt(T: readonly Token[], k: number): number {
   const t = T[k];
   if (!t) return 0;
-  if (t.memoOrgHead < 0) t.memoOrgHead = longestAt(ORG_HEAD_INDEX, T, k).n;
-  return t.memoOrgHead;
+  let n = t.memoOrgHead;
+  if (n < 0) {
+    n = longestAt(ORG_HEAD_INDEX, T, k).n;
+    t.memoOrgHead = n;
+  }
+  return n;
 }
 
 /** True when an organisation head phrase starting before token s ends exactly at s. */
@@ -130,10 +135,9 @@ function isMiddleName(t: Token | undefined): boolean {
 function stripPrefix(T: readonly Token[], a: number, b: number, placeEnds: ReadonlyMap<number, number>, inPlaceArr: Uint8Array): number {
   let s = a;
   // English capitalizes titles: "Yonhap CEO Hwang Dae-il", "VFF General Secretary Nguyen Van Phu".
-  const inPlace = (k: number): boolean => inPlaceArr[k] === 1;
   for (let k = a; k < b - 1; k++) {
     // "Trung Quốc Vương Nghị" holds "Quốc Vương" (king) across a place and a name: no title.
-    if (inPlace(k)) continue;
+    if (inPlaceArr[k] === 1) continue;
     const h = titleLengthAt(T, k);
     if (h > 0 && k + h < b) s = k + h;
   }
@@ -149,7 +153,7 @@ function stripPrefix(T: readonly Token[], a: number, b: number, placeEnds: Reado
     // The run is the start of a longer place name ("Bà Rịa" in "Bà Rịa - Vũng Tàu").
     if (pe !== undefined && pe > b) return b;
     // The run starts inside a place that began earlier ("Nga" of "Liên bang Nga Vladimir Putin").
-    if (inPlace(s) && pe === undefined) {
+    if (inPlaceArr[s] === 1 && pe === undefined) {
       s++;
       continue;
     }
@@ -272,20 +276,24 @@ function standaloneName(T: readonly Token[], ns: number, ne: number, covered: bo
   return false;
 }
 
+// Per-token marks of the section being read (see scratch.ts).
+const IN_PLACE = scratchBytes();
+const IN_PERSON = scratchBytes();
+
 /** All person mentions in one section, full and short, in text order. */
 export function findPersonMentions(section: Section, sectionIndex: number, places: readonly PlaceMatch[]): PersonMention[] {
   const T = section.tokens;
   const placeEnds = new Map<number, number>();
   // Keyed by start * (T.length + 1) + end: one number per span, no string built per lookup.
   const placeExact = new Set<number>();
-  const inPlaceArr = new Uint8Array(T.length);
+  const inPlaceArr = IN_PLACE.take(T.length);
   for (const p of places) {
     placeEnds.set(p.start, p.end);
     placeExact.add(p.start * (T.length + 1) + p.end);
     inPlaceArr.fill(1, p.start, p.end);
   }
   const mentions: PersonMention[] = [];
-  const inPerson = new Uint8Array(T.length);
+  const inPerson = IN_PERSON.take(T.length);
   const isPerson = (i: number): boolean => inPerson[i] === 1;
 
   for (let a = 0; a < T.length; ) {

@@ -92,16 +92,24 @@ const NO_HEAD = { n: 0, value: undefined } as const;
 function adminAt(T: readonly Token[], i: number): number {
   const t = T[i];
   if (!t) return 0;
-  if (t.memoAdmin < 0) t.memoAdmin = longestAt(ADMIN_INDEX, T, i).n;
-  return t.memoAdmin;
+  let n = t.memoAdmin;
+  if (n < 0) {
+    n = longestAt(ADMIN_INDEX, T, i).n;
+    t.memoAdmin = n;
+  }
+  return n;
 }
 
 /** Tokens of the natural-feature head starting at token i (0 if none), looked up once per token. */
 function featureAt(T: readonly Token[], i: number): number {
   const t = T[i];
   if (!t) return 0;
-  if (t.memoFeature < 0) t.memoFeature = longestAt(FEATURE_INDEX, T, i).n;
-  return t.memoFeature;
+  let n = t.memoFeature;
+  if (n < 0) {
+    n = longestAt(FEATURE_INDEX, T, i).n;
+    t.memoFeature = n;
+  }
+  return n;
 }
 
 /** True when a natural-feature head ("sông", "vịnh", "đèo") ends right before token i. */
@@ -238,6 +246,15 @@ function listedAfter(T: readonly Token[], j: number, taken: (i: number) => boole
   return j;
 }
 
+/**
+ * True when a bare place found so far ends at token `end`. A function rather than a closure over
+ * the loop's index: that would give every pass of the loop its own scope object, for every token.
+ */
+function placeEndsAt(found: readonly { span: Span; kind: string }[], end: number): boolean {
+  for (const o of found) if (o.span.end === end && o.kind === 'place') return true;
+  return false;
+}
+
 /** Places introduced by a head word but absent from the gazetteer, e.g. "huyện Mèo Vạc". */
 export function findHeadedPlaces(section: Section, taken: (i: number) => boolean): { span: Span; kind: string; keepHead: boolean }[] {
   const T = section.tokens;
@@ -294,7 +311,7 @@ export function findHeadedPlaces(section: Section, taken: (i: number) => boolean
       const cue = T[i - 1];
       // A list word continues a list of places only right after one; asked last, it scans what was found.
       if (!cue || hardBreakBefore(T, i)) continue;
-      if (!tokenIn(FOREIGN_PLACE_CUE_KEYS, cue) && !(tokenIn(LIST_JOINER_KEYS, cue) && out.some((o) => o.span.end === i - 1 && o.kind === 'place'))) continue;
+      if (!tokenIn(FOREIGN_PLACE_CUE_KEYS, cue) && !(tokenIn(LIST_JOINER_KEYS, cue) && placeEndsAt(out, i - 1))) continue;
       let j = i;
       while (j < T.length && j - i < MAX_NAME_TOKENS && foreignWord(T[j]) && !taken(j) && (j === i || !hardBreakBefore(T, j))) j++;
       if (j > i && !T[j]?.cap) out.push({ span: { start: i, end: j }, kind: 'place', keepHead: false });

@@ -83,8 +83,12 @@ const HONORIFIC_INDEX = phraseIndex([...HONORIFICS].map((k) => [k, true] as cons
 export function titleLengthAt(T: readonly Token[], i: number): number {
   const t = T[i];
   if (!t) return 0;
-  if (t.memoTitle < 0) t.memoTitle = longestAt(TITLE_INDEX, T, i).n;
-  return t.memoTitle;
+  let n = t.memoTitle;
+  if (n < 0) {
+    n = longestAt(TITLE_INDEX, T, i).n;
+    t.memoTitle = n;
+  }
+  return n;
 }
 
 /** "General Department", "Chief Office": a title word before these names a body, not a role. */

@@ -11,12 +11,23 @@ const MAX_SLUG = 80;
 // slugified once and remembered.
 const wordSlug = boundedMemo((word) => slugify(word), 20_000);
 
+// A number, bare or in parentheses ("2025", "(12)"): its slug is its digits, which slugify finds
+// only after all its steps. Numbers are the words of a headline least often seen before ("Bão số
+// 5", a count, a year), so each one would otherwise be slugified anew and take a place in the memo.
+const PLAIN_NUMBER = /^\(?(\d+)\)?$/;
+
+/** The slug of one space-free word. */
+export function slugOfWord(word: string): string {
+  const digits = PLAIN_NUMBER.exec(word);
+  return digits ? (digits[1] ?? '') : wordSlug(word);
+}
+
 /** The same string as slugify(text), built from remembered per-word slugs. */
 export function slugOfWords(text: string): string {
   let out = '';
   for (const word of text.split(' ')) {
     if (word === '') continue;
-    const slug = wordSlug(word);
+    const slug = slugOfWord(word);
     if (slug === '') continue;
     out = out === '' ? slug : `${out}-${slug}`;
   }

@@ -7,52 +7,164 @@ import { isLetterNumberOrMark, isLetterOrNumber, isSurrogate } from '../normaliz
 import { tokenKeys as foldToken } from './fold.js';
 import { STOP_PHRASE_STARTS, STOPWORDS } from './stopwords.js';
 
-export interface Token {
-  /** The token as written. */
-  text: string;
-  start: number;
-  end: number;
-  /** Tone-placement-insensitive lowercase key (see fold.ts). */
-  key: string;
-  /** A small number standing for `key` (1 ≤ id < 2^15), the same for every token with that key. */
-  id: number;
-  /** Lowercase ASCII fold. */
-  ascii: string;
-  /** Starts with an uppercase letter. */
-  cap: boolean;
-  /** Two or more letters, all uppercase (UBND, TTXVN, VFF). */
-  upper: boolean;
+// Where each memo sits in Token.memos (bit offsets), and the five-bit value meaning "not looked up".
+const MEMO_BITS = 5;
+const MEMO_UNSET = (1 << MEMO_BITS) - 1;
+const MEMO_TITLE = 0;
+const MEMO_ROLE_BREAK = 5;
+const MEMO_HONORIFIC = 10;
+const MEMO_ORG_HEAD = 15;
+const MEMO_ADMIN = 20;
+const MEMO_FEATURE = 25;
+/** Every memo unset: 30 one bits, still a small integer. */
+const NO_MEMOS = (1 << 30) - 1;
+
+function memoAt(memos: number, shift: number): number {
+  const value = (memos >>> shift) & MEMO_UNSET;
+  return value === MEMO_UNSET ? -1 : value;
+}
+
+function withMemo(memos: number, shift: number, value: number): number {
+  if (value < 0 || value >= MEMO_UNSET) return memos;
+  return (memos & ~(MEMO_UNSET << shift)) | (value << shift);
+}
+
+/**
+ * A word where it occurs in a section. What the word's own letters say (key, flags, ...) is the
+ * same for every occurrence, so a token keeps only its place, its gap from the previous token and
+ * its memos, and reads the rest from its word's shared facts: a token is about half the size it
+ * would be with its own copy of them, and a story makes hundreds of tokens.
+ */
+export class Token {
+  /** The word's shared facts: which phrase lexicons have a phrase starting with it (see phrase-index.ts), its key-set bits. */
+  readonly word: WordFacts;
+  readonly start: number;
+  readonly end: number;
   /** Non-space characters between the previous token and this one ("," "." "(" ...). */
-  sep: string;
+  readonly sep: string;
   /** Written directly after the previous token with no space (a hyphen or dot joins them). */
-  glued: boolean;
+  readonly glued: boolean;
   /** First token of a sentence or paragraph: its capital letter says nothing. */
-  sentenceStart: boolean;
-  /** Written with a possessive "'s" ("Vietnam's"): the name ends here. */
-  possessive: boolean;
-  /** Digits only (with "." "," "%"), e.g. "2025", "7,96". */
-  numeric: boolean;
-  /** A keyword stopword (see stopwords.ts). */
-  stop: boolean;
-  /** The first word of a stop phrase ("cho" of "cho biết"). */
-  stopPhraseStart: boolean;
-  /** Shared by every token of the same word: which phrase lexicons have a phrase starting with it (see phrase-index.ts). */
-  word: WordStarts;
+  readonly sentenceStart: boolean;
   // Memo of lexicon lookups starting at this token, filled on first use; -1 means not looked up
-  // yet. Fields of the token itself rather than an object of their own: one allocation less per
-  // token. Tokens live for one call.
+  // yet. The six memos share one small integer, five bits each (31 = not looked up), read and
+  // written through the accessors below: one field of the token rather than six, or an object of
+  // their own. Tokens live for one call. A value too large for its bits is simply not kept, and
+  // is looked up again when asked: a memo only saves work, it never changes an answer.
+  memos = NO_MEMOS;
+
+  constructor(word: WordFacts, start: number, end: number, sep: string, glued: boolean, sentenceStart: boolean) {
+    this.word = word;
+    this.start = start;
+    this.end = end;
+    this.sep = sep;
+    this.glued = glued;
+    this.sentenceStart = sentenceStart;
+  }
+
   /** Title length (role-phrases.ts). */
-  memoTitle: number;
+  get memoTitle(): number {
+    return memoAt(this.memos, MEMO_TITLE);
+  }
+
+  set memoTitle(value: number) {
+    this.memos = withMemo(this.memos, MEMO_TITLE, value);
+  }
+
   /** 1 when a role phrase breaks here, else 0 (role-phrases.ts). */
-  memoRoleBreak: number;
+  get memoRoleBreak(): number {
+    return memoAt(this.memos, MEMO_ROLE_BREAK);
+  }
+
+  set memoRoleBreak(value: number) {
+    this.memos = withMemo(this.memos, MEMO_ROLE_BREAK, value);
+  }
+
   /** 1 when an honorific starts here, else 0 (role-phrases.ts). */
-  memoHonorific: number;
+  get memoHonorific(): number {
+    return memoAt(this.memos, MEMO_HONORIFIC);
+  }
+
+  set memoHonorific(value: number) {
+    this.memos = withMemo(this.memos, MEMO_HONORIFIC, value);
+  }
+
   /** Organisation head length (people.ts). */
-  memoOrgHead: number;
+  get memoOrgHead(): number {
+    return memoAt(this.memos, MEMO_ORG_HEAD);
+  }
+
+  set memoOrgHead(value: number) {
+    this.memos = withMemo(this.memos, MEMO_ORG_HEAD, value);
+  }
+
   /** Administrative head length (places.ts). */
-  memoAdmin: number;
+  get memoAdmin(): number {
+    return memoAt(this.memos, MEMO_ADMIN);
+  }
+
+  set memoAdmin(value: number) {
+    this.memos = withMemo(this.memos, MEMO_ADMIN, value);
+  }
+
   /** Geographic feature head length (places.ts). */
-  memoFeature: number;
+  get memoFeature(): number {
+    return memoAt(this.memos, MEMO_FEATURE);
+  }
+
+  set memoFeature(value: number) {
+    this.memos = withMemo(this.memos, MEMO_FEATURE, value);
+  }
+
+  /** The token as written. */
+  get text(): string {
+    return this.word.text;
+  }
+
+  /** Tone-placement-insensitive lowercase key (see fold.ts). */
+  get key(): string {
+    return this.word.key;
+  }
+
+  /** A small number standing for `key` (1 ≤ id < 2^15), the same for every token with that key. */
+  get id(): number {
+    return this.word.id;
+  }
+
+  /** Lowercase ASCII fold. */
+  get ascii(): string {
+    return this.word.ascii;
+  }
+
+  /** Starts with an uppercase letter. */
+  get cap(): boolean {
+    return this.word.cap;
+  }
+
+  /** Two or more letters, all uppercase (UBND, TTXVN, VFF). */
+  get upper(): boolean {
+    return this.word.upper;
+  }
+
+  /** Written with a possessive "'s" ("Vietnam's"): the name ends here. */
+  get possessive(): boolean {
+    return this.word.possessive;
+  }
+
+  /** Digits only (with "." "," "%"), e.g. "2025", "7,96". */
+  get numeric(): boolean {
+    return this.word.numeric;
+  }
+
+  /** A keyword stopword (see stopwords.ts). */
+  get stop(): boolean {
+    return this.word.stop;
+  }
+
+  /** The first word of a stop phrase ("cho" of "cho biết"). */
+  get stopPhraseStart(): boolean {
+    return this.word.stopPhraseStart;
+  }
 }
 
 // "M. Brochet", "Dr. Smith": the dot after these abbreviations neither ends a sentence nor
@@ -97,7 +209,7 @@ export interface WordStarts {
 }
 
 /** What a word's own letters say about it; the same for every occurrence of the word. */
-interface WordFacts extends WordStarts {
+export interface WordFacts extends WordStarts {
   /** The word as written. */
   text: string;
   key: string;
@@ -119,28 +231,69 @@ const keyIds = new Map<string, number>();
 const MAX_KEY_IDS = 2 ** 15 - 1;
 /** Room kept for the new keys of one story, so ids never run out inside a story. */
 const STORY_ROOM = 8_000;
+/** Bumped whenever ids start afresh: a value kept by id must be dropped when this changes. */
+let idGeneration = 0;
 
 // The word cache is an open-addressed table keyed by a hash of the word's UTF-16 units, which the
 // scanner computes as it walks them. A Map keyed by the word would need a freshly sliced string
 // per token and V8 hashing it on every lookup; here a hit compares units against the text in
 // place and hands back the cached string, so a known word is never sliced.
-const SLOT_BITS = 17; // 131,072 slots: at most 38 % full below MAX_CACHED_WORDS, so probes stay short.
-const SLOT_MASK = (1 << SLOT_BITS) - 1;
+// The table starts small and doubles as new words come in, so it stays dense: the few thousand
+// words a wire service mostly uses then sit in a table small enough for the processor's caches,
+// where one sized for the limit from the start spreads them over a megabyte and most probes miss.
+const MIN_SLOT_BITS = 12;
+const MAX_SLOT_BITS = 17; // 131,072 slots: at most 38 % full below MAX_CACHED_WORDS, so probes stay short.
 // The word hash has a fixed seed, so words could be chosen to fill one run of slots and make every
 // probe long; the slot is taken through a multiplier picked at random per process instead of from
 // the hash's low bits. (Tokens do not depend on it: ids follow first use, not slots.)
 const SLOT_MULTIPLIER = (Math.floor(Math.random() * 0x40000000) * 2 + 1) | 0;
 
-function firstSlot(hash: number): number {
-  return Math.imul(hash, SLOT_MULTIPLIER) >>> (32 - SLOT_BITS);
-}
+let slotBits = MIN_SLOT_BITS;
+let slotMask = (1 << slotBits) - 1;
 /**
  * The hash of the word in each slot, 0 for an empty slot. Probes read this compact array first and
  * touch a slot's facts only when the hash matches: each array read is a likely cache miss.
  */
-const slotHashes = new Int32Array(1 << SLOT_BITS);
-const slotFacts: (WordFacts | null)[] = Array.from({ length: 1 << SLOT_BITS }, () => null);
+let slotHashes = new Int32Array(1 << slotBits);
+let slotFacts: (WordFacts | null)[] = emptyFacts(1 << slotBits);
 let cachedWords = 0;
+
+function emptyFacts(slots: number): (WordFacts | null)[] {
+  return Array.from({ length: slots }, () => null);
+}
+
+function firstSlot(hash: number): number {
+  return Math.imul(hash, SLOT_MULTIPLIER) >>> (32 - slotBits);
+}
+
+/** The first empty slot on the probe path of `hash`. */
+function freeSlot(hash: number): number {
+  let slot = firstSlot(hash);
+  while (slotHashes[slot] !== 0) slot = (slot + 1) & slotMask;
+  return slot;
+}
+
+/** Whether one more word would fill more than 3/8 of the slots of a table that can still double. */
+function crowded(): boolean {
+  return slotBits < MAX_SLOT_BITS && (cachedWords + 1) * 8 > 3 << slotBits;
+}
+
+/** Doubles the table, moving every word to its slot in the larger one. */
+function growWordCache(): void {
+  const hashes = slotHashes;
+  const facts = slotFacts;
+  slotBits++;
+  slotMask = (1 << slotBits) - 1;
+  slotHashes = new Int32Array(1 << slotBits);
+  slotFacts = emptyFacts(1 << slotBits);
+  for (let s = 0; s < hashes.length; s++) {
+    const h = hashes[s]!;
+    if (h === 0) continue;
+    const slot = freeSlot(h);
+    slotHashes[slot] = h;
+    slotFacts[slot] = facts[s]!;
+  }
+}
 
 function clearWordCache(): void {
   slotHashes.fill(0);
@@ -178,6 +331,12 @@ export function makeRoomForStory(): void {
   if (keyIds.size < MAX_KEY_IDS - STORY_ROOM) return;
   keyIds.clear();
   clearWordCache();
+  idGeneration++;
+}
+
+/** Which numbering of keys the current ids belong to (see makeRoomForStory). */
+export function keyIdGeneration(): number {
+  return idGeneration;
 }
 
 function idOf(key: string): number {
@@ -199,7 +358,9 @@ function factsOf(t: string): WordFacts {
     text: t,
     key,
     id: idOf(key),
-    ascii,
+    // The extractors ask `key === ascii` of nearly every token (is the word written without marks?):
+    // one string for both makes that a pointer comparison instead of a walk over the letters.
+    ascii: ascii === key ? key : ascii,
     cap,
     upper: cap && LETTERS.test(t) && !LETTER_LOWER.test(t),
     possessive: (t.includes("'") || t.includes('’')) && POSSESSIVE_END.test(t),
@@ -225,13 +386,16 @@ function cachedFacts(text: string, start: number, end: number, wordHash: number)
       const facts = slotFacts[slot]!;
       if (facts.text.length === end - start && writtenAt(facts.text, text, start)) return facts;
     }
-    slot = (slot + 1) & SLOT_MASK;
+    slot = (slot + 1) & slotMask;
   }
   // Kept past this story: a copy, not a view into the story's text (see detached-string.ts).
   const facts = factsOf(detached(text.slice(start, end)));
   if (cachedWords >= MAX_CACHED_WORDS) {
     clearWordCache();
     slot = firstSlot(hash);
+  } else if (crowded()) {
+    growWordCache();
+    slot = freeSlot(hash);
   }
   slotHashes[slot] = hash;
   slotFacts[slot] = facts;
@@ -329,30 +493,7 @@ function pushToken(out: Token[], text: string, prevEnd: number, start: number, e
     // A newline in the gap is a paragraph break; sep alone would lose it.
     sentenceStart = first || (sep !== '' && spaced && SENTENCE_BREAK.test(sep)) || gap.includes('\n');
   }
-  out.push({
-    text: f.text,
-    start,
-    end,
-    key: f.key,
-    id: f.id,
-    ascii: f.ascii,
-    cap: f.cap,
-    upper: f.upper,
-    sep,
-    glued,
-    sentenceStart,
-    possessive: f.possessive,
-    numeric: f.numeric,
-    stop: f.stop,
-    stopPhraseStart: f.stopPhraseStart,
-    word: f,
-    memoTitle: -1,
-    memoRoleBreak: -1,
-    memoHonorific: -1,
-    memoOrgHead: -1,
-    memoAdmin: -1,
-    memoFeature: -1,
-  });
+  out.push(new Token(f, start, end, sep, glued, sentenceStart));
 }
 
 /** Keys of `text` tokenized exactly as `tokenize` does, joined by one space. */

@@ -55,6 +55,15 @@ describe('slugOfWords', () => {
     }
   });
 
+  it('slugs numbers, bare or in parentheses, as slugify does', () => {
+    const words = ['0', '007', '2025', '(5)', '(12', '12)', '(0)', '((1))', '(12a)', '(-3)', '1.245', '2,5', '(١٢)', '１２', '(12)s', 'x(12)'];
+    for (let n = 0; n < 2_000; n += 7) words.push(String(n), `(${n})`, `(${n}`, `${n})`);
+    for (const word of words) {
+      expect(slugOfWords(word), word).toBe(slugify(word));
+      expect(slugOfWords(`Bão số ${word} đổ bộ`), word).toBe(slugify(`Bão số ${word} đổ bộ`));
+    }
+  });
+
   it('gives the same slug on a second call (remembered words)', () => {
     expect(slugOfWords('Hà Nội mưa lớn')).toBe(slugOfWords('Hà Nội mưa lớn'));
     expect(slugOfWords('mưa Hà Nội')).toBe('mua-ha-noi');

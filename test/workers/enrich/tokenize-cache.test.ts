@@ -41,6 +41,17 @@ describe('tokenize word cache', () => {
     a.forEach((t, i) => expect(b[i]!.word).toBe(t.word));
   });
 
+  it('keeps every word it has seen while the table doubles', () => {
+    makeRoomForStory();
+    // Enough new words to double the table several times (it starts at 4,096 slots).
+    const words = Array.from({ length: 12_000 }, (_, n) => `g${n.toString(36)}x`);
+    const first = tokenize(words.slice(0, 500).join(' '));
+    const all = words.join(' ');
+    expectTrueToText(all, tokenize(all));
+    const again = tokenize(words.slice(0, 500).join(' '));
+    for (let i = 0; i < 500; i++) expect(again[i]!.word).toBe(first[i]!.word);
+  });
+
   it('stays true to the text after starting afresh past its limit', () => {
     const words = Array.from({ length: 60_000 }, (_, n) => `w${n.toString(36)}`);
     for (let i = 0; i < words.length; i += 5_000) {
