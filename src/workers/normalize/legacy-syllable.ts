@@ -3,7 +3,7 @@
  * that hold a legacy code, read as Vietnamese: "ViÖt" reads "Việt", but the same bytes in a European
  * word do not read as a syllable ("København" reads "Kứbenhavn", "Straße" reads "Straòe").
  * Vietnamese writes one syllable per word, from a closed set of initial consonants, at most one
- * vowel group and a final of at most two letters (c ch m n ng nh p t, or a glide i y o u), with at
+ * vowel group and a final of at most two letters (c ch m n ng nh p t, k in names, or a glide i y o u), with at
  * most one tone mark; the consonant clusters, second vowel groups and finals such as r, l, s, rn of
  * European words cannot occur.
  */
@@ -20,7 +20,9 @@ const INITIAL = '(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnrstvx])?';
 // Rhyme: an optional medial o/u ("hoa", "tuy"), one vowel or diphthong, an optional final. Looser
 // than the real rhyme table (it allows "ou"), which is enough: what it must refuse is a word that
 // is not one syllable at all.
-const RHYME = '[ou]?(?:iê|yê|ia|ya|uô|ua|ươ|ưa|[aăâeêioôơuưy])(?:ch|nh|ng|[cmnpt]|[iyou])?';
+// The final "k" is for the Central Highlands' names written the Ede and Mnong way ("Đắk Lắk",
+// "Đắk Nông", "Krông Búk"), which Vietnamese copy writes every day.
+const RHYME = '[ou]?(?:iê|yê|ia|ya|uô|ua|ươ|ưa|[aăâeêioôơuưy])(?:ch|nh|ng|[cmnptk]|[iyou])?';
 const SYLLABLE_RE = new RegExp(`^${INITIAL}${RHYME}$`, 'u');
 
 /** True when `word` (letters only, NFC, any case) is spelled like one Vietnamese syllable. */

@@ -95,13 +95,30 @@ describe('legacy Vietnamese is still read', () => {
     expect(convertLegacyEncoding('Ha` No^.i', 'viqr')).toBe('Hà Nội');
   });
 
+  it.each([
+    ['tcvn3', 'Kú häp thø 10 H§ND tØnh §¾k L¾k khãa X', 'Kỳ họp thứ 10 HĐND tỉnh Đắk Lắk khóa X'],
+    ['tcvn3', '§¾k L¾k: M\u00ADa lín g©y ngËp nhiÒu n¬i', 'Đắk Lắk: Mưa lớn gây ngập nhiều nơi'],
+    ['vni', 'Giaûi cöùu chuù voi bò thöông taïi röøng Ñaék Laék', 'Giải cứu chú voi bị thương tại rừng Đắk Lắk'],
+    ['viqr', "Ky` ho.p thu+' 10 HDDND ti?nh DDa('k La('k kho'a X", 'Kỳ họp thứ 10 HĐND tỉnh Đắk Lắk khóa X'],
+  ])('a short %s title naming Đắk Lắk or the HĐND: %s', (encoding, title, expected) => {
+    expect(fixLegacyEncoding(title)).toEqual({ text: expected, encoding });
+  });
+
+  it('weighs a long run of codes without a word boundary in linear time (a hostile or broken item)', () => {
+    // Finding each match's word again made these quadratic: 1.8–92 s each, the worker blocked.
+    // None is Vietnamese; each must come back long before the test's timeout.
+    expect(detectLegacyEncoding('a.b'.repeat(33_334))).toBeNull();
+    expect(detectLegacyEncoding('Vieät'.repeat(4_000))).toBeNull();
+    expect(detectLegacyEncoding(`Vie^.t a.b a.b${'.'.repeat(20_000)}x`)).toBeNull();
+  });
+
   it('reads a VIQR sentence that quotes a word', () => {
     expect(detectLegacyEncoding("Ho.c sinh go.i ddo' la` 'nha` mo+'i' cu?a ca? lo+'p.")).toBe('viqr');
   });
 });
 
 describe('isVietnameseSyllable', () => {
-  it.each(['Việt', 'người', 'nghiêng', 'khuyến', 'quốc', 'giữ', 'gì', 'hoà', 'hòa', 'thuý', 'khuya', 'Đà', 'ĐƯỜNG', 'ươn', 'a'])('%s is one', (w) => {
+  it.each(['Việt', 'người', 'nghiêng', 'khuyến', 'quốc', 'giữ', 'gì', 'hoà', 'hòa', 'thuý', 'khuya', 'Đà', 'ĐƯỜNG', 'ươn', 'a', 'Đắk', 'Lắk', 'Búk'])('%s is one', (w) => {
     expect(isVietnameseSyllable(w)).toBe(true);
   });
 
