@@ -79,14 +79,21 @@ function oneVersusAllMinhash(wordHashes: Uint32Array, count: number, shingle: nu
 // number[] of fresh uint32s boxed every hash above 2^30 and was rebuilt (filter, map) per story.
 // fingerprint() is synchronous, so no two stories share it at once.
 let wordHashScratch = new Uint32Array(1024);
+// Words of the longest story the scratch grows for (256 KB): a longer one gets an array of its
+// own, so one huge body does not pin its size for the life of the process.
+const SCRATCH_MAX_WORDS = 1 << 16;
 
-/** fnv1a of every non-empty word into wordHashScratch; returns how many. */
-function hashWords(words: readonly string[]): number {
-  if (wordHashScratch.length < words.length) wordHashScratch = new Uint32Array(2 * words.length);
+/** fnv1a of every non-empty word, in the scratch array or (a huge story) one of its own. */
+function hashWords(words: readonly string[]): { hashes: Uint32Array; count: number } {
+  let hashes = wordHashScratch;
+  if (hashes.length < words.length) {
+    hashes = new Uint32Array(words.length <= SCRATCH_MAX_WORDS ? Math.min(2 * words.length, SCRATCH_MAX_WORDS) : words.length);
+    if (words.length <= SCRATCH_MAX_WORDS) wordHashScratch = hashes;
+  }
   let count = 0;
   // toneInsensitiveWords gives [''] for a text without words; no other word is empty.
-  for (const word of words) if (word !== '') wordHashScratch[count++] = fnv1a(word);
-  return count;
+  for (const word of words) if (word !== '') hashes[count++] = fnv1a(word);
+  return { hashes, count };
 }
 
 // A name folded to bare ASCII letters and digits ("Hà Nội" → "hanoi").
@@ -97,9 +104,9 @@ function foldName(name: string): string {
 /** The fingerprint of a story: deterministic, independent of tone-mark placement and case. */
 export function fingerprint(article: FingerprintInput): Fingerprint {
   const text = `${article.headline}\n${article.lead ?? ''}\n${article.body.text}`;
-  const count = hashWords(toneInsensitiveWords(text));
-  const minhash = oneVersusAllMinhash(wordHashScratch, count, SHINGLE_WORDS);
-  const wordhash = oneVersusAllMinhash(wordHashScratch, count, 1);
+  const { hashes, count } = hashWords(toneInsensitiveWords(text));
+  const minhash = oneVersusAllMinhash(hashes, count, SHINGLE_WORDS);
+  const wordhash = oneVersusAllMinhash(hashes, count, 1);
   const numbers = new Set<string>();
   for (const m of text.matchAll(NUMBER_RE)) {
     const digits = m[0].replace(/[.,]/gu, '');

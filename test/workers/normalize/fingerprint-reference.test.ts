@@ -99,4 +99,12 @@ describe('fingerprint, against the plain version', () => {
     expect(fingerprint(short)).toEqual(alone);
     expect(fingerprint(long)).toEqual(reference(long));
   });
+
+  it('fingerprints a story longer than the reused buffer is kept for, and the stories after it, as before', () => {
+    // 100,000 distinct words: past the 65,536 the buffer grows to (a huge body gets its own array).
+    const huge = { headline: 'Báo cáo', lead: null, body: { text: Array.from({ length: 100_000 }, (_, i) => `từ${i}`).join(' ') }, dateline: { date: null } };
+    const middle = { headline: 'Giá lúa', lead: null, body: { text: 'lúa gạo '.repeat(20_000) }, dateline: { date: null } };
+    const short = { headline: 'Hội chợ khai mạc', lead: null, body: { text: 'Hội chợ.' }, dateline: { date: null } };
+    for (const story of [middle, huge, short, middle]) expect(fingerprint(story)).toEqual(reference(story));
+  });
 });
