@@ -189,6 +189,11 @@ class GramTable {
     return true;
   }
 
+  /** Clears every met-in mark: call numbers start again from 1 and must not meet old marks. */
+  forgetMeetings(): void {
+    this.#metIn.fill(0);
+  }
+
   /** Doubles the table (met-in marks kept: it may grow in the middle of a call); the slot of hi/lo after. */
   #grow(hi: number, lo: number): number {
     const old = { hi: this.#hi, lo: this.#lo, value: this.#value, metIn: this.#metIn };
@@ -383,7 +388,14 @@ export function ngramScorer(
       if (ends[w]! - start > MAX_WORD_BYTES) return scoreStrings(lowered, allowed);
     }
     table = withinUsual(allowed) ? usualTable : allTable;
-    call = call === 0x7fffffff ? 1 : call + 1;
+    if (call === 0x7fffffff) {
+      // After 2^31 calls the numbers wrap; a slot still marked with an old number would then count
+      // as met already in the new call that reuses it.
+      usualTable.forgetMeetings();
+      allTable.forgetMeetings();
+      call = 0;
+    }
+    call += 1;
     unremembered.length = 0;
     distinct = 0;
     // eld's getByteNgrams on each word: 4-byte n-grams at a stride of 3, the first after a
