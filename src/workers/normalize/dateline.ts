@@ -115,7 +115,9 @@ export function parseDateline(paragraph: string, publishedIso: string): Dateline
   let consumed = 0;
   let strength: DatelineMatch['strength'] = 'agency';
 
-  const paren = AGENCY_PAREN_RE.exec(paragraph);
+  // The place and date before "(Agency)" hold no "(": a paragraph without one cannot match, and
+  // most paragraphs have none (the regex's \p{…} classes cost more than this scan).
+  const paren = paragraph.includes('(') ? AGENCY_PAREN_RE.exec(paragraph) : null;
   const bare = paren ? null : AGENCY_BARE_RE.exec(paragraph);
   if (paren) {
     place = paren[1] ?? null;

@@ -17,6 +17,10 @@ export interface CalendarDay {
 export function vietnamDay(iso: string): CalendarDay | null {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return null;
+  return vietnamDayAt(ms);
+}
+
+function vietnamDayAt(ms: number): CalendarDay {
   const d = new Date(ms + VIETNAM_OFFSET_MS);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
@@ -37,7 +41,12 @@ export function formatDay(c: CalendarDay): string {
 export function shiftDay(iso: string, offsetDays: number): CalendarDay | null {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return null;
-  return vietnamDay(new Date(ms + offsetDays * DAY_MS).toISOString());
+  const shifted = new Date(ms + offsetDays * DAY_MS);
+  const time = shifted.getTime();
+  // A valid Date's ISO string parses back to its own time, so the day is read from the time
+  // directly (a string round trip cost more than the rest of a dateline's date). Out of the Date
+  // range, toISOString throws its RangeError as before.
+  return Number.isNaN(time) ? vietnamDay(shifted.toISOString()) : vietnamDayAt(time);
 }
 
 /**

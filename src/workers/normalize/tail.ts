@@ -4,6 +4,7 @@
  * boilerplate ("Tin liên quan" = related news, "Xem thêm" = see more) that follows.
  */
 import { AGENCY_CHAIN_SOURCE, isAgencyMark } from './lexicon.js';
+import { isSpaceUnit } from './words.js';
 
 // A line that is only a boilerplate heading; everything after it is a list of links.
 const BOILERPLATE_HEADING_RE =
@@ -24,7 +25,17 @@ const NAME_RE = new RegExp(`^${NAME_WORD}(?:\\s+(?:(?:de|du|da|van|von|le|la|bin
 const NAME_SEPARATORS = /\s*(?:\s[-–—]\s|,|;|\/|\s&\s|\svà\s|\sand\s|\set\s)\s*/u;
 // "PV" (phóng viên = reporter), "BTV" (editor), "CTV" (contributor): roles, not names.
 const GENERIC_ROLE_RE = /^(?:PV|BTV|CTV|Nhóm PV|Nhóm phóng viên|Phóng viên|Staff|Staff writer)$/u;
-const END_MARK_RE = /\s*(?:\.\s*\/\s*\.|\/\s*\.)\s*$/u;
+const TRAILING_PAREN_GROUP_RE = /\s*\((?:[^()]*)\)\s*$/u;
+const SLASH = 0x2f;
+const PERIOD = 0x2e;
+const CLOSING_PAREN = 0x29;
+
+/** Index of the last unit of `text` before `end` that is not \s (-1 when there is none). */
+function lastNonSpaceBefore(text: string, end: number): number {
+  let i = end - 1;
+  while (i >= 0 && isSpaceUnit(text.charCodeAt(i))) i--;
+  return i;
+}
 
 /** True for a line that is web boilerplate (related-news headings, share widgets, tag lists). */
 export function isBoilerplateLine(line: string): boolean {
@@ -41,9 +52,16 @@ export function isSignOff(line: string): boolean {
   return SIGN_OFF_RE.test(line.trim());
 }
 
-/** True when a paragraph carries the wire end mark "./." (or "/."). */
+/**
+ * True when a paragraph carries the wire end mark "./." (or "/."): it ends, spaces aside, with
+ * "/" then "." (what /\s*(?:\.\s*\/\s*\.|\/\s*\.)\s*$/u finds, read from the end instead
+ * of tried at every position of the paragraph).
+ */
 export function hasEndMark(paragraph: string): boolean {
-  return END_MARK_RE.test(paragraph);
+  const dot = lastNonSpaceBefore(paragraph, paragraph.length);
+  if (dot < 0 || paragraph.charCodeAt(dot) !== PERIOD) return false;
+  const slash = lastNonSpaceBefore(paragraph, dot);
+  return slash >= 0 && paragraph.charCodeAt(slash) === SLASH;
 }
 
 const SLASH_DOT_RE = /\s*\/\s*\.\s*$/u;
@@ -51,7 +69,7 @@ const ENDS_SENTENCE_RE = /[.!?…](?:["”’»)]*)$|["”’»)]\.$/u;
 
 /** The paragraph without the "./." end mark; the sentence keeps (or gets) one final period. */
 export function stripEndMark(paragraph: string): string {
-  if (!END_MARK_RE.test(paragraph)) return paragraph;
+  if (!hasEndMark(paragraph)) return paragraph;
   const text = paragraph.replace(SLASH_DOT_RE, '').trimEnd();
   return ENDS_SENTENCE_RE.test(text) ? text : `${text}.`;
 }
@@ -62,7 +80,13 @@ export function stripEndMark(paragraph: string): string {
  */
 export function parseBylineLine(line: string): string[] | null {
   if (isSignOff(line)) return [];
-  const text = line.trim().replace(BYLINE_PREFIX_RE, '').replace(/\s*\((?:[^()]*)\)\s*$/u, (m) => (isAgencyMark(m.replace(/[()]/g, '')) ? '' : m));
+  const unprefixed = line.trim().replace(BYLINE_PREFIX_RE, '');
+  // Only a line ending in ")" can end in a parenthesized group: most lines skip that scan.
+  const close = lastNonSpaceBefore(unprefixed, unprefixed.length);
+  const text =
+    close >= 0 && unprefixed.charCodeAt(close) === CLOSING_PAREN
+      ? unprefixed.replace(TRAILING_PAREN_GROUP_RE, (m) => (isAgencyMark(m.replace(/[()]/g, '')) ? '' : m))
+      : unprefixed;
   if (text.length === 0 || text.length > 90) return null;
   const names: string[] = [];
   for (const part of text.split(NAME_SEPARATORS)) {

@@ -9,7 +9,9 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200
 // No-break and typographic spaces become plain spaces; \t too (wire copy uses it as a space).
 const ODD_SPACES = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 const RUN_OF_SPACES = / {2,}/g;
-const SPACE_AROUND_NEWLINE = / *\n */g;
+// Only newlines with a space next to them: / *\n */g matched every newline and rebuilt the whole
+// text to put each one back in its place.
+const SPACE_AROUND_NEWLINE = / +\n *|\n +/g;
 const CRLF = /\r\n?|\u2028|\u2029|\u0085/g;
 const MANY_BLANK_LINES = /\n{3,}/g;
 
@@ -65,12 +67,16 @@ const PLACEMENT: ReadonlyMap<string, string> = (() => {
   }
   return map;
 })();
-// The same pairs as character classes ("[óòỏõọÓÒỎÕỌ][aA]|…"): one class test per character of
-// the text instead of trying sixty two-letter alternatives at every position.
+// The same pairs as character classes, one alternative per set of first letters that take the
+// same second letters ("[óòỏõọÓÒỎÕỌ][aAeE]|[úùủũụÚÙỦŨỤ][yY]"): one class test per character of
+// the text instead of trying sixty two-letter alternatives at every position. Every letter here
+// is one UTF-16 unit, so the regex needs no 'u' flag (which made it slower) to match the same.
 const OLD_PLACEMENT_RE = (() => {
-  const firstsBySecond = new Map<string, string>();
-  for (const key of PLACEMENT.keys()) firstsBySecond.set(key.charAt(1), (firstsBySecond.get(key.charAt(1)) ?? '') + key.charAt(0));
-  return new RegExp([...firstsBySecond].map(([second, firsts]) => `[${firsts}]${second}`).join('|'), 'gu');
+  const secondsByFirst = new Map<string, string>();
+  for (const key of PLACEMENT.keys()) secondsByFirst.set(key.charAt(0), (secondsByFirst.get(key.charAt(0)) ?? '') + key.charAt(1));
+  const firstsBySeconds = new Map<string, string>();
+  for (const [first, seconds] of secondsByFirst) firstsBySeconds.set(seconds, (firstsBySeconds.get(seconds) ?? '') + first);
+  return new RegExp([...firstsBySeconds].map(([seconds, firsts]) => `[${firsts}][${seconds}]`).join('|'), 'g');
 })();
 // ASCII and Latin-1 punctuation, spaces and the General Punctuation block: a plain character
 // class, several times faster than \p{…} classes on long bodies.
@@ -126,14 +132,15 @@ export function toneInsensitiveWords(text: string): string[] {
   const folded = canonicalTonePlacement(text.toLowerCase());
   const words: string[] = [];
   let start = -1;
-  for (let i = 0; i < folded.length; i++) {
-    if (IS_NON_WORD[folded.charCodeAt(i)] === 1) {
+  // The end of the text counts as a non-word unit: one slice call site, not a second one after
+  // the loop (V8 kept deoptimizing the function there, "insufficient type feedback for call").
+  for (let i = 0; i <= folded.length; i++) {
+    if (i === folded.length || IS_NON_WORD[folded.charCodeAt(i)] === 1) {
       if (start >= 0) words.push(folded.slice(start, i));
       start = -1;
     } else if (start < 0) {
       start = i;
     }
   }
-  if (start >= 0) words.push(folded.slice(start));
   return words.length === 0 ? [''] : words;
 }
