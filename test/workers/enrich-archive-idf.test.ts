@@ -1,24 +1,113 @@
-/** Keyword IDF learned from the archive: counts from every worker add up in Redis. */
+/** Keyword IDF learned from the archive: counts from every worker add up in Redis, exactly once. */
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import type { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ArchiveIdf } from '../../src/workers/enrich/archive-idf.js';
-import { makeEnrich } from '../../src/workers/enrich/index.js';
+import { ArchiveIdf, type ArchiveIdfOptions } from '../../src/workers/enrich/archive-idf.js';
+import { makeEnrich, MemoryIdfStore } from '../../src/workers/enrich/index.js';
 import { MemoryStoryStore } from '../../src/workers/story-store.js';
+import { createRedisConnection } from '../../src/shared/redis.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { makeArticle } from '../support/articles.js';
 import { cleanupPrefix, testRedis, uniquePrefix } from '../support/redis-prefix.js';
+import { testRedisUrl } from '../support/services.js';
 
 const redis = testRedis();
-const prefix = uniquePrefix('idf');
+const prefixes: string[] = [];
+const connections: Redis[] = [redis];
 afterAll(async () => {
-  await cleanupPrefix(redis, prefix);
-  await redis.quit();
+  for (const p of prefixes) await cleanupPrefix(redis, p);
+  for (const c of connections) c.disconnect();
 });
 const none = { documentCount: () => 0, documentFrequency: () => 0 };
 
+function freshPrefix(name: string): string {
+  const p = uniquePrefix(name);
+  prefixes.push(p);
+  return p;
+}
+
+/** A connection of its own without auto-pipelining, so that every command passes sendCommand. */
+function connection(url = testRedisUrl()): Redis {
+  const c = createRedisConnection(url, { forWorker: true });
+  connections.push(c);
+  return c;
+}
+
+function worker(prefix: string, opts: Partial<ArchiveIdfOptions> = {}, conn = connection()): ArchiveIdf {
+  return new ArchiveIdf(conn, { prefix, prior: none, ...opts });
+}
+
+/** Deterministic documents over a vocabulary of words, bigrams and a few awkward terms. */
+function documents(seed: number, vocabularySize: number) {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  const syllables = ['bão', 'số', 'quảng', 'trị', 'lũ', 'quét', 'yên', 'bái', 'mưa', 'lớn', 'sơ', 'tán', 'đê', 'vỡ'];
+  const awkward = ['say "hi"', 'back\\slash', 'tab\tand\nnewline', 'bão 🌀', '[1,2]', ''];
+  const vocabulary = [...awkward];
+  for (let i = 0; vocabulary.length < vocabularySize; i++) {
+    const word = `${syllables[i % syllables.length]}${Math.floor(i / syllables.length)}`;
+    vocabulary.push(word, `${word} ${syllables[(i * 7) % syllables.length]}`);
+  }
+  return {
+    vocabulary,
+    random,
+    next(size = 40): string[] {
+      // Repeats on purpose: a document counts each of its terms once.
+      return Array.from({ length: size }, () => vocabulary[Math.floor(random() * vocabulary.length)]!);
+    },
+  };
+}
+
+function expectCounts(idf: ArchiveIdf, truth: MemoryIdfStore, vocabulary: string[]): void {
+  expect(idf.documentCount()).toBe(truth.documentCount());
+  const got = vocabulary.map((t) => [t, idf.documentFrequency(t)]);
+  expect(got).toEqual(vocabulary.map((t) => [t, truth.documentFrequency(t)]));
+}
+
+/** The hash and counter in Redis, the source of truth, against the expected counts. */
+async function expectRedis(prefix: string, truth: MemoryIdfStore): Promise<void> {
+  const df = await redis.hgetall(`${prefix}:idf:df`);
+  const expected = Object.fromEntries(Object.entries(truth.toJSON().df).map(([t, n]) => [t, String(n)]));
+  expect(df).toEqual(expected);
+  expect(Number(await redis.get(`${prefix}:idf:docs`))).toBe(truth.documentCount());
+}
+
+/** Records what a connection sends and how many strings Redis sends back. */
+function spy(conn: Redis) {
+  const names: string[] = [];
+  let strings = 0;
+  let chars = 0;
+  const count = (reply: unknown): void => {
+    if (Array.isArray(reply)) for (const r of reply) count(r);
+    else {
+      strings++;
+      chars += String(reply).length;
+    }
+  };
+  const original = conn.sendCommand.bind(conn);
+  conn.sendCommand = ((command: Parameters<Redis['sendCommand']>[0], stream?: Parameters<Redis['sendCommand']>[1]) => {
+    names.push(command.name);
+    command.promise.then(count).catch(() => undefined);
+    return original(command, stream);
+  }) as Redis['sendCommand'];
+  return {
+    names,
+    strings: () => strings,
+    chars: () => chars,
+  };
+}
+
 describe('archive IDF', () => {
   it('shares document frequencies between workers through Redis', async () => {
-    const a = new ArchiveIdf(redis, { prefix, prior: none });
-    const b = new ArchiveIdf(testRedis(), { prefix, prior: none });
+    const prefix = freshPrefix('idf');
+    const a = worker(prefix);
+    const b = worker(prefix);
     a.learn(['bão số', 'bão số', 'quảng trị']);
     a.learn(['bão số']);
     // Seen locally at once, before any sync.
@@ -34,40 +123,271 @@ describe('archive IDF', () => {
     await a.sync();
     expect(a.documentFrequency('quảng trị')).toBe(2);
     expect(a.documentCount()).toBe(3);
+    expect(b.documentFrequency('quảng trị')).toBe(2);
   });
 
-  it('keeps the counts of a failed flush for the next one, and later documents still count', async () => {
-    const sent: [string, number][] = [];
-    let down = true;
-    const stub = {
-      pipeline: () => ({
-        hincrby: (_key: string, term: string, n: number) => sent.push([term, n]),
-        incrby: () => undefined,
-        exec: async () => {
-          if (down) throw new Error('redis down');
-          return [];
-        },
-      }),
-      hgetall: async () => ({}),
-      get: async () => null,
-    } as unknown as ConstructorParameters<typeof ArchiveIdf>[0];
-    const idf = new ArchiveIdf(stub, { prefix: 'stub', prior: none });
-    idf.learn(['lũ quét', 'lũ quét', 'yên bái']);
-    await expect(idf.sync()).rejects.toThrow('redis down');
-    expect(idf.documentFrequency('lũ quét')).toBe(1);
-    expect(idf.documentCount()).toBe(1);
-    // A document after the failed flush counts its terms once more, and once only.
-    idf.learn(['lũ quét', 'lũ quét']);
-    expect(idf.documentFrequency('lũ quét')).toBe(2);
-    down = false;
-    sent.length = 0;
-    await idf.sync();
-    expect(new Map(sent)).toEqual(new Map([['lũ quét', 2], ['yên bái', 1]]));
-    expect(idf.documentFrequency('lũ quét')).toBe(0);
+  it('converges with a single in-memory store over many interleaved syncs, and a late worker loads the full counts', async () => {
+    const prefix = freshPrefix('idf-converge');
+    const docs = documents(7, 400);
+    const truth = new MemoryIdfStore();
+    const workers = [worker(prefix), worker(prefix)];
+    for (let step = 0; step < 300; step++) {
+      const doc = docs.next();
+      workers[Math.floor(docs.random() * 2)]!.learn(doc);
+      truth.addDocument(doc);
+      if (docs.random() < 0.2) await workers[Math.floor(docs.random() * 2)]!.sync();
+      if (step % 75 === 74) {
+        // a flushes, b flushes and sees a, a sees b: both hold every count.
+        await workers[0]!.sync();
+        await workers[1]!.sync();
+        await workers[0]!.sync();
+        for (const w of workers) expectCounts(w, truth, docs.vocabulary);
+      }
+    }
+    await expectRedis(prefix, truth);
+    expect(workers[0]!.documentCount()).toBe(300);
+    const late = worker(prefix, { loadChunk: 16 });
+    await late.sync();
+    expectCounts(late, truth, docs.vocabulary);
+  });
+
+  it('reloads exactly when the stream was trimmed past a worker', async () => {
+    const prefix = freshPrefix('idf-trim');
+    const docs = documents(11, 200);
+    const truth = new MemoryIdfStore();
+    const a = worker(prefix, { changeLogLength: 10 });
+    const connB = connection();
+    const b = worker(prefix, {}, connB);
+    await b.sync();
+    for (let i = 0; i < 250; i++) {
+      const doc = docs.next(5);
+      a.learn(doc);
+      truth.addDocument(doc);
+      await a.sync();
+    }
+    // The cap is approximate (whole stream nodes of 100 entries go), but b's position is gone.
+    expect(await redis.xlen(`${prefix}:idf:changes`)).toBeLessThan(200);
+    const seen = spy(connB);
+    await b.sync();
+    expect(seen.names).toContain('evalsha');
+    expectCounts(b, truth, docs.vocabulary);
+    await expectRedis(prefix, truth);
+  });
+
+  it('loads exactly while other workers flush between its HSCAN chunks', async () => {
+    const prefix = freshPrefix('idf-race');
+    const docs = documents(13, 3_000);
+    const truth = new MemoryIdfStore();
+    const a = worker(prefix);
+    for (let i = 0; i < 100; i++) {
+      const doc = docs.next(200);
+      a.learn(doc);
+      truth.addDocument(doc);
+    }
+    await a.sync();
+    const b = worker(prefix, { loadChunk: 10 });
+    let loading = true;
+    const load = b.sync().finally(() => (loading = false));
+    let flushesDuringLoad = 0;
+    while (loading) {
+      const doc = docs.next(200);
+      a.learn(doc);
+      truth.addDocument(doc);
+      await a.sync();
+      flushesDuringLoad++;
+    }
+    await load;
+    expect(flushesDuringLoad).toBeGreaterThan(5);
+    await b.sync();
+    expectCounts(b, truth, docs.vocabulary);
+    await a.sync();
+    expectCounts(a, truth, docs.vocabulary);
+  });
+
+  it('overlapping syncs run one after the other and apply each change once', async () => {
+    const prefix = freshPrefix('idf-overlap');
+    const docs = documents(19, 100);
+    const truth = new MemoryIdfStore();
+    const connA = connection();
+    const a = worker(prefix, {}, connA);
+    const b = worker(prefix);
+    await a.sync();
+    const seen = spy(connA);
+    for (let round = 0; round < 5; round++) {
+      for (const w of [a, b]) {
+        const doc = docs.next();
+        w.learn(doc);
+        truth.addDocument(doc);
+      }
+      await b.sync();
+      await Promise.all([a.sync(), a.sync(), a.sync()]);
+    }
+    await b.sync();
+    expectCounts(a, truth, docs.vocabulary);
+    expectCounts(b, truth, docs.vocabulary);
+    // One flush per round, and no reload: a second sync reading the stream from the same
+    // position as the first would find a gap and load the whole hash again.
+    expect(seen.names.filter((n) => n === 'evalsha')).toHaveLength(5);
+  });
+
+  it('a sync fetches what changed, not the whole hash', async () => {
+    const prefix = freshPrefix('idf-cost');
+    const docs = documents(17, 3_000);
+    const connA = connection();
+    const connB = connection();
+    const a = worker(prefix, {}, connA);
+    for (let i = 0; i < 60; i++) a.learn(docs.next(200));
+    await a.sync();
+    const b = worker(prefix, {}, connB);
+    await b.sync();
+    // The whole hash: thousands of fields, tens of thousands of characters.
+    expect(await redis.hlen(`${prefix}:idf:df`)).toBeGreaterThan(2_500);
+    const seenA = spy(connA);
+    const seenB = spy(connB);
+    a.learn(docs.next(40));
+    await a.sync();
+    b.learn(docs.next(40));
+    await b.sync();
+    for (const seen of [seenA, seenB]) {
+      expect(seen.names).not.toContain('hgetall');
+      expect(seen.names).not.toContain('hscan');
+      // One flush (its reply a number) and one read of at most two small entries.
+      expect(seen.names.length).toBeLessThanOrEqual(3);
+      expect(seen.strings()).toBeLessThan(40);
+      expect(seen.chars()).toBeLessThan(3_000);
+    }
+    expect(b.documentCount()).toBe(62);
+  });
+
+  it('a flush failing on a key of the wrong type loses nothing and counts nothing twice', async () => {
+    const prefix = freshPrefix('idf-wrongtype');
+    const truth = new MemoryIdfStore();
+    const a = worker(prefix);
+    const learn = (doc: string[]) => {
+      a.learn(doc);
+      truth.addDocument(doc);
+    };
+    learn(['lũ quét', 'yên bái']);
+    await a.sync();
+    const docsKey = `${prefix}:idf:docs`;
+    await redis.del(docsKey);
+    await redis.rpush(docsKey, 'not a counter');
+    learn(['lũ quét', 'lũ quét', 'mưa lớn']);
+    await expect(a.sync()).rejects.toThrow(/WRONGTYPE/);
+    expect(await redis.hgetall(`${prefix}:idf:df`)).toEqual({ 'lũ quét': '1', 'yên bái': '1' });
+    expect(await redis.xlen(`${prefix}:idf:changes`)).toBe(1);
+    // Still counted here, and a document after the failed flush counts its terms once more, once.
+    expect(a.documentFrequency('lũ quét')).toBe(2);
+    learn(['lũ quét', 'lũ quét']);
+    expect(a.documentFrequency('lũ quét')).toBe(3);
+    await redis.del(docsKey);
+    await redis.set(docsKey, 1);
+    await a.sync();
+    await expectRedis(prefix, truth);
+    const b = worker(prefix);
+    await b.sync();
+    expectCounts(b, truth, ['lũ quét', 'yên bái', 'mưa lớn']);
+    expectCounts(a, truth, ['lũ quét', 'yên bái', 'mưa lớn']);
+  });
+
+  it('a flush failing half-way through its terms is undone, then resent once', async () => {
+    const prefix = freshPrefix('idf-halfway');
+    const truth = new MemoryIdfStore();
+    const a = worker(prefix);
+    const learn = (doc: string[]) => {
+      a.learn(doc);
+      truth.addDocument(doc);
+    };
+    learn(['đê', 'vỡ']);
+    await a.sync();
+    const dfKey = `${prefix}:idf:df`;
+    await redis.hset(dfKey, 'vỡ', 'not a number');
+    // Sent in this order: 'mới' (new) and 'đê' are incremented before 'vỡ' fails.
+    learn(['mới', 'đê', 'vỡ', 'sau']);
+    await expect(a.sync()).rejects.toThrow(/not an integer/);
+    expect(await redis.hgetall(dfKey)).toEqual({ đê: '1', vỡ: 'not a number' });
+    expect(await redis.get(`${prefix}:idf:docs`)).toBe('1');
+    await redis.hset(dfKey, 'vỡ', 1);
+    await a.sync();
+    await expectRedis(prefix, truth);
+  });
+
+  it('a flush on a closed connection is resent once when it is back', async () => {
+    const prefix = freshPrefix('idf-closed');
+    const truth = new MemoryIdfStore();
+    const conn = connection();
+    const a = worker(prefix, {}, conn);
+    const b = worker(prefix);
+    const learn = (doc: string[]) => {
+      a.learn(doc);
+      truth.addDocument(doc);
+    };
+    learn(['sơ tán', 'bão']);
+    await a.sync();
+    learn(['sơ tán']);
+    conn.disconnect();
+    await expect(a.sync()).rejects.toThrow(/closed/i);
+    learn(['sơ tán', 'đê']);
+    await conn.connect();
+    await a.sync();
+    await expectRedis(prefix, truth);
+    await b.sync();
+    expectCounts(b, truth, ['sơ tán', 'bão', 'đê']);
+  });
+
+  it('a flush whose reply was lost (and that ioredis resent) is counted once', async () => {
+    const prefix = freshPrefix('idf-lost-reply');
+    const upstream = new URL(testRedisUrl());
+    let dropNextReply = false;
+    let dropped = 0;
+    const sockets: Socket[] = [];
+    // A proxy that closes the connection instead of passing on a reply: Redis ran the command.
+    const proxy: Server = createServer((client) => {
+      const server = connect(Number(upstream.port || 6379), upstream.hostname);
+      sockets.push(client, server);
+      client.on('data', (d) => server.write(d));
+      server.on('data', (d) => {
+        if (dropNextReply) {
+          dropNextReply = false;
+          dropped++;
+          client.destroy();
+          server.destroy();
+        } else client.write(d);
+      });
+      client.on('error', () => undefined);
+      server.on('error', () => undefined);
+      client.on('close', () => server.destroy());
+      server.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (proxy.address() as { port: number }).port;
+      const url = new URL(testRedisUrl());
+      url.hostname = '127.0.0.1';
+      url.port = String(port);
+      const a = worker(prefix, {}, connection(url.toString()));
+      const truth = new MemoryIdfStore();
+      const learn = (doc: string[]) => {
+        a.learn(doc);
+        truth.addDocument(doc);
+      };
+      learn(['lũ', 'quét']);
+      await a.sync(); // the scripts are cached in Redis from here on: the next reply is the flush's
+      learn(['lũ', 'yên bái']);
+      dropNextReply = true;
+      await a.sync().catch(() => undefined);
+      expect(dropped).toBe(1);
+      await a.sync();
+      await expectRedis(prefix, truth);
+      expectCounts(a, truth, ['lũ', 'quét', 'yên bái']);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it('learns from every story the enrich stage sees', async () => {
-    const p = `${prefix}-stage`;
+    const p = freshPrefix('idf-stage');
     const idf = new ArchiveIdf(redis, { prefix: p, prior: none });
     const stage = makeEnrich({ idf, learn: idf.learn });
     const ctx = { log: silentLogger(), now: () => new Date(), stories: new MemoryStoryStore() };
@@ -77,6 +397,5 @@ describe('archive IDF', () => {
     await idf.sync();
     expect(Number(await redis.get(`${p}:idf:docs`))).toBe(1);
     expect(await redis.hlen(`${p}:idf:df`)).toBeGreaterThan(3);
-    await cleanupPrefix(redis, p);
   });
 });
