@@ -5,7 +5,8 @@
 import type { Rendition } from '../../shared/article.js';
 import type { RawItem } from '../../shared/raw-item.js';
 import { htmlBlocks, htmlToRawText, imageRenditions, sanitizeBodyHtml } from './html.js';
-import { detectLegacyEncoding, fixLegacyEncoding } from './legacy-encoding.js';
+import { decodeCharacterReferences } from './entities.js';
+import { convertLegacyEncoding, detectLegacyEncoding, fixLegacyEncoding } from './legacy-encoding.js';
 import type { Block } from './story-parts.js';
 import { normalizeInline, normalizeText } from './text.js';
 
@@ -23,7 +24,7 @@ const TAG_RE = /<[^>]*>/g;
 /** A short field (title, summary, author) as clean single-line text; HTML tags dropped. */
 export function cleanField(value: string | null, isHtml: boolean): string | null {
   if (value === null) return null;
-  const text = isHtml || /<\/?[a-z][^>]*>/iu.test(value) ? htmlToRawText(value) : value;
+  const text = isHtml || /<\/?[a-z][^>]*>/iu.test(value) ? htmlToRawText(value) : decodeCharacterReferences(value);
   // The code page is read before cleaning, as for bodies: cleaning deletes U+00AD, which is "ư"
   // in TCVN3, and without it a title like "Bé Th\u00AD¬ng m¹i" is no longer recognised at all.
   const out = normalizeInline(fixLegacyEncoding(text.normalize('NFC')).text);
@@ -80,7 +81,7 @@ export function readContent(raw: RawItem): ReadContent {
   // Detection only counts telltale characters: tags out is enough, no full text cleaning.
   const encoding = detectLegacyEncoding(html.replace(TAG_RE, ' '));
   // Convert text nodes only: attribute values and URLs must keep their ASCII dots and quotes.
-  if (encoding !== null) html = html.replace(TEXT_NODE_RE, (_m, t: string) => `>${fixLegacyEncoding(t).text}<`);
+  if (encoding !== null) html = html.replace(TEXT_NODE_RE, (_m, t: string) => `>${convertLegacyEncoding(t, encoding)}<`);
   html = normalizeHtmlText(html);
   return { blocks: htmlBlocks(html), renditions: imageRenditions(html), legacyEncoding: encoding };
 }

@@ -76,3 +76,15 @@ describe('stripTextPrefix reads references as htmlToText does', () => {
     expect(stripTextPrefix('<p>&#128512; Tin vui</p>', '😀')).toBe('<p>Tin vui</p>');
   });
 });
+
+describe('cleanField of a plain-text title', () => {
+  it('decodes the character references of a double-encoded feed title, once, and nothing else', () => {
+    expect(cleanField('Giá vàng &#8211; USD &amp; EUR &ndash; phiên 27/11', false)).toBe('Giá vàng – USD & EUR – phiên 27/11');
+    // No tag is stripped from a plain title: "<" and ">" stay.
+    expect(cleanField('Lãi suất < 5% &amp; lạm phát > 3%', false)).toBe('Lãi suất < 5% & lạm phát > 3%');
+    // Not references (no ";", unknown names): as written.
+    expect(cleanField('AT&T, R&D và &copy2026', false)).toBe('AT&T, R&D và &copy2026');
+    // One level only: a title that meant "&amp;" reaches us as "&amp;amp;" and keeps it.
+    expect(cleanField('Vì sao &amp;amp; làm hỏng RSS', false)).toBe('Vì sao &amp; làm hỏng RSS');
+  });
+});

@@ -9,7 +9,7 @@ import { RawItemSchema } from '../../../src/shared/raw-item.js';
 import { readRawItem } from '../../../src/workers/normalize/index.js';
 import { convertLegacyEncoding, detectLegacyEncoding, fixLegacyEncoding } from '../../../src/workers/normalize/legacy-encoding.js';
 import { isVietnameseSyllable } from '../../../src/workers/normalize/legacy-syllable.js';
-import { cleanField } from '../../../src/workers/normalize/read-raw.js';
+import { cleanField, readContent } from '../../../src/workers/normalize/read-raw.js';
 import { FIXTURE_ROOT } from './fixtures.js';
 
 // Wire-style paragraphs. Each was read as TCVN3, VNI or VIQR (and "converted" to mojibake) before
@@ -133,5 +133,22 @@ describe('isVietnameseSyllable', () => {
     ['ửr', 'no final "r"'],
   ])('%s is not (%s)', (w) => {
     expect(isVietnameseSyllable(w)).toBe(false);
+  });
+});
+
+describe('readContent of a legacy HTML body', () => {
+  it('converts every text node of a body detected as a whole, short ones too', () => {
+    // Each node used to be detected again on its own: "Hµ Néi" alone is too short to tell, and stayed mojibake.
+    const html = '<p><strong>Hµ Néi</strong> (TTXVN) - Ngµy 5/8, theo sè liÖu cña Tæng côc H¶i quan, kim ng¹ch xuÊt khÈu g¹o th¸ng 7 ®¹t h¬n 520 triÖu USD.</p>';
+    const c = readContent(RawItemSchema.parse({ sourceId: 's', format: 'feed-item', identity: 'x', content: html, contentType: 'html', receivedAt: '2024-05-04T05:00:00Z' }));
+    expect(c.legacyEncoding).toBe('tcvn3');
+    expect(c.blocks.map((b) => b.text)).toEqual(['Hà Nội (TTXVN) - Ngày 5/8, theo số liệu của Tổng cục Hải quan, kim ngạch xuất khẩu gạo tháng 7 đạt hơn 520 triệu USD.']);
+  });
+
+  it('converts a VNI heading node with the encoding found for the whole body', () => {
+    const html = '<h2>Kyø hoïp thöù 10 HÑND tænh Ñaék Laék</h2><p>Trong saùu thaùng ñaàu naêm, thaønh phoá Ñaø Naüng ñaõ ñoùn hôn moät trieäu löôït khaùch quoác teá, taêng maïnh so vôùi cuøng kyø naêm tröôùc.</p>';
+    const c = readContent(RawItemSchema.parse({ sourceId: 's', format: 'feed-item', identity: 'y', content: html, contentType: 'html', receivedAt: '2024-05-04T05:00:00Z' }));
+    expect(c.legacyEncoding).toBe('vni');
+    expect(c.blocks[0]?.text).toBe('Kỳ họp thứ 10 HĐND tỉnh Đắk Lắk');
   });
 });
