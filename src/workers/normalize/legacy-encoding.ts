@@ -198,8 +198,8 @@ const NON_LETTER_EDGES_RE = /^\P{L}+|\P{L}+$/gu;
 const MAX_WORD_UNITS = 32;
 
 /**
- * An all-capitals word of up to six letters ("HĐND", "UBND", "TP"): an acronym, no syllable, in
- * Vietnamese as elsewhere, so it says nothing about the language either way.
+ * An all-capitals word of up to six letters ("HĐND", "UBND", "TP"): when it is no syllable, an
+ * acronym, in Vietnamese as elsewhere, so it says nothing about the language either way.
  */
 function isAcronym(letters: string): boolean {
   return letters.length <= 6 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
@@ -257,7 +257,9 @@ function vietnameseSignals(
     let verdict = verdicts.get(word);
     if (verdict === undefined) {
       const letters = convert(word).replace(NON_LETTER_EDGES_RE, '');
-      verdict = letters.length < 2 || isAcronym(letters) ? null : isVietnameseSyllable(letters);
+      // An all-caps syllable ("VIỆT" of an all-caps headline) is evidence like any other; only
+      // a capitals word that is no syllable ("HĐND") is taken for an acronym.
+      verdict = letters.length < 2 ? null : isVietnameseSyllable(letters) ? true : isAcronym(letters) ? null : false;
       verdicts.set(word, verdict);
     }
     if (verdict === true) vietnamese++;

@@ -100,7 +100,10 @@ describe('legacy Vietnamese is still read', () => {
     ['tcvn3', '§¾k L¾k: M\u00ADa lín g©y ngËp nhiÒu n¬i', 'Đắk Lắk: Mưa lớn gây ngập nhiều nơi'],
     ['vni', 'Giaûi cöùu chuù voi bò thöông taïi röøng Ñaék Laék', 'Giải cứu chú voi bị thương tại rừng Đắk Lắk'],
     ['viqr', "Ky` ho.p thu+' 10 HDDND ti?nh DDa('k La('k kho'a X", 'Kỳ họp thứ 10 HĐND tỉnh Đắk Lắk khóa X'],
-  ])('a short %s title naming Đắk Lắk or the HĐND: %s', (encoding, title, expected) => {
+    ['vni', 'VIEÄT NAM VAØ TRUNG QUOÁC KYÙ HIEÄP ÑÒNH', 'VIỆT NAM VÀ TRUNG QUỐC KÝ HIỆP ĐỊNH'],
+    ['vni', 'HAØ NOÄI: MÖA LÔÙN GAÂY NGAÄP', 'HÀ NỘI: MƯA LỚN GÂY NGẬP'],
+    ['viqr', 'VIE^.T NAM VA` TRUNG QUO^\'C KY\' HIE^.P DDI.NH', 'VIỆT NAM VÀ TRUNG QUỐC KÝ HIỆP ĐỊNH'],
+  ])('a short %s title naming Đắk Lắk or the HĐND, or in capitals: %s', (encoding, title, expected) => {
     expect(fixLegacyEncoding(title)).toEqual({ text: expected, encoding });
   });
 
