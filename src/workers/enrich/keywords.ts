@@ -26,7 +26,7 @@ interface Candidate {
   tokens: number;
 }
 
-/** A syllable n-gram, keyed by its token ids until its text key is needed. */
+/** A syllable n-gram, keyed by its token ids until its text key is needed (see GramId). */
 interface Gram extends Candidate {
   /** Where it first occurs, to build its key, code and surface on demand ('' until asked, see surfaceOf). */
   section: Section;
@@ -35,9 +35,11 @@ interface Gram extends Candidate {
   key: string;
 }
 
-// An n-gram's code packs its token ids (< 2^15, see tokenize.ts) into one number, so counting
-// needs no string building; a bigram's code stays a small integer, which maps hash cheaply. Ids
-// start at 1, so a trigram's code never equals a bigram's.
+// An n-gram's code packs its token ids into one number, so counting needs no string building; a
+// bigram's code stays a small integer, which maps hash cheaply. Ids start at 1, so a trigram's
+// code never equals a bigram's. Ids stay below 2^15 between stories (see tokenize.ts), but one
+// story with more new words than the room kept for it numbers them past that: a code with such an
+// id could equal another n-gram's, so that n-gram goes by its text key instead (see GramId).
 const ID_SPACE = 2 ** 15;
 const MAX_GRAM = 3;
 /** Per token of the section being counted: inside an entity (see scratch.ts). */
@@ -50,9 +52,19 @@ function gramKey(T: readonly Token[], at: number, n: number): string {
   return key;
 }
 
-function gramCode(T: readonly Token[], at: number, n: number): number {
+/**
+ * What an n-gram is counted under: its code when every id fits in the code, else its text key.
+ * Either way one n-gram has one GramId and two n-grams never share one (a number never equals a string).
+ */
+type GramId = number | string;
+
+function gramId(T: readonly Token[], at: number, n: number): GramId {
   let code = 0;
-  for (let k = 0; k < n; k++) code = code * ID_SPACE + (T[at + k]?.id ?? 0);
+  for (let k = 0; k < n; k++) {
+    const id = T[at + k]?.id ?? 0;
+    if (id >= ID_SPACE) return gramKey(T, at, n);
+    code = code * ID_SPACE + id;
+  }
   return code;
 }
 
@@ -60,12 +72,13 @@ function gramCode(T: readonly Token[], at: number, n: number): number {
 // the archive IDF and some are looked up in it: a key built afresh each time is a new string that
 // has to be flattened, hashed and compared character by character in those maps, where a kept one
 // carries its hash and is often the very string the map holds. Wire copy repeats its phrases, so
-// most keys are found here. A code stands for one key only while token ids keep their numbering.
+// most keys are found here. A code stands for one key only while token ids keep their numbering,
+// and only for ids that fit in it (an n-gram with a wider id has its key as its GramId).
 const MAX_KEPT_KEYS = 100_000;
 const keptKeys = new Map<number, string>();
 let keptKeysGeneration = -1;
 
-/** The key of the n-gram with code `code` at T[at..at+n), from the kept keys when there. */
+/** The key of the n-gram with code `code` (every id below ID_SPACE) at T[at..at+n), from the kept keys when there. */
 function keptGramKey(T: readonly Token[], at: number, n: number, code: number): string {
   if (keptKeysGeneration !== keyIdGeneration()) {
     keptKeys.clear();
@@ -84,7 +97,8 @@ function keptGramKey(T: readonly Token[], at: number, n: number, code: number): 
 function keyOfGram(g: Gram): string {
   if (g.key === '') {
     const T = g.section.tokens;
-    g.key = keptGramKey(T, g.at, g.tokens, gramCode(T, g.at, g.tokens));
+    const id = gramId(T, g.at, g.tokens);
+    g.key = typeof id === 'string' ? id : keptGramKey(T, g.at, g.tokens, id);
   }
   return g.key;
 }
@@ -107,11 +121,11 @@ function surfaceOf(c: Candidate): string {
  * (`named`), all other n-grams by code (`grams`). Counted in text order, so a phrase seen before
  * it is named as an entity stays a plain phrase, as a single map by key would have it.
  */
-function countTerms(sections: readonly Section[], entitySpans: readonly Span[][]): { named: Map<string, Candidate>; grams: Map<number, Gram> } {
+function countTerms(sections: readonly Section[], entitySpans: readonly Span[][]): { named: Map<string, Candidate>; grams: Map<GramId, Gram> } {
   const named = new Map<string, Candidate>();
-  const grams = new Map<number, Gram>();
-  /** Codes of n-grams that are counted under an entity's key. */
-  const routed = new Map<number, string>();
+  const grams = new Map<GramId, Gram>();
+  /** GramIds of n-grams that are counted under an entity's key. */
+  const routed = new Map<GramId, string>();
   sections.forEach((section, si) => {
     const T = section.tokens;
     const weight = SECTION_WEIGHT[Math.min(si, SECTION_WEIGHT.length - 1)] ?? 1;
@@ -125,13 +139,13 @@ function countTerms(sections: readonly Section[], entitySpans: readonly Span[][]
       const b = T[s.end - 1];
       if (!key || !a || !b) continue;
       if (n >= 2 && n <= MAX_GRAM) {
-        const code = gramCode(T, s.start, n);
-        const plain = grams.get(code);
+        const id = gramId(T, s.start, n);
+        const plain = grams.get(id);
         if (plain) {
-          grams.delete(code);
+          grams.delete(id);
           named.set(key, plain);
         }
-        routed.set(code, key);
+        routed.set(id, key);
       }
       const c = named.get(key);
       if (c) {
@@ -139,17 +153,18 @@ function countTerms(sections: readonly Section[], entitySpans: readonly Span[][]
         c.count++;
       } else named.set(key, { surface: section.text.slice(a.start, b.end), tf: weight, count: 1, entity: true, tokens: n });
     }
-    const add = (code: number, i: number, n: number): void => {
+    const add = (id: GramId, i: number, n: number): void => {
       // Most stories name no entity of two or three words: then nothing is routed and the probe is skipped.
-      const key = routed.size === 0 ? undefined : routed.get(code);
-      const g = key === undefined ? grams.get(code) : named.get(key);
+      const key = routed.size === 0 ? undefined : routed.get(id);
+      const g = key === undefined ? grams.get(id) : named.get(key);
       if (g) {
         g.tf += weight;
         g.count++;
         return;
       }
-      const fresh: Gram = { surface: '', tf: weight, count: 1, entity: false, tokens: n, section, at: i, key: '' };
-      if (key === undefined) grams.set(code, fresh);
+      // An n-gram counted under its text key already has it.
+      const fresh: Gram = { surface: '', tf: weight, count: 1, entity: false, tokens: n, section, at: i, key: typeof id === 'string' ? id : '' };
+      if (key === undefined) grams.set(id, fresh);
       else named.set(key, fresh);
     };
     for (let i = 0; i < T.length; i++) {
@@ -160,11 +175,15 @@ function countTerms(sections: readonly Section[], entitySpans: readonly Span[][]
       // A function word inside or at the end of a phrase makes it a fragment of a sentence.
       if (!second || inEntity[i + 1] === 1 || hardBreakBefore(T, i + 1) || second.numeric || second.stop) continue;
       if (first.stopPhraseStart && isStopPhrase(first.key, second.key)) continue;
-      const bigram = first.id * ID_SPACE + second.id;
-      add(bigram, i, 2);
+      const firstId = first.id;
+      const secondId = second.id;
+      // The code when both ids fit in it (see ID_SPACE), else -1: a rare id past it takes gramId's way.
+      const bigram = (firstId | secondId) < ID_SPACE ? firstId * ID_SPACE + secondId : -1;
+      add(bigram >= 0 ? bigram : gramId(T, i, 2), i, 2);
       const third = T[i + 2];
       if (!third || inEntity[i + 2] === 1 || hardBreakBefore(T, i + 2) || third.numeric || third.stop) continue;
-      add(bigram * ID_SPACE + third.id, i, 3);
+      const thirdId = third.id;
+      add(bigram >= 0 && thirdId < ID_SPACE ? bigram * ID_SPACE + thirdId : gramId(T, i, 3), i, 3);
     }
   });
   return { named, grams };
@@ -207,17 +226,17 @@ function spacesOf(s: string): number[] {
   return out;
 }
 
-/** For each bigram (by code), the highest count of a trigram seen twice or more that contains it. */
-function trigramCounts(...termLists: Iterable<Candidate>[]): Map<number, number> {
-  const out = new Map<number, number>();
+/** For each bigram (by GramId), the highest count of a trigram seen twice or more that contains it. */
+function trigramCounts(...termLists: Iterable<Candidate>[]): Map<GramId, number> {
+  const out = new Map<GramId, number>();
   for (const terms of termLists) {
     for (const c of terms) {
       // Only a trigram seen twice or more can match the count of a bigram worth keeping (see consider).
       if (c.entity || c.count < 2 || !isGram(c) || c.tokens !== MAX_GRAM) continue;
       // Its two bigrams: its first two words and its last two.
       const T = c.section.tokens;
-      const first = gramCode(T, c.at, 2);
-      const last = gramCode(T, c.at + 1, 2);
+      const first = gramId(T, c.at, 2);
+      const last = gramId(T, c.at + 1, 2);
       out.set(first, Math.max(out.get(first) ?? 0, c.count));
       out.set(last, Math.max(out.get(last) ?? 0, c.count));
     }
@@ -248,7 +267,7 @@ export function extractKeywords(
     // A plain phrase said once is noise; an entity named once still says what the story is about.
     if (!c.entity && c.count < 2) return;
     // A bigram that only ever occurs inside one trigram is that trigram's fragment.
-    if (!c.entity && c.tokens === 2 && isGram(c) && tri.get(gramCode(c.section.tokens, c.at, 2)) === c.count) return;
+    if (!c.entity && c.tokens === 2 && isGram(c) && tri.get(gramId(c.section.tokens, c.at, 2)) === c.count) return;
     const k = key ?? (isGram(c) ? keyOfGram(c) : '');
     const w = Math.log((n + 1) / (idf.documentFrequency(k) + 1)) + 1;
     scored.push({ key: k, c, score: c.tf * w * (c.entity ? ENTITY_BOOST : 1) * (c.tokens >= 3 ? 1.1 : 1) });

@@ -226,10 +226,14 @@ export interface WordFacts extends WordStarts {
 // Wire copy reuses a small vocabulary, so the facts of a word are worked out once and looked up
 // after that. The cache is bounded: past the limit it starts afresh rather than grow without end.
 const MAX_CACHED_WORDS = 50_000;
-/** Key → id. Ids stay below 2^15 (keywords pack two into one small integer). */
+/**
+ * Key → id. Ids start afresh before a story when fewer than STORY_ROOM are left below 2^15, so
+ * they stay below it unless one story brings more new keys than that (keywords then key its grams
+ * by text: see gramId there).
+ */
 const keyIds = new Map<string, number>();
 const MAX_KEY_IDS = 2 ** 15 - 1;
-/** Room kept for the new keys of one story, so ids never run out inside a story. */
+/** Room kept for the new keys of one story: enough for any ordinary story's. */
 const STORY_ROOM = 8_000;
 /** Bumped whenever ids start afresh: a value kept by id must be dropped when this changes. */
 let idGeneration = 0;
