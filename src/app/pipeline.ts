@@ -114,7 +114,11 @@ export async function startPipeline(config: Config, services: Services, log: Log
   const stories = new RedisStoryStore(services.redis, config.prefix);
   const sources = opts.sources ?? (() => []);
   // Keyword IDF learned from what this pipeline publishes, shared by its workers through Redis.
-  const idf = new ArchiveIdf(services.redis, { prefix: config.prefix });
+  const idf = new ArchiveIdf(services.redis, {
+    prefix: config.prefix,
+    // A term Redis refuses (a field an operator set to a non-number) is dropped, not retried.
+    onError: (err) => log.warn({ err }, 'keyword IDF dropped a term Redis refused'),
+  });
   await idf.start((err) => log.warn({ err }, 'keyword IDF sync failed; will retry'));
   const stages = createStages({ store, archive }, { idf, learn: idf.learn });
   const workers =

@@ -103,6 +103,27 @@ function spy(conn: Redis) {
   };
 }
 
+/**
+ * Makes the connection's flush scripts (not its loads) fail as `fail(call)` says: refused before
+ * Redis sees them, or run and their reply lost.
+ */
+function failFlushes(conn: Redis, fail: (call: number) => 'refuse' | 'lose' | false): () => void {
+  const original = conn.evalsha;
+  const run = (args: unknown[]) => (original as (...a: unknown[]) => Promise<unknown>).apply(conn, args);
+  let calls = 0;
+  conn.evalsha = ((...args: unknown[]) => {
+    // A flush passes its keys and at least six arguments; a load chunk two.
+    const params = args[2];
+    const how = Array.isArray(params) && params.length > 7 ? fail(++calls) : false;
+    if (how === 'refuse') return Promise.reject(new Error('flush refused (test)'));
+    if (how === 'lose') return run(args).then(() => Promise.reject(new Error('flush reply lost (test)')));
+    return run(args);
+  }) as Redis['evalsha'];
+  return () => {
+    conn.evalsha = original;
+  };
+}
+
 describe('archive IDF', () => {
   it('shares document frequencies between workers through Redis', async () => {
     const prefix = freshPrefix('idf');
@@ -290,26 +311,198 @@ describe('archive IDF', () => {
     expectCounts(a, truth, ['lũ quét', 'yên bái', 'mưa lớn']);
   });
 
-  it('a flush failing half-way through its terms is undone, then resent once', async () => {
-    const prefix = freshPrefix('idf-halfway');
-    const truth = new MemoryIdfStore();
-    const a = worker(prefix);
-    const learn = (doc: string[]) => {
-      a.learn(doc);
-      truth.addDocument(doc);
-    };
-    learn(['đê', 'vỡ']);
+  it('a field that is not an integer drops only its term: the rest and later documents count once, and other workers still arrive', async () => {
+    const prefix = freshPrefix('idf-poison');
+    const errors: unknown[] = [];
+    const a = worker(prefix, { onError: (err) => errors.push(err) });
+    const b = worker(prefix);
+    a.learn(['đê', 'vỡ']);
     await a.sync();
+    await b.sync();
     const dfKey = `${prefix}:idf:df`;
-    await redis.hset(dfKey, 'vỡ', 'not a number');
-    // Sent in this order: 'mới' (new) and 'đê' are incremented before 'vỡ' fails.
-    learn(['mới', 'đê', 'vỡ', 'sau']);
-    await expect(a.sync()).rejects.toThrow(/not an integer/);
-    expect(await redis.hgetall(dfKey)).toEqual({ đê: '1', vỡ: 'not a number' });
-    expect(await redis.get(`${prefix}:idf:docs`)).toBe('1');
-    await redis.hset(dfKey, 'vỡ', 1);
+    await redis.hset(dfKey, 'vỡ', 'not a number'); // an operator's typo
+    // Sent in this order: 'mới' (new) and 'đê' are incremented before 'vỡ' fails, and undone.
+    a.learn(['mới', 'đê', 'vỡ', 'sau']);
+    b.learn(['từ b']);
+    await b.sync();
+    await a.sync();
+    expect(a.rejected).toBe(1);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toMatch(/"vỡ".*not an integer/);
+    expect(a.documentFrequency('từ b')).toBe(1);
+    // Later documents, the bad term among them again, and syncs with nothing to send.
+    a.learn(['mới', 'sau', 'vỡ']);
+    await a.sync();
+    await a.sync();
+    expect(a.rejected).toBe(2);
+    const counted = { đê: '2', mới: '2', sau: '2', 'từ b': '1' };
+    expect(await redis.hgetall(dfKey)).toEqual({ ...counted, vỡ: 'not a number' });
+    expect(await redis.get(`${prefix}:idf:docs`)).toBe('4');
+    const late = worker(prefix);
+    await late.sync();
+    for (const idf of [a, b, late]) {
+      await idf.sync();
+      expect(idf.documentCount()).toBe(4);
+      for (const [term, n] of Object.entries(counted)) expect([term, idf.documentFrequency(term)]).toEqual([term, Number(n)]);
+    }
+    // Nothing of the refused term: the hash holds no number for it.
+    expect(late.documentFrequency('vỡ')).toBe(0);
+  });
+
+  it('a failing flush still applies the other workers\' changes (and keeps its own counts through a reload)', async () => {
+    const prefix = freshPrefix('idf-flush-fails');
+    const truth = new MemoryIdfStore();
+    const connA = connection();
+    const a = worker(prefix, {}, connA);
+    const b = worker(prefix, { changeLogLength: 1 });
+    await a.sync();
+    const restore = failFlushes(connA, () => 'refuse');
+    a.learn(['lũ', 'quét']);
+    truth.addDocument(['lũ', 'quét']);
+    b.learn(['bão']);
+    truth.addDocument(['bão']);
+    await b.sync();
+    await expect(a.sync()).rejects.toThrow(/flush refused/);
+    expectCounts(a, truth, ['lũ', 'quét', 'bão']);
+    // b trims the stream past a: a reloads the hash, which lacks a's unsent counts.
+    for (let i = 0; i < 250; i++) {
+      b.learn([`tin ${i}`]);
+      truth.addDocument([`tin ${i}`]);
+      await b.sync();
+    }
+    await expect(a.sync()).rejects.toThrow(/flush refused/);
+    expectCounts(a, truth, ['lũ', 'quét', 'bão', 'tin 0', 'tin 249']);
+    restore();
     await a.sync();
     await expectRedis(prefix, truth);
+    expectCounts(a, truth, ['lũ', 'quét', 'bão', 'tin 0', 'tin 249']);
+  });
+
+  it('a reload while a flush whose reply was lost waits to be resent counts it once', async () => {
+    const prefix = freshPrefix('idf-lost-reload');
+    const truth = new MemoryIdfStore();
+    const connA = connection();
+    const a = worker(prefix, {}, connA);
+    const b = worker(prefix, { changeLogLength: 1 });
+    await a.sync();
+    // Redis counts the flush, a never hears so; its resend is refused until the stream has moved on.
+    const restore = failFlushes(connA, (call) => (call === 1 ? 'lose' : 'refuse'));
+    a.learn(['lũ', 'quét']);
+    truth.addDocument(['lũ', 'quét']);
+    await expect(a.sync()).rejects.toThrow(/reply lost/);
+    for (let i = 0; i < 250; i++) {
+      b.learn([`tin ${i}`]);
+      truth.addDocument([`tin ${i}`]);
+      await b.sync();
+    }
+    await expect(a.sync()).rejects.toThrow(/flush refused/);
+    expectCounts(a, truth, ['lũ', 'quét', 'tin 0', 'tin 249']);
+    restore();
+    await a.sync();
+    await expectRedis(prefix, truth);
+    expectCounts(a, truth, ['lũ', 'quét', 'tin 0', 'tin 249']);
+  });
+
+  it('while flushes fail, counts held for Redis are capped: documents beyond the cap are dropped and counted', async () => {
+    const prefix = freshPrefix('idf-cap');
+    const truth = new MemoryIdfStore();
+    const a = worker(prefix, { maxHeldTerms: 10 });
+    await a.sync();
+    const docsKey = `${prefix}:idf:docs`;
+    await redis.rpush(docsKey, 'not a counter');
+    const doc = (n: number, from: number) => Array.from({ length: n }, (_, i) => `từ ${from + i}`);
+    const kept = [doc(6, 0), doc(3, 6), doc(3, 9)];
+    a.learn(kept[0]!);
+    await expect(a.sync()).rejects.toThrow(/WRONGTYPE/);
+    a.learn(kept[1]!); // 6 unsent + 3 pending
+    a.learn(kept[2]!); // 9 held: still under the cap, which this document passes
+    a.learn(doc(2, 12));
+    await expect(a.sync()).rejects.toThrow(/WRONGTYPE/);
+    a.learn(doc(2, 14));
+    a.learn(kept[0]!); // terms already held are no exception: the document goes whole
+    expect(a.dropped).toBe(3);
+    expect(a.documentCount()).toBe(3);
+    expect(a.documentFrequency('từ 12')).toBe(0);
+    for (const d of kept) truth.addDocument(d);
+    await redis.del(docsKey);
+    await a.sync();
+    await expectRedis(prefix, truth);
+    // Room again once sent.
+    a.learn(doc(2, 12));
+    truth.addDocument(doc(2, 12));
+    await a.sync();
+    await expectRedis(prefix, truth);
+    expect(a.dropped).toBe(3);
+  });
+
+  it('rejects options that would fail every flush or load', () => {
+    for (const name of ['changeLogLength', 'loadChunk', 'syncMs', 'maxHeldTerms'] as const) {
+      for (const value of [-1, 0, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+        expect(() => worker('t-unused', { [name]: value }), `${name}: ${value}`).toThrow(new RegExp(`${name} must be an integer`));
+      }
+      expect(() => worker('t-unused', { [name]: 1 })).not.toThrow();
+    }
+  });
+
+  it('the flush script checks every number before it writes anything', async () => {
+    const prefix = freshPrefix('idf-argv');
+    const { flushScript } = await import('../../src/workers/enrich/archive-idf-scripts.js');
+    const keys = ['df', 'docs', 'changes', 'changes:seq', 'receipt:w'].map((k) => `${prefix}:idf:${k}`);
+    const good: (string | number)[] = ['w', 1, 1, 10, '["lũ",1]', 86_400, 'lũ', 1];
+    const bad = [
+      [3, -1], // the stream cap XADD would refuse after the HINCRBYs
+      [3, 'x'],
+      [1, 0],
+      [2, '1.5'],
+      [5, 0],
+      [7, 'one'],
+      [7, -1],
+    ] as const;
+    for (const [at, value] of bad) {
+      const args = good.slice();
+      args[at] = value;
+      await expect(flushScript.run(redis, keys, args), `argument ${at}: ${value}`).rejects.toThrow(/not an integer/);
+    }
+    await expect(flushScript.run(redis, keys, good.slice(0, -1))).rejects.toThrow(/without a count/);
+    expect(await redis.exists(...keys)).toBe(0);
+    expect(await flushScript.run(redis, keys, good)).toBe(1);
+    expect(await redis.hgetall(keys[0]!)).toEqual({ lũ: '1' });
+  });
+
+  it('a backlog goes out in batches of at most 5,000 terms, each counted once, a failed one resent with its number', async () => {
+    const prefix = freshPrefix('idf-batches');
+    const truth = new MemoryIdfStore();
+    const connA = connection();
+    const a = worker(prefix, {}, connA);
+    await a.sync();
+    const b = worker(prefix);
+    await b.sync();
+    const vocabulary: string[] = [];
+    for (let d = 0; d < 60; d++) {
+      const doc = Array.from({ length: 200 }, (_, k) => `term ${d} ${k}`);
+      vocabulary.push(...doc);
+      a.learn(doc);
+      truth.addDocument(doc);
+    }
+    // The second batch fails once: the first stays counted, the second and third go next time.
+    const restore = failFlushes(connA, (call) => call === 2 && 'refuse');
+    await expect(a.sync()).rejects.toThrow(/flush refused/);
+    expect(await redis.xlen(`${prefix}:idf:changes`)).toBe(1);
+    await a.sync();
+    restore();
+    const entries = await redis.xrange(`${prefix}:idf:changes`, '-', '+');
+    const batches = entries.map(([, fields]) => {
+      const f = Object.fromEntries(Array.from({ length: fields.length / 2 }, (_, i) => [fields[2 * i], fields[2 * i + 1]]));
+      return { n: Number(f['n']), docs: Number(f['docs']), terms: (JSON.parse(f['d']!) as unknown[]).length / 2 };
+    });
+    expect(batches.map((x) => x.n)).toEqual([1, 2, 3]);
+    expect(batches.every((x) => x.terms <= 5_000)).toBe(true);
+    expect(batches.reduce((sum, x) => sum + x.terms, 0)).toBe(12_000);
+    expect(batches.reduce((sum, x) => sum + x.docs, 0)).toBe(60);
+    await expectRedis(prefix, truth);
+    await b.sync();
+    expectCounts(b, truth, vocabulary);
+    expectCounts(a, truth, vocabulary);
   });
 
   it('a flush on a closed connection is resent once when it is back', async () => {

@@ -12,9 +12,15 @@
  * the entries after the last one they saw. The hash is read in full only at start-up and when a
  * worker finds a gap in the numbering (it fell behind the cap, or the keys were reset), in HSCAN
  * chunks.
+ *
+ * IDF is statistics: a bad key in Redis must cost counts, not the worker. A term whose field
+ * Redis refuses to increment is dropped (and reported); while flushes fail, the counts held for
+ * Redis are capped and documents beyond the cap are dropped (and counted in `dropped`); and a
+ * failed flush does not keep a worker from applying the others' changes.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { flushScript, loadChunkScript, rejectedTermIndex } from './archive-idf-scripts.js';
 import { DEFAULT_IDF, type IdfReader } from './idf-store.js';
 
 export interface ArchiveIdfOptions {
@@ -27,7 +33,17 @@ export interface ArchiveIdfOptions {
   changeLogLength?: number;
   /** Hash fields asked for per HSCAN call when the hash is loaded in full. */
   loadChunk?: number;
+  /** Distinct terms held for Redis (pending and unsent) beyond which new documents are dropped. */
+  maxHeldTerms?: number;
+  /**
+   * Told of problems that cost counts without failing a sync (a term Redis refused); the
+   * callback given to start() when not set.
+   */
+  onError?: (err: unknown) => void;
 }
+
+/** Options that must be integers ≥ 1 when given: a bad one would fail every flush or load. */
+const POSITIVE_INTEGER_OPTIONS = ['syncMs', 'changeLogLength', 'loadChunk', 'maxHeldTerms'] as const;
 
 /** A term's count not yet sent to Redis, and the last document that counted it. */
 interface PendingCount {
@@ -35,7 +51,10 @@ interface PendingCount {
   doc: number;
 }
 
-/** Counts cut from the pending ones and sent as a unit, resent as the same unit until acknowledged. */
+/**
+ * Counts cut from the pending ones and sent as a unit, resent under the same number until
+ * acknowledged (less any term Redis refused: a refused flush counted nothing).
+ */
 interface Batch {
   number: number;
   docs: number;
@@ -65,85 +84,24 @@ interface Change {
  */
 const DEFAULT_CHANGE_LOG_LENGTH = 1_000;
 const DEFAULT_LOAD_CHUNK = 1_000;
-/** Stream entries read per call: a flush holds up to a few thousand terms. */
+/**
+ * A worker's pending and unsent counts take some 150 bytes a term (map entry, term string, batch
+ * slot), so 200,000 terms are about 30 MB: hours of a busy wire's new vocabulary while Redis is
+ * unreachable, yet a bounded cost when a bad key fails every flush.
+ */
+const DEFAULT_MAX_HELD_TERMS = 200_000;
+/**
+ * Terms per flush script. Redis runs a script alone, at about 5 µs a term (50,000 terms blocked
+ * every other client for 240-340 ms), and every other worker downloads and parses the stream entry
+ * (some 30 bytes a term): 5,000 terms keep a flush near 25 ms and an entry near 150 KB.
+ */
+const MAX_BATCH_TERMS = 5_000;
+/** Stream entries read per call: a flush holds up to MAX_BATCH_TERMS terms. */
 const CHANGES_PER_READ = 16;
 /** How long a writer's last acknowledged batch number is kept, to recognise a resent batch. */
 const RECEIPT_TTL_SECONDS = 86_400;
 /** Loads restarted because the stream lost entries while the hash was being read. */
 const MAX_LOAD_ATTEMPTS = 3;
-
-/**
- * Adds one batch to the hash, the document counter and the change stream, all or nothing.
- * KEYS: df hash, docs counter, changes stream, change counter, this writer's receipt.
- * ARGV: writer, batch number, documents, stream cap, packed counts, receipt ttl, then term, count….
- *
- * A batch whose reply was lost (connection dropped after Redis ran it; ioredis also resends
- * unanswered commands after a reconnect) comes again with the same number: the receipt says it
- * was applied, so it is not counted twice. Keys are type-checked before any write, and a failing
- * HINCRBY (a field an operator set to a non-number) is undone with the increments before it, so a
- * failed flush leaves nothing half-applied and is simply resent.
- */
-const FLUSH_SCRIPT = `
-local receipt = redis.call('GET', KEYS[5])
-if receipt and tonumber(receipt) and tonumber(receipt) >= tonumber(ARGV[2]) then return 0 end
-local function check(key, want)
-  local t = redis.call('TYPE', key)['ok']
-  if t ~= 'none' and t ~= want then return 'WRONGTYPE ' .. key .. ' holds a ' .. t end
-  if want == 'string' and t == 'string' and not string.match(redis.call('GET', key), '^%-?%d+$') then
-    return 'ERR ' .. key .. ' is not an integer'
-  end
-end
-for i, want in ipairs({'hash', 'string', 'stream', 'string'}) do
-  local err = check(KEYS[i], want)
-  if err then return redis.error_reply(err) end
-end
-for i = 7, #ARGV, 2 do
-  local r = redis.pcall('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1])
-  if type(r) == 'table' and r.err then
-    for j = 7, i - 2, 2 do
-      if redis.call('HINCRBY', KEYS[1], ARGV[j], '-' .. ARGV[j + 1]) == 0 then redis.call('HDEL', KEYS[1], ARGV[j]) end
-    end
-    return r
-  end
-end
-redis.call('INCRBY', KEYS[2], ARGV[3])
-local seq = redis.call('INCR', KEYS[4])
-redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[4], '*', 'w', ARGV[1], 'n', seq, 'docs', ARGV[3], 'd', ARGV[5])
-redis.call('SET', KEYS[5], ARGV[2], 'EX', ARGV[6])
-return seq
-`;
-
-/**
- * One HSCAN chunk of the hash, with the change counter, the stream's last id and the document
- * counter read at the same instant (a flush changes all of them in one script).
- * KEYS: df hash, docs counter, changes stream, change counter. ARGV: cursor, count.
- */
-const LOAD_CHUNK_SCRIPT = `
-local page = redis.call('HSCAN', KEYS[1], ARGV[1], 'COUNT', ARGV[2])
-local last = redis.call('XREVRANGE', KEYS[3], '+', '-', 'COUNT', 1)
-return {page[1], page[2], redis.call('GET', KEYS[4]) or '0', last[1] and last[1][1] or '0-0', redis.call('GET', KEYS[2]) or '0'}
-`;
-
-/** A Lua script run by digest, sent in full only when the server has not cached it yet. */
-class Script {
-  readonly #sha: string;
-  constructor(readonly source: string) {
-    this.#sha = createHash('sha1').update(source).digest('hex');
-  }
-
-  async run(redis: Redis, keys: string[], args: (string | number)[]): Promise<unknown> {
-    const params = [...keys, ...args.map(String)];
-    try {
-      return await redis.evalsha(this.#sha, keys.length, params);
-    } catch (err) {
-      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
-      return redis.eval(this.source, keys.length, params);
-    }
-  }
-}
-
-const flushScript = new Script(FLUSH_SCRIPT);
-const loadChunkScript = new Script(LOAD_CHUNK_SCRIPT);
 
 /** An IdfReader over prior + archive counts, with `learn` for newly enriched stories. */
 export class ArchiveIdf implements IdfReader {
@@ -158,8 +116,14 @@ export class ArchiveIdf implements IdfReader {
   /** Tells this process's stream entries from the others' (its counts are in #snapshot already). */
   readonly #writer = randomBytes(8).toString('hex');
   #batches = 0;
-  /** A batch cut and counted in #snapshot but not yet acknowledged by Redis. */
-  #unsent: Batch | null = null;
+  /** Batches cut and counted in #snapshot but not yet acknowledged by Redis, oldest first. */
+  #unsent: Batch[] = [];
+  /** Terms in #unsent: with #pending, what the cap bounds. */
+  #unsentTerms = 0;
+  readonly #maxHeldTerms: number;
+  #dropped = 0;
+  #rejected = 0;
+  #onError: (err: unknown) => void;
   /** The last change applied; null until the hash has been loaded (or after a gap). */
   #position: Position | null = null;
   /** The sync in progress: syncs run one at a time. */
@@ -170,7 +134,15 @@ export class ArchiveIdf implements IdfReader {
     private readonly redis: Redis,
     private readonly opts: ArchiveIdfOptions,
   ) {
+    for (const name of POSITIVE_INTEGER_OPTIONS) {
+      const value = opts[name];
+      if (value !== undefined && !(Number.isSafeInteger(value) && value >= 1)) {
+        throw new RangeError(`keyword IDF: option ${name} must be an integer ≥ 1, got ${String(value)}`);
+      }
+    }
     this.#prior = opts.prior ?? DEFAULT_IDF;
+    this.#maxHeldTerms = opts.maxHeldTerms ?? DEFAULT_MAX_HELD_TERMS;
+    this.#onError = opts.onError ?? (() => undefined);
   }
 
   get #dfKey(): string {
@@ -193,6 +165,16 @@ export class ArchiveIdf implements IdfReader {
     return `${this.opts.prefix}:idf:receipt:${this.#writer}`;
   }
 
+  /** Documents not learned because too many counts were waiting for Redis (see maxHeldTerms). */
+  get dropped(): number {
+    return this.#dropped;
+  }
+
+  /** Terms dropped from a flush because Redis refused to count them (a field that is not an integer). */
+  get rejected(): number {
+    return this.#rejected;
+  }
+
   documentCount(): number {
     return this.#prior.documentCount() + this.#snapshotDocs + this.#pendingDocs;
   }
@@ -203,6 +185,12 @@ export class ArchiveIdf implements IdfReader {
 
   /** Counts one document's distinct terms (locally at once, in Redis at the next flush). */
   readonly learn = (terms: Iterable<string>): void => {
+    // A whole document goes, not some of its terms: the counts left stay consistent with the
+    // document count. (One document may pass the cap by its own new terms.)
+    if (this.#pending.size + this.#unsentTerms >= this.#maxHeldTerms) {
+      this.#dropped++;
+      return;
+    }
     this.#pendingDocs += 1;
     // A term counted already by this document carries its stamp: one map lookup per term, where
     // a Set of the document's terms and a read and a write of the count took three (and a Set
@@ -220,14 +208,28 @@ export class ArchiveIdf implements IdfReader {
 
   /**
    * Sends pending counts to Redis, then applies the other workers' changes since the last sync
-   * (the whole hash on the first sync). A failed flush is kept and resent as it was.
+   * (the whole hash on the first sync). A failed flush is kept and resent as it was; it fails
+   * the sync only after the other workers' changes have been applied.
    */
   async sync(): Promise<void> {
     const previous = this.#syncing;
     const current = (async () => {
       await previous?.catch(() => undefined);
-      await this.#flush();
-      if (this.#position === null || !(await this.#applyChanges())) await this.#load();
+      let flushFailed = false;
+      let flushError: unknown;
+      try {
+        await this.#flush();
+      } catch (err) {
+        flushFailed = true;
+        flushError = err;
+      }
+      try {
+        if (this.#position === null || !(await this.#applyChanges())) await this.#load();
+      } catch (err) {
+        // The flush's error is the one to report: it is what holds counts back.
+        if (!flushFailed) throw err;
+      }
+      if (flushFailed) throw flushError;
     })();
     this.#syncing = current;
     try {
@@ -238,38 +240,74 @@ export class ArchiveIdf implements IdfReader {
   }
 
   async #flush(): Promise<void> {
-    // A batch that failed goes again unchanged (same number) before anything newer is cut, so
-    // that Redis can tell a resend from new counts.
-    if (this.#unsent !== null) {
-      await this.#send(this.#unsent);
-      this.#unsent = null;
-    }
+    // Batches that failed go again unchanged (same numbers, in order) before anything newer is
+    // cut, so that Redis can tell a resend from new counts.
+    await this.#sendUnsent();
     if (this.#pendingDocs === 0) return;
-    this.#unsent = this.#cut();
-    await this.#send(this.#unsent);
-    this.#unsent = null;
+    this.#cut();
+    await this.#sendUnsent();
   }
 
-  /** Moves pending counts into a batch, and into the snapshot: stream entries of our own are skipped. */
-  #cut(): Batch {
-    const counts: (string | number)[] = [];
+  async #sendUnsent(): Promise<void> {
+    while (this.#unsent.length > 0) {
+      const batch = this.#unsent[0]!;
+      await this.#send(batch);
+      this.#unsent.shift();
+      this.#unsentTerms -= batch.counts.length / 2;
+    }
+  }
+
+  /**
+   * Moves pending counts into batches of at most MAX_BATCH_TERMS terms, numbered in order, and
+   * into the snapshot: stream entries of our own are skipped.
+   */
+  #cut(): void {
     const snapshot = this.#snapshot;
+    let batch: Batch | null = null;
     for (const [term, { n }] of this.#pending) {
-      counts.push(term, n);
+      if (batch === null || batch.counts.length >= 2 * MAX_BATCH_TERMS) {
+        // The documents go with the first batch: any split adds up the same.
+        batch = { number: ++this.#batches, docs: batch === null ? this.#pendingDocs : 0, counts: [] };
+        this.#unsent.push(batch);
+      }
+      batch.counts.push(term, n);
       snapshot.set(term, (snapshot.get(term) ?? 0) + n);
     }
-    const batch = { number: ++this.#batches, docs: this.#pendingDocs, counts };
-    this.#snapshotDocs += batch.docs;
+    // Documents without terms still count.
+    if (batch === null) this.#unsent.push({ number: ++this.#batches, docs: this.#pendingDocs, counts: [] });
+    this.#unsentTerms += this.#pending.size;
+    this.#snapshotDocs += this.#pendingDocs;
     this.#pending = new Map();
     this.#pendingDocs = 0;
-    return batch;
   }
 
+  /** Sends a batch, dropping each term Redis refuses to count; throws on any other failure. */
   async #send(batch: Batch): Promise<void> {
     const keys = [this.#dfKey, this.#docsKey, this.#changesKey, this.#changeCountKey, this.#receiptKey];
     const cap = this.opts.changeLogLength ?? DEFAULT_CHANGE_LOG_LENGTH;
-    const head = [this.#writer, batch.number, batch.docs, cap, JSON.stringify(batch.counts), RECEIPT_TTL_SECONDS];
-    await flushScript.run(this.redis, keys, head.concat(batch.counts));
+    for (;;) {
+      const head = [this.#writer, batch.number, batch.docs, cap, JSON.stringify(batch.counts), RECEIPT_TTL_SECONDS];
+      try {
+        await flushScript.run(this.redis, keys, head.concat(batch.counts));
+        return;
+      } catch (err) {
+        const index = rejectedTermIndex(err);
+        if (index === null || index >= batch.counts.length / 2) throw err;
+        this.#reject(batch, index, err);
+      }
+    }
+  }
+
+  /** Takes a term out of a batch (it keeps its number: Redis counted none of it) and out of the snapshot. */
+  #reject(batch: Batch, index: number, err: unknown): void {
+    const [term, n] = batch.counts.splice(2 * index, 2) as [string, number];
+    const left = (this.#snapshot.get(term) ?? 0) - n;
+    if (left > 0) this.#snapshot.set(term, left);
+    else this.#snapshot.delete(term);
+    this.#unsentTerms--;
+    this.#rejected++;
+    const reason = err instanceof Error ? err.message : String(err);
+    this.#onError(new Error(`keyword IDF: dropped ${n} count(s) of the term ${JSON.stringify(term)}: Redis refused them (${reason})`, { cause: err }));
   }
 
   /** Applies the stream entries after #position to the snapshot; false on a gap in their numbers. */
@@ -306,24 +344,30 @@ export class ArchiveIdf implements IdfReader {
   }
 
   async #loadOnce(): Promise<boolean> {
-    const keys = [this.#dfKey, this.#docsKey, this.#changesKey, this.#changeCountKey];
+    const keys = [this.#dfKey, this.#docsKey, this.#changesKey, this.#changeCountKey, this.#receiptKey];
     const chunk = this.opts.loadChunk ?? DEFAULT_LOAD_CHUNK;
     const values = new Map<string, number>();
     /** Terms read by a chunk later than the first, with that chunk's change number. */
     const readAt = new Map<string, number>();
     let start: Position | null = null;
     let docs = 0;
+    /** The last batch of ours Redis has counted: the unsent ones after it are not in the hash. */
+    let receipt = 0;
     let cursor = '0';
     do {
-      const [next, fields, seqText, lastId, docsText] = (await loadChunkScript.run(this.redis, keys, [cursor, chunk])) as [string, string[], string, string, string];
+      const [next, fields, seqText, lastId, docsText, receiptText] = (await loadChunkScript.run(this.redis, keys, [cursor, chunk])) as [string, string[], string, string, string, string];
       const seq = Number(seqText);
       if (start === null) {
         start = { id: lastId, seq };
         docs = Number(docsText);
+        receipt = Number(receiptText);
       }
       for (let i = 0; i < fields.length; i += 2) {
         const term = fields[i]!;
-        values.set(term, Number(fields[i + 1]));
+        const value = Number(fields[i + 1]);
+        // A field an operator set to a non-number counts nothing (flushes drop the term).
+        if (!Number.isSafeInteger(value)) continue;
+        values.set(term, value);
         if (seq > start.seq) readAt.set(term, seq);
       }
       cursor = next;
@@ -342,14 +386,24 @@ export class ArchiveIdf implements IdfReader {
       }
       if (entries.length < CHANGES_PER_READ) break;
     }
+    // This process's counts not in Redis yet stay in its view, as they were before the load.
+    for (const batch of this.#unsent) {
+      if (batch.number <= receipt) continue;
+      docs += batch.docs;
+      addCounts(values, batch.counts, () => true);
+    }
     this.#snapshot = values;
     this.#snapshotDocs = docs;
     this.#position = position;
     return true;
   }
 
-  /** Syncs now and then every `syncMs`; errors are reported to `onError` and retried next time. */
+  /**
+   * Syncs now and then every `syncMs`; errors are reported to `onError` and retried next time,
+   * as are dropped terms unless the options name their own `onError`.
+   */
   async start(onError: (err: unknown) => void): Promise<void> {
+    this.#onError = this.opts.onError ?? onError;
     await this.sync().catch(onError);
     this.#timer = setInterval(() => {
       // A sync still waiting on Redis is not joined by another one every tick.
@@ -388,9 +442,9 @@ function readChange(fields: string[]): Change {
   return change;
 }
 
-/** Adds a change's packed counts to `into`, for the terms `counts` accepts. */
-function addCounts(into: Map<string, number>, packed: string, counts: (term: string) => boolean): void {
-  const flat = JSON.parse(packed) as (string | number)[];
+/** Adds a change's counts (packed, or a batch's) to `into`, for the terms `counts` accepts. */
+function addCounts(into: Map<string, number>, packed: string | (string | number)[], counts: (term: string) => boolean): void {
+  const flat = typeof packed === 'string' ? (JSON.parse(packed) as (string | number)[]) : packed;
   for (let i = 0; i < flat.length; i += 2) {
     const term = flat[i] as string;
     if (counts(term)) into.set(term, (into.get(term) ?? 0) + (flat[i + 1] as number));
