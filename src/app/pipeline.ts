@@ -116,8 +116,9 @@ export async function startPipeline(config: Config, services: Services, log: Log
   // Keyword IDF learned from what this pipeline publishes, shared by its workers through Redis.
   const idf = new ArchiveIdf(services.redis, {
     prefix: config.prefix,
-    // A term Redis refuses (a field an operator set to a non-number) is dropped, not retried.
-    onError: (err) => log.warn({ err }, 'keyword IDF dropped a term Redis refused'),
+    // Counts lost without a failed sync: terms Redis refuses (a field an operator set to a
+    // non-number), documents dropped while too many counts wait for Redis.
+    onError: (err) => log.warn({ err }, 'keyword IDF lost counts'),
   });
   await idf.start((err) => log.warn({ err }, 'keyword IDF sync failed; will retry'));
   const stages = createStages({ store, archive }, { idf, learn: idf.learn });
@@ -158,7 +159,9 @@ export async function startPipeline(config: Config, services: Services, log: Log
       await workers?.close();
       await followUps?.close();
       await queues.close();
-      await idf.stop().catch(() => undefined);
+      // Counts of the last seconds may be lost (stop() gives up on a Redis that does not answer):
+      // shutting down goes on, but says so.
+      await idf.stop().catch((err: unknown) => log.warn({ err }, 'keyword IDF final flush failed'));
       throw err;
     });
     if (!config.publicBaseUrl) baseUrl = http.url;
@@ -182,7 +185,9 @@ export async function startPipeline(config: Config, services: Services, log: Log
       await workers?.close();
       await followUps?.close();
       await queues.close();
-      await idf.stop().catch(() => undefined);
+      // Counts of the last seconds may be lost (stop() gives up on a Redis that does not answer):
+      // shutting down goes on, but says so.
+      await idf.stop().catch((err: unknown) => log.warn({ err }, 'keyword IDF final flush failed'));
     },
   };
 }

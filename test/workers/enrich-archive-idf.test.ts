@@ -124,6 +124,15 @@ function failFlushes(conn: Redis, fail: (call: number) => 'refuse' | 'lose' | fa
   };
 }
 
+/** A port nothing listens on (until a test listens there itself). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 describe('archive IDF', () => {
   it('shares document frequencies between workers through Redis', async () => {
     const prefix = freshPrefix('idf');
@@ -577,6 +586,120 @@ describe('archive IDF', () => {
       for (const s of sockets) s.destroy();
       await new Promise((resolve) => proxy.close(resolve));
     }
+  });
+
+  it('a counter Redis refuses to increment fails the flush before any term counts, however often it is resent', async () => {
+    const INT64_MAX = '9223372036854775807';
+    // Each passes a "looks like an integer" check; INCRBY (or INCR) refuses it.
+    const cases = [
+      ['docs', '007'],
+      ['docs', '-0'],
+      ['docs', '123456789012345678901234567890'],
+      ['changes:seq', INT64_MAX],
+    ] as const;
+    for (const [key, value] of cases) {
+      const label = `${key} = ${value}`;
+      const prefix = freshPrefix('idf-counter');
+      const counter = `${prefix}:idf:${key}`;
+      const other = `${prefix}:idf:${key === 'docs' ? 'changes:seq' : 'docs'}`;
+      await redis.set(counter, value);
+      const a = worker(prefix);
+      a.learn(['lũ', 'quét']);
+      for (let i = 0; i < 3; i++) await expect(a.sync(), `${label}, sync ${i}`).rejects.toThrow(/not an integer|overflow/);
+      // The counter is broken, so nothing counts: not the terms again on every resend.
+      expect(await redis.hgetall(`${prefix}:idf:df`), label).toEqual({});
+      expect(await redis.get(counter), label).toBe(value);
+      expect(await redis.exists(other, `${prefix}:idf:changes`), label).toBe(0);
+    }
+  });
+
+  it('a batch with several refused terms is sent twice in all, and counts every other term once', async () => {
+    const prefix = freshPrefix('idf-refused-many');
+    const { flushScript } = await import('../../src/workers/enrich/archive-idf-scripts.js');
+    // Cached in Redis: each run of the script is one EVALSHA.
+    await redis.script('LOAD', flushScript.source);
+    const conn = connection();
+    const errors: unknown[] = [];
+    const a = worker(prefix, { onError: (err) => errors.push(err) }, conn);
+    await a.sync();
+    const dfKey = `${prefix}:idf:df`;
+    const terms = Array.from({ length: 50 }, (_, i) => `từ ${i}`);
+    const bad = ['từ 3', 'từ 17', 'từ 40'];
+    for (const t of bad) await redis.hset(dfKey, t, 'x');
+    const sent = spy(conn);
+    a.learn(terms);
+    await a.sync();
+    expect(sent.names.filter((n) => n === 'evalsha' || n === 'eval')).toHaveLength(2);
+    expect(a.rejected).toBe(3);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toMatch(/3 term\(s\).*"từ 3", "từ 17", "từ 40".*not an integer/);
+    const expected = Object.fromEntries(terms.map((t) => [t, bad.includes(t) ? 'x' : '1']));
+    expect(await redis.hgetall(dfKey)).toEqual(expected);
+    expect(await redis.get(`${prefix}:idf:docs`)).toBe('1');
+    for (const t of terms) expect([t, a.documentFrequency(t)]).toEqual([t, bad.includes(t) ? 0 : 1]);
+  });
+
+  it('while Redis is unreachable, dropping documents is reported once when it starts and once when it stops', async () => {
+    const prefix = freshPrefix('idf-outage');
+    const port = await freePort();
+    const upstream = new URL(testRedisUrl());
+    const url = new URL(testRedisUrl());
+    url.hostname = '127.0.0.1';
+    url.port = String(port);
+    // The pipeline's client: it waits for Redis instead of failing commands.
+    const conn = connection(url.toString());
+    const errors: unknown[] = [];
+    const a = worker(prefix, { maxHeldTerms: 4, onError: (err) => errors.push(err) }, conn);
+    const sockets: Socket[] = [];
+    const proxy: Server = createServer((client) => {
+      const server = connect(Number(upstream.port || 6379), upstream.hostname);
+      sockets.push(client, server);
+      client.pipe(server);
+      server.pipe(client);
+      client.on('error', () => undefined);
+      server.on('error', () => undefined);
+    });
+    try {
+      a.learn(['lũ', 'quét']);
+      const waiting = a.sync(); // cuts the batch and waits for Redis
+      a.learn(['yên', 'bái']); // 4 held: the cap
+      for (let i = 0; i < 3; i++) a.learn([`bỏ ${i}`]);
+      expect(a.dropped).toBe(3);
+      expect(errors).toHaveLength(1);
+      expect(String(errors[0])).toMatch(/dropping documents: 4 terms are waiting for Redis/);
+      await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve));
+      await waiting;
+      expect(errors).toHaveLength(2);
+      expect(String(errors[1])).toMatch(/learning documents again: 3 document\(s\) were dropped/);
+      a.learn(['mưa']);
+      await a.sync();
+      expect(errors).toHaveLength(2);
+      expect(await redis.get(`${prefix}:idf:docs`)).toBe('3');
+    } finally {
+      conn.disconnect();
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+
+  it('stop() gives up the final flush after its time limit when Redis is unreachable, and says what was left', async () => {
+    const prefix = freshPrefix('idf-stop');
+    const url = new URL(testRedisUrl());
+    url.hostname = '127.0.0.1';
+    url.port = String(await freePort());
+    const a = worker(prefix, { stopTimeoutMs: 200 }, connection(url.toString()));
+    a.learn(['lũ', 'quét']);
+    a.learn(['lũ']);
+    const began = performance.now();
+    const outcome = await Promise.race([
+      a.stop().then(
+        () => 'stopped',
+        (err: unknown) => err,
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting after 2 s'), 2_000)),
+    ]);
+    expect(String(outcome)).toMatch(/gave up the final flush after 200 ms: 2 document\(s\) and 2 term\(s\) were left unsent/);
+    expect(performance.now() - began).toBeLessThan(1_500);
   });
 
   it('learns from every story the enrich stage sees', async () => {

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
-/** How the flush script names the term whose count Redis refused: `IDFTERM <index> <error>`. */
-const REJECTED_TERM = /^IDFTERM (\d+) /;
+/** How the flush script names the terms whose counts Redis refused: `IDFTERM <index>,<index>… <error>`. */
+const REJECTED_TERMS = /^IDFTERM (\d+(?:,\d+)*) /;
 
 /**
  * Adds one batch to the hash, the document counter and the change stream, all or nothing.
@@ -15,48 +15,69 @@ const REJECTED_TERM = /^IDFTERM (\d+) /;
  *
  * A batch whose reply was lost (connection dropped after Redis ran it; ioredis also resends
  * unanswered commands after a reconnect) comes again with the same number: the receipt says it
- * was applied, so it is not counted twice. Every number and key is checked before the first
- * write, so that nothing after the HINCRBYs can fail and leave them counted. A HINCRBY that fails
- * (a field an operator set to a non-number) is a problem of that term alone: the increments
- * before it are undone and the reply names the term, which the client drops before resending.
+ * was applied, so it is not counted twice. Every argument and key type is checked before the
+ * first write. The two counters are incremented first, by Redis itself (only INCRBY knows every
+ * value it refuses: "007", "-0", more than 64 bits, an overflow): a failing counter fails the
+ * flush before any term is counted. Every HINCRBY is then tried once; a field that refuses (an
+ * operator set it to a non-number) is a problem of its term alone: when any did, every write is
+ * undone and the reply names all of them, which the client drops before resending once.
  */
 const FLUSH_SCRIPT = `
+local writer, batchNumber, docs, streamCap, packed, receiptTtl = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+local FIRST_TERM = 7
 local function integer(s, min)
   return type(s) == 'string' and #s <= 15 and string.match(s, '^%d+$') ~= nil and tonumber(s) >= min
 end
-for i, min in pairs({[2] = 1, [3] = 0, [4] = 1, [6] = 1}) do
-  if not integer(ARGV[i], min) then return redis.error_reply('ERR argument ' .. i .. ' is not an integer >= ' .. min) end
-end
-for i = 8, #ARGV, 2 do
+if not integer(batchNumber, 1) then return redis.error_reply('ERR argument 2 (batch number) is not an integer >= 1') end
+if not integer(docs, 0) then return redis.error_reply('ERR argument 3 (documents) is not an integer >= 0') end
+if not integer(streamCap, 1) then return redis.error_reply('ERR argument 4 (stream cap) is not an integer >= 1') end
+if not integer(receiptTtl, 1) then return redis.error_reply('ERR argument 6 (receipt ttl) is not an integer >= 1') end
+for i = FIRST_TERM + 1, #ARGV, 2 do
   if not integer(ARGV[i], 1) then return redis.error_reply('ERR count argument ' .. i .. ' is not an integer >= 1') end
 end
 if #ARGV % 2 ~= 0 then return redis.error_reply('ERR a term without a count') end
 local receipt = redis.call('GET', KEYS[5])
-if receipt and tonumber(receipt) and tonumber(receipt) >= tonumber(ARGV[2]) then return 0 end
-local function check(key, want)
-  local t = redis.call('TYPE', key)['ok']
-  if t ~= 'none' and t ~= want then return 'WRONGTYPE ' .. key .. ' holds a ' .. t end
-  if want == 'string' and t == 'string' and not string.match(redis.call('GET', key), '^%-?%d+$') then
-    return 'ERR ' .. key .. ' is not an integer'
-  end
-end
+if receipt and tonumber(receipt) and tonumber(receipt) >= tonumber(batchNumber) then return 0 end
 for i, want in ipairs({'hash', 'string', 'stream', 'string'}) do
-  local err = check(KEYS[i], want)
-  if err then return redis.error_reply(err) end
+  local t = redis.call('TYPE', KEYS[i])['ok']
+  if t ~= 'none' and t ~= want then return redis.error_reply('WRONGTYPE ' .. KEYS[i] .. ' holds a ' .. t) end
 end
-for i = 7, #ARGV, 2 do
-  local r = redis.pcall('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1])
-  if type(r) == 'table' and r.err then
-    for j = 7, i - 2, 2 do
-      if redis.call('HINCRBY', KEYS[1], ARGV[j], '-' .. ARGV[j + 1]) == 0 then redis.call('HDEL', KEYS[1], ARGV[j]) end
-    end
-    return redis.error_reply('IDFTERM ' .. ((i - 7) / 2) .. ' ' .. r.err)
+-- A counter created here is deleted again on undo, not left at 0.
+local docsExisted = redis.call('EXISTS', KEYS[2]) == 1
+local seqExisted = redis.call('EXISTS', KEYS[4]) == 1
+local function undoCounter(key, existed, by)
+  if existed then redis.call('DECRBY', key, by) else redis.call('DEL', key) end
+end
+local r = redis.pcall('INCRBY', KEYS[2], docs)
+if type(r) == 'table' and r.err then return redis.error_reply(r.err .. ' (' .. KEYS[2] .. ')') end
+local seq = redis.pcall('INCR', KEYS[4])
+if type(seq) == 'table' and seq.err then
+  undoCounter(KEYS[2], docsExisted, docs)
+  return redis.error_reply(seq.err .. ' (' .. KEYS[4] .. ')')
+end
+local refused, firstError = {}, nil
+for i = FIRST_TERM, #ARGV, 2 do
+  local h = redis.pcall('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1])
+  if type(h) == 'table' and h.err then
+    refused[#refused + 1] = (i - FIRST_TERM) / 2
+    firstError = firstError or h.err
   end
 end
-redis.call('INCRBY', KEYS[2], ARGV[3])
-local seq = redis.call('INCR', KEYS[4])
-redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[4], '*', 'w', ARGV[1], 'n', seq, 'docs', ARGV[3], 'd', ARGV[5])
-redis.call('SET', KEYS[5], ARGV[2], 'EX', ARGV[6])
+if firstError then
+  local k = 1
+  for i = FIRST_TERM, #ARGV, 2 do
+    if refused[k] == (i - FIRST_TERM) / 2 then
+      k = k + 1
+    elseif redis.call('HINCRBY', KEYS[1], ARGV[i], '-' .. ARGV[i + 1]) == 0 then
+      redis.call('HDEL', KEYS[1], ARGV[i])
+    end
+  end
+  undoCounter(KEYS[2], docsExisted, docs)
+  undoCounter(KEYS[4], seqExisted, 1)
+  return redis.error_reply('IDFTERM ' .. table.concat(refused, ',') .. ' ' .. firstError)
+end
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', streamCap, '*', 'w', writer, 'n', seq, 'docs', docs, 'd', packed)
+redis.call('SET', KEYS[5], batchNumber, 'EX', receiptTtl)
 return seq
 `;
 
@@ -92,8 +113,8 @@ class Script {
 export const flushScript = new Script(FLUSH_SCRIPT);
 export const loadChunkScript = new Script(LOAD_CHUNK_SCRIPT);
 
-/** The index (in its batch) of the term a flush failed on, or null when the error is not one term's. */
-export function rejectedTermIndex(err: unknown): number | null {
-  const match = err instanceof Error ? REJECTED_TERM.exec(err.message) : null;
-  return match ? Number(match[1]) : null;
+/** The indices (in their batch, ascending) of the terms a flush failed on, or null when the error is not the terms'. */
+export function rejectedTermIndices(err: unknown): number[] | null {
+  const match = err instanceof Error ? REJECTED_TERMS.exec(err.message) : null;
+  return match ? match[1]!.split(',').map(Number) : null;
 }

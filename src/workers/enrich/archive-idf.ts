@@ -15,12 +15,13 @@
  *
  * IDF is statistics: a bad key in Redis must cost counts, not the worker. A term whose field
  * Redis refuses to increment is dropped (and reported); while flushes fail, the counts held for
- * Redis are capped and documents beyond the cap are dropped (and counted in `dropped`); and a
- * failed flush does not keep a worker from applying the others' changes.
+ * Redis are capped and documents beyond the cap are dropped (reported when dropping starts and
+ * when it stops); a failed flush does not keep a worker from applying the others' changes; and
+ * stop() gives up a final flush that Redis does not answer in time.
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { flushScript, loadChunkScript, rejectedTermIndex } from './archive-idf-scripts.js';
+import { flushScript, loadChunkScript, rejectedTermIndices } from './archive-idf-scripts.js';
 import { DEFAULT_IDF, type IdfReader } from './idf-store.js';
 
 export interface ArchiveIdfOptions {
@@ -36,14 +37,19 @@ export interface ArchiveIdfOptions {
   /** Distinct terms held for Redis (pending and unsent) beyond which new documents are dropped. */
   maxHeldTerms?: number;
   /**
-   * Told of problems that cost counts without failing a sync (a term Redis refused); the
-   * callback given to start() when not set.
+   * How long stop() waits for the final flush (ms); then it gives up and reports what was left
+   * unsent. (ioredis may still send it later: the receipt keeps it from counting twice.)
+   */
+  stopTimeoutMs?: number;
+  /**
+   * Told of problems that cost counts without failing a sync (terms Redis refused, documents
+   * dropped at the cap); the callback given to start() when not set.
    */
   onError?: (err: unknown) => void;
 }
 
 /** Options that must be integers ≥ 1 when given: a bad one would fail every flush or load. */
-const POSITIVE_INTEGER_OPTIONS = ['syncMs', 'changeLogLength', 'loadChunk', 'maxHeldTerms'] as const;
+const POSITIVE_INTEGER_OPTIONS = ['syncMs', 'changeLogLength', 'loadChunk', 'maxHeldTerms', 'stopTimeoutMs'] as const;
 
 /** A term's count not yet sent to Redis, and the last document that counted it. */
 interface PendingCount {
@@ -61,6 +67,9 @@ interface Batch {
   /** term, count, term, count, …: the script's arguments. */
   counts: (string | number)[];
 }
+
+/** What a flush came to: sync() reports its error only after applying the others' changes. */
+type FlushResult = { ok: true } | { ok: false; error: unknown };
 
 /** The last change entry applied: its stream id (where to read on) and its number (to spot gaps). */
 interface Position {
@@ -102,6 +111,9 @@ const CHANGES_PER_READ = 16;
 const RECEIPT_TTL_SECONDS = 86_400;
 /** Loads restarted because the stream lost entries while the hash was being read. */
 const MAX_LOAD_ATTEMPTS = 3;
+const DEFAULT_STOP_TIMEOUT_MS = 5_000;
+/** Refused terms named in one report; the rest are counted. */
+const MAX_TERMS_REPORTED = 20;
 
 /** An IdfReader over prior + archive counts, with `learn` for newly enriched stories. */
 export class ArchiveIdf implements IdfReader {
@@ -122,6 +134,8 @@ export class ArchiveIdf implements IdfReader {
   #unsentTerms = 0;
   readonly #maxHeldTerms: number;
   #dropped = 0;
+  /** Documents dropped since dropping last started; null while documents are learned. */
+  #droppingEpisode: number | null = null;
   #rejected = 0;
   #onError: (err: unknown) => void;
   /** The last change applied; null until the hash has been loaded (or after a gap). */
@@ -187,8 +201,8 @@ export class ArchiveIdf implements IdfReader {
   readonly learn = (terms: Iterable<string>): void => {
     // A whole document goes, not some of its terms: the counts left stay consistent with the
     // document count. (One document may pass the cap by its own new terms.)
-    if (this.#pending.size + this.#unsentTerms >= this.#maxHeldTerms) {
-      this.#dropped++;
+    if (this.#held() >= this.#maxHeldTerms) {
+      this.#drop();
       return;
     }
     this.#pendingDocs += 1;
@@ -206,6 +220,30 @@ export class ArchiveIdf implements IdfReader {
     }
   };
 
+  /** Distinct terms held for Redis: pending and cut but unsent. */
+  #held(): number {
+    return this.#pending.size + this.#unsentTerms;
+  }
+
+  /** Counts a dropped document, reporting the first of an episode (later ones at its end). */
+  #drop(): void {
+    this.#dropped++;
+    if (this.#droppingEpisode !== null) {
+      this.#droppingEpisode++;
+      return;
+    }
+    this.#droppingEpisode = 1;
+    this.#onError(new Error(`keyword IDF: dropping documents: ${this.#held()} terms are waiting for Redis (the cap is ${this.#maxHeldTerms}); the first dropped now, ${this.#dropped} in all`));
+  }
+
+  /** Reports the end of a dropping episode once there is room again. */
+  #endDroppingIfRoom(): void {
+    if (this.#droppingEpisode === null || this.#held() >= this.#maxHeldTerms) return;
+    const episode = this.#droppingEpisode;
+    this.#droppingEpisode = null;
+    this.#onError(new Error(`keyword IDF: learning documents again: ${episode} document(s) were dropped while counts waited for Redis (${this.#dropped} in all)`));
+  }
+
   /**
    * Sends pending counts to Redis, then applies the other workers' changes since the last sync
    * (the whole hash on the first sync). A failed flush is kept and resent as it was; it fails
@@ -215,21 +253,18 @@ export class ArchiveIdf implements IdfReader {
     const previous = this.#syncing;
     const current = (async () => {
       await previous?.catch(() => undefined);
-      let flushFailed = false;
-      let flushError: unknown;
-      try {
-        await this.#flush();
-      } catch (err) {
-        flushFailed = true;
-        flushError = err;
-      }
+      const flush: FlushResult = await this.#flush().then(
+        () => ({ ok: true }) as const,
+        (error: unknown) => ({ ok: false, error }) as const,
+      );
+      this.#endDroppingIfRoom();
       try {
         if (this.#position === null || !(await this.#applyChanges())) await this.#load();
       } catch (err) {
         // The flush's error is the one to report: it is what holds counts back.
-        if (!flushFailed) throw err;
+        if (flush.ok) throw err;
       }
-      if (flushFailed) throw flushError;
+      if (!flush.ok) throw flush.error;
     })();
     this.#syncing = current;
     try {
@@ -281,7 +316,10 @@ export class ArchiveIdf implements IdfReader {
     this.#pendingDocs = 0;
   }
 
-  /** Sends a batch, dropping each term Redis refuses to count; throws on any other failure. */
+  /**
+   * Sends a batch, dropping the terms Redis refuses to count (all of them named by one reply, so
+   * the batch normally goes at most twice); throws on any other failure.
+   */
   async #send(batch: Batch): Promise<void> {
     const keys = [this.#dfKey, this.#docsKey, this.#changesKey, this.#changeCountKey, this.#receiptKey];
     const cap = this.opts.changeLogLength ?? DEFAULT_CHANGE_LOG_LENGTH;
@@ -291,23 +329,31 @@ export class ArchiveIdf implements IdfReader {
         await flushScript.run(this.redis, keys, head.concat(batch.counts));
         return;
       } catch (err) {
-        const index = rejectedTermIndex(err);
-        if (index === null || index >= batch.counts.length / 2) throw err;
-        this.#reject(batch, index, err);
+        const indices = rejectedTermIndices(err);
+        const terms = batch.counts.length / 2;
+        if (indices === null || indices.some((i) => i >= terms)) throw err;
+        this.#reject(batch, indices, err);
       }
     }
   }
 
-  /** Takes a term out of a batch (it keeps its number: Redis counted none of it) and out of the snapshot. */
-  #reject(batch: Batch, index: number, err: unknown): void {
-    const [term, n] = batch.counts.splice(2 * index, 2) as [string, number];
-    const left = (this.#snapshot.get(term) ?? 0) - n;
-    if (left > 0) this.#snapshot.set(term, left);
-    else this.#snapshot.delete(term);
-    this.#unsentTerms--;
-    this.#rejected++;
+  /** Takes terms out of a batch (it keeps its number: Redis counted none of it) and out of the snapshot. */
+  #reject(batch: Batch, indices: number[], err: unknown): void {
+    const dropped: string[] = [];
+    // From the last, so that the earlier indices still hold.
+    for (const index of [...new Set(indices)].sort((x, y) => y - x)) {
+      const [term, n] = batch.counts.splice(2 * index, 2) as [string, number];
+      const left = (this.#snapshot.get(term) ?? 0) - n;
+      if (left > 0) this.#snapshot.set(term, left);
+      else this.#snapshot.delete(term);
+      this.#unsentTerms--;
+      this.#rejected++;
+      dropped.unshift(term);
+    }
+    const named = dropped.slice(0, MAX_TERMS_REPORTED).map((t) => JSON.stringify(t)).join(', ');
+    const more = dropped.length > MAX_TERMS_REPORTED ? ` and ${dropped.length - MAX_TERMS_REPORTED} more` : '';
     const reason = err instanceof Error ? err.message : String(err);
-    this.#onError(new Error(`keyword IDF: dropped ${n} count(s) of the term ${JSON.stringify(term)}: Redis refused them (${reason})`, { cause: err }));
+    this.#onError(new Error(`keyword IDF: dropped the counts of ${dropped.length} term(s) Redis refused, ${named}${more}: ${reason}`, { cause: err }));
   }
 
   /** Applies the stream entries after #position to the snapshot; false on a gap in their numbers. */
@@ -400,7 +446,7 @@ export class ArchiveIdf implements IdfReader {
 
   /**
    * Syncs now and then every `syncMs`; errors are reported to `onError` and retried next time,
-   * as are dropped terms unless the options name their own `onError`.
+   * as are dropped terms and documents unless the options name their own `onError`.
    */
   async start(onError: (err: unknown) => void): Promise<void> {
     this.#onError = this.opts.onError ?? onError;
@@ -412,11 +458,29 @@ export class ArchiveIdf implements IdfReader {
     this.#timer.unref();
   }
 
-  /** Stops the timer and flushes what is pending. */
+  /**
+   * Stops the timer and flushes what is pending, waiting at most `stopTimeoutMs`: a Redis that
+   * does not answer (the pipeline's client waits for it rather than failing) must not hold up
+   * shutdown. Rejects with what was left unsent when it gives up.
+   */
   async stop(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
-    await this.sync();
+    const limitMs = this.opts.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
+    let timeout: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<'gave up'>((resolve) => {
+      timeout = setTimeout(() => resolve('gave up'), limitMs);
+    });
+    try {
+      const final = this.sync();
+      // Rejected after giving up too: not an unhandled rejection.
+      final.catch(() => undefined);
+      if ((await Promise.race([final, gaveUp])) !== 'gave up') return;
+    } finally {
+      clearTimeout(timeout);
+    }
+    const docs = this.#pendingDocs + this.#unsent.reduce((sum, b) => sum + b.docs, 0);
+    throw new Error(`keyword IDF: gave up the final flush after ${limitMs} ms: ${docs} document(s) and ${this.#held()} term(s) were left unsent`);
   }
 }
 
