@@ -105,8 +105,11 @@ export function toneInsensitiveKey(text: string): string {
   return canonicalTonePlacement(text.toLowerCase()).replace(NON_WORD_TO_FOLD, ' ').trim();
 }
 
-// 1 for every UTF-16 unit NON_WORD_CLASS matches (the class reads units; it holds no surrogate).
-const IS_NON_WORD: Uint8Array = markClass(new Uint8Array(0x10000), new RegExp(`${NON_WORD_CLASS}+`, 'g'), 1);
+/**
+ * 1 for every UTF-16 unit NON_WORD_CLASS matches (the class reads units; it holds no surrogate):
+ * the units toneInsensitiveWords splits on, for scanners that must split the same way.
+ */
+export const IS_NON_WORD: Uint8Array = markClass(new Uint8Array(0x10000), new RegExp(`${NON_WORD_CLASS}+`, 'g'), 1);
 
 /**
  * toneInsensitiveKey(text).startsWith(prefix), reading only as much of `text` as the answer

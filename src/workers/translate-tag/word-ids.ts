@@ -5,14 +5,9 @@
  * cost. wordIds gives the words of toneInsensitiveWords(text) this way (-1 for a word not in the
  * vocabulary).
  */
-import { markClass } from '../normalize/char-classes.js';
 import { canonicalTonePlacement } from '../normalize/index.js';
-
-// The characters toneInsensitiveWords splits on (normalize/text.ts NON_WORD_CLASS, built the same
-// way). normalize does not export its table; a test checks this copy against toneInsensitiveWords
-// for every BMP character.
-const NON_WORD_CLASS = String.raw`[\s!-/:-@[-\`{-~\u00A1-\u00A9\u00AB-\u00B4\u00B6-\u00B9\u00BB-\u00BF\u00D7\u00F7\u2010-\u206F\u3000-\u303F]`;
-const IS_NON_WORD: Uint8Array = markClass(new Uint8Array(0x10000), new RegExp(`${NON_WORD_CLASS}+`, 'g'), 1);
+// The units toneInsensitiveWords splits on: wordIds must split exactly as it does.
+import { IS_NON_WORD } from '../normalize/text.js';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
