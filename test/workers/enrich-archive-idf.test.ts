@@ -613,6 +613,32 @@ describe('archive IDF', () => {
     }
   });
 
+  it('a stream that refuses the entry fails the flush with nothing written, however often it is resent', async () => {
+    const prefix = freshPrefix('idf-stream-full');
+    // The largest stream id there is: XADD * can add nothing after it.
+    await redis.xadd(`${prefix}:idf:changes`, '18446744073709551615-18446744073709551615', 'w', 'operator');
+    const a = worker(prefix);
+    a.learn(['lũ', 'quét']);
+    for (let i = 0; i < 3; i++) await expect(a.sync(), `sync ${i}`).rejects.toThrow(/idf:changes/);
+    expect(await redis.hgetall(`${prefix}:idf:df`)).toEqual({});
+    expect(await redis.exists(`${prefix}:idf:docs`, `${prefix}:idf:changes:seq`)).toBe(0);
+  });
+
+  it('a receipt key of the wrong type fails the flush naming it, with nothing written', async () => {
+    const prefix = freshPrefix('idf-receipt-type');
+    const a = worker(prefix);
+    a.learn(['lũ']);
+    await a.sync();
+    const [, receipts] = await redis.scan('0', 'MATCH', `${prefix}:idf:receipt:*`, 'COUNT', 1000);
+    expect(receipts).toHaveLength(1);
+    await redis.del(receipts[0]!);
+    await redis.hset(receipts[0]!, 'x', '1');
+    a.learn(['quét']);
+    await expect(a.sync()).rejects.toThrow(receipts[0]!);
+    expect(await redis.hgetall(`${prefix}:idf:df`)).toEqual({ lũ: '1' });
+    expect(await redis.get(`${prefix}:idf:docs`)).toBe('1');
+  });
+
   it('a batch with several refused terms is sent twice in all, and counts every other term once', async () => {
     const prefix = freshPrefix('idf-refused-many');
     const { flushScript } = await import('../../src/workers/enrich/archive-idf-scripts.js');

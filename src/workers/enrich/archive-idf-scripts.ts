@@ -15,12 +15,13 @@ const REJECTED_TERMS = /^IDFTERM (\d+(?:,\d+)*) /;
  *
  * A batch whose reply was lost (connection dropped after Redis ran it; ioredis also resends
  * unanswered commands after a reconnect) comes again with the same number: the receipt says it
- * was applied, so it is not counted twice. Every argument and key type is checked before the
- * first write. The two counters are incremented first, by Redis itself (only INCRBY knows every
+ * was applied, so it is not counted twice. Every argument and key type (the receipt's too) is
+ * checked before the first write. The two counters are incremented first, by Redis itself (only INCRBY knows every
  * value it refuses: "007", "-0", more than 64 bits, an overflow): a failing counter fails the
  * flush before any term is counted. Every HINCRBY is then tried once; a field that refuses (an
  * operator set it to a non-number) is a problem of its term alone: when any did, every write is
- * undone and the reply names all of them, which the client drops before resending once.
+ * undone and the reply names all of them, which the client drops before resending once. A stream
+ * that refuses the entry undoes everything too.
  */
 const FLUSH_SCRIPT = `
 local writer, batchNumber, docs, streamCap, packed, receiptTtl = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
@@ -36,12 +37,12 @@ for i = FIRST_TERM + 1, #ARGV, 2 do
   if not integer(ARGV[i], 1) then return redis.error_reply('ERR count argument ' .. i .. ' is not an integer >= 1') end
 end
 if #ARGV % 2 ~= 0 then return redis.error_reply('ERR a term without a count') end
-local receipt = redis.call('GET', KEYS[5])
-if receipt and tonumber(receipt) and tonumber(receipt) >= tonumber(batchNumber) then return 0 end
-for i, want in ipairs({'hash', 'string', 'stream', 'string'}) do
+for i, want in ipairs({'hash', 'string', 'stream', 'string', 'string'}) do
   local t = redis.call('TYPE', KEYS[i])['ok']
   if t ~= 'none' and t ~= want then return redis.error_reply('WRONGTYPE ' .. KEYS[i] .. ' holds a ' .. t) end
 end
+local receipt = redis.call('GET', KEYS[5])
+if receipt and tonumber(receipt) and tonumber(receipt) >= tonumber(batchNumber) then return 0 end
 -- A counter created here is deleted again on undo, not left at 0.
 local docsExisted = redis.call('EXISTS', KEYS[2]) == 1
 local seqExisted = redis.call('EXISTS', KEYS[4]) == 1
@@ -63,7 +64,9 @@ for i = FIRST_TERM, #ARGV, 2 do
     firstError = firstError or h.err
   end
 end
-if firstError then
+-- Takes back every increment but the refused ones (a field left at 0 goes: 0 and absent both
+-- read as no count), then both counters.
+local function undoAll()
   local k = 1
   for i = FIRST_TERM, #ARGV, 2 do
     if refused[k] == (i - FIRST_TERM) / 2 then
@@ -74,9 +77,19 @@ if firstError then
   end
   undoCounter(KEYS[2], docsExisted, docs)
   undoCounter(KEYS[4], seqExisted, 1)
+end
+if firstError then
+  undoAll()
   return redis.error_reply('IDFTERM ' .. table.concat(refused, ',') .. ' ' .. firstError)
 end
-redis.call('XADD', KEYS[3], 'MAXLEN', '~', streamCap, '*', 'w', writer, 'n', seq, 'docs', docs, 'd', packed)
+-- XADD can still refuse (a stream whose last id an operator set to the largest there is): Redis
+-- does not take back a script's earlier writes, so this one does, or each resend would count again.
+local added = redis.pcall('XADD', KEYS[3], 'MAXLEN', '~', streamCap, '*', 'w', writer, 'n', seq, 'docs', docs, 'd', packed)
+if type(added) == 'table' and added.err then
+  undoAll()
+  return redis.error_reply(added.err .. ' (' .. KEYS[3] .. ')')
+end
+-- SET cannot fail here: it overwrites any type (the receipt's was checked), the ttl is bounded.
 redis.call('SET', KEYS[5], batchNumber, 'EX', receiptTtl)
 return seq
 `;
