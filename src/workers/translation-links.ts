@@ -10,7 +10,8 @@ import type { Article } from '../shared/article.js';
 import { foldDiacritics } from './translate-tag/vietnamese.js';
 import { baseLanguage } from '../translation/provider.js';
 import { CandidateIndex } from './candidate-lookup.js';
-import { isLetterOrMark, isSurrogate, isUppercaseLetter, markClass } from './normalize/char-classes.js';
+import { isLetterOrMark, isSurrogate, isUppercaseLetter } from './normalize/char-classes.js';
+import { isSpaceUnit } from './normalize/words.js';
 
 /** Stories scored per lookup, those sharing the most names first. */
 const MAX_CANDIDATES = 16;
@@ -40,8 +41,6 @@ function fold(word: string): string {
   return foldDiacritics(word).replace(/[^a-z0-9]/gu, '');
 }
 
-// \s as a unicode regex reads it (no astral whitespace exists), filled by the regex itself.
-const IS_SPACE: Uint8Array = markClass(new Uint8Array(0x10000), /\s+/gu, 1);
 const APOSTROPHE = 0x27;
 const RIGHT_QUOTE = 0x2019;
 const HYPHEN = 0x2d;
@@ -92,7 +91,7 @@ function nameKeys(text: string): string[] {
     ends.push(firstEnd);
     for (;;) {
       let next = ends[ends.length - 1]!;
-      while (next < text.length && IS_SPACE[text.charCodeAt(next)] === 1) next++;
+      while (next < text.length && isSpaceUnit(text.charCodeAt(next))) next++;
       const end = next > ends[ends.length - 1]! ? capitalizedWordEnd(text, next) : -1;
       if (end < 0) break;
       starts.push(next);
