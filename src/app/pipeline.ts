@@ -137,6 +137,15 @@ export async function startPipeline(config: Config, services: Services, log: Log
           deadLetters,
           opts.timer,
         );
+  /** Stops taking and finishing jobs: workers, follow-ups, queues, then the IDF's last flush. */
+  const stopProcessing = async (): Promise<void> => {
+    await workers?.close();
+    await followUps?.close();
+    await queues.close();
+    // Counts of the last seconds may be lost (stop() gives up on a Redis that does not answer):
+    // shutting down goes on, but says so.
+    await idf.stop().catch((err: unknown) => log.warn({ err }, 'keyword IDF final flush failed'));
+  };
   const sink = createIngestSink({ queue: queues.ingest, redis: services.redis, prefix: config.prefix });
   const sourceState = new RedisSourceStateStore(services.redis, sourceStatePrefix(config.prefix));
   let baseUrl = config.publicBaseUrl ?? '';
@@ -156,12 +165,7 @@ export async function startPipeline(config: Config, services: Services, log: Log
       ],
     }).catch(async (err: unknown) => {
       // A port in use must not leave workers taking jobs in a process that is about to fail.
-      await workers?.close();
-      await followUps?.close();
-      await queues.close();
-      // Counts of the last seconds may be lost (stop() gives up on a Redis that does not answer):
-      // shutting down goes on, but says so.
-      await idf.stop().catch((err: unknown) => log.warn({ err }, 'keyword IDF final flush failed'));
+      await stopProcessing();
       throw err;
     });
     if (!config.publicBaseUrl) baseUrl = http.url;
@@ -182,12 +186,7 @@ export async function startPipeline(config: Config, services: Services, log: Log
     async close() {
       await producers?.stop();
       await http?.close();
-      await workers?.close();
-      await followUps?.close();
-      await queues.close();
-      // Counts of the last seconds may be lost (stop() gives up on a Redis that does not answer):
-      // shutting down goes on, but says so.
-      await idf.stop().catch((err: unknown) => log.warn({ err }, 'keyword IDF final flush failed'));
+      await stopProcessing();
     },
   };
 }
