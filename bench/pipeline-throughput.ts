@@ -9,6 +9,7 @@ import { bareChain4, bareSingleJob, baselineSizing, drainNote, type BareRun } fr
 import { failedJobs, startBenchPipeline } from './lib/bench-pipeline.js';
 import { WORKER_WARMUP, forkWorkers, type ForkedWorker } from './lib/forked-worker.js';
 import { perItem, readRedisCounters } from './lib/redis-cost.js';
+import { warmUpStages } from './lib/warm-up.js';
 import { formatSelfTimes, selfTimes, selfTimesByFile, startCpuProfile, type CpuProfile } from './lib/cpu-profile.js';
 import { CompletionClock, measureSized, type Sizing, type Throughput } from './lib/saturation.js';
 import { StoryFactory, loadStoryTemplates, type StoryTemplate } from './lib/stories.js';
@@ -131,6 +132,9 @@ export const pipelineThroughputScenario: Scenario = {
   async run(ctx): Promise<ScenarioResult> {
     const { templates, skipped } = await loadStoryTemplates();
     if (skipped.length > 0) ctx.progress(`stories: ${skipped.length} fixture(s) skipped: ${skipped.map((x) => x.split(' ')[0]).join(', ')}`);
+    // The first pipeline run of the process would otherwise measure the interpreter: warm the
+    // stages' code as the forked workers and the latency runs do.
+    await warmUpStages({ redisUrl: ctx.redis.url, topology: 'split', concurrency: ctx.opts.concurrency }, WORKER_WARMUP);
     ctx.progress(`pipeline: split, stories from ${templates.length} templates`);
     const split = await measurePipeline(ctx, templates, 'split');
     const chain = await bracketedBaseline(ctx, 'bare_chain4_stories_s', bareChain4);

@@ -1,7 +1,8 @@
 /**
  * The one place that knows both stages and BullMQ: turns a stage group into a BullMQ processor.
  * It validates the job at the boundary, gives the stages a child logger, hands the result to the
- * next queue, and maps our error taxonomy onto BullMQ's scheduling:
+ * next queue (batched with other jobs finishing in the same turn, see hand-off.ts), and maps our
+ * error taxonomy onto BullMQ's scheduling:
  *   PermanentError   → UnrecoverableError: failed set with code and reason, no retries
  *   RateLimitedError → job delayed by retryAfterMs, the attempt not counted
  *   anything else    → thrown as is: BullMQ retries with exponential backoff and jitter
@@ -14,6 +15,7 @@ import type { DeadLetters } from '../shared/dead-letters.js';
 import type { StageGroup } from '../shared/topology.js';
 import type { Logger } from '../shared/logger.js';
 import { runStages, type StageTimer } from './run-stages.js';
+import { BatchedHandOff } from './hand-off.js';
 import type { StageContext } from './stage.js';
 import type { StageSet } from './stages.js';
 
@@ -59,6 +61,7 @@ function jobLogger(base: Logger, group: StageGroup, job: Job, input: unknown): L
 /** A BullMQ processor running `deps.group`'s stages on each job. */
 export function createGroupProcessor(deps: GroupProcessorDeps): Processor {
   const { group, next, stages, ctx, deadLetters, timer } = deps;
+  const handOff = next ? new BatchedHandOff(next) : null;
   return async (job: Job, token?: string) => {
     const log = jobLogger(ctx.log, group, job, job.data);
     try {
@@ -68,7 +71,7 @@ export function createGroupProcessor(deps: GroupProcessorDeps): Processor {
         log.debug('nothing new: dropped by a stage');
         return { outcome: 'dropped' };
       }
-      if (next) await next.add(article.id, article, { jobId: articleJobId(article) });
+      if (handOff) await handOff.add(article.id, article, { jobId: articleJobId(article) });
       log.debug({ version: article.version }, 'stage group done');
       return { outcome: 'passed', id: article.id, version: article.version };
     } catch (err) {
