@@ -116,6 +116,7 @@ export async function startPipeline(config: Config, services: Services, log: Log
   // Keyword IDF learned from what this pipeline publishes, shared by its workers through Redis.
   const idf = new ArchiveIdf(services.redis, {
     prefix: config.prefix,
+    generationTerms: config.idfGenerationTerms,
     // Counts lost without a failed sync: terms Redis refuses (a field an operator set to a
     // non-number), documents dropped while too many counts wait for Redis.
     onError: (err) => log.warn({ err }, 'keyword IDF lost counts'),

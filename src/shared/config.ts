@@ -47,6 +47,8 @@ const EnvSchema = z.object({
   DUPLICATE_WINDOW_HOURS: positiveInt.default(168),
   /** Score (0..1) at which a story in another language is linked with `translationOf`. */
   TRANSLATION_LINK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
+  /** Distinct terms a keyword-IDF generation holds before it becomes the previous one (two are kept). */
+  IDF_GENERATION_TERMS: positiveInt.default(250_000),
   /** Bearer token operators send to /status, /failed and /sources; unset: loopback clients only. */
   OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -72,6 +74,7 @@ export interface Config {
   operatorToken: string | undefined;
   duplicates: { threshold: number; windowSeconds: number };
   translationLinkThreshold: number;
+  idfGenerationTerms: number;
 }
 
 /** Reads and validates the environment; throws ConfigError listing every problem. */
@@ -116,5 +119,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     operatorToken: e.OPERATOR_TOKEN,
     duplicates: { threshold: e.DUPLICATE_THRESHOLD, windowSeconds: e.DUPLICATE_WINDOW_HOURS * 3600 },
     translationLinkThreshold: e.TRANSLATION_LINK_THRESHOLD,
+    idfGenerationTerms: e.IDF_GENERATION_TERMS,
   };
 }

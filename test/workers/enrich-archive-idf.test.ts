@@ -112,9 +112,9 @@ function failFlushes(conn: Redis, fail: (call: number) => 'refuse' | 'lose' | fa
   const run = (args: unknown[]) => (original as (...a: unknown[]) => Promise<unknown>).apply(conn, args);
   let calls = 0;
   conn.evalsha = ((...args: unknown[]) => {
-    // A flush passes its keys and at least six arguments; a load chunk two.
+    // A flush passes eight keys and at least seven arguments; a load chunk eight keys and four arguments.
     const params = args[2];
-    const how = Array.isArray(params) && params.length > 7 ? fail(++calls) : false;
+    const how = Array.isArray(params) && params.length > 12 ? fail(++calls) : false;
     if (how === 'refuse') return Promise.reject(new Error('flush refused (test)'));
     if (how === 'lose') return run(args).then(() => Promise.reject(new Error('flush reply lost (test)')));
     return run(args);
@@ -456,16 +456,18 @@ describe('archive IDF', () => {
   it('the flush script checks every number before it writes anything', async () => {
     const prefix = freshPrefix('idf-argv');
     const { flushScript } = await import('../../src/workers/enrich/archive-idf-scripts.js');
-    const keys = ['df', 'docs', 'changes', 'changes:seq', 'receipt:w'].map((k) => `${prefix}:idf:${k}`);
-    const good: (string | number)[] = ['w', 1, 1, 10, '["lũ",1]', 86_400, 'lũ', 1];
+    const keys = ['df', 'docs', 'changes', 'changes:seq', 'receipt:w', 'df:previous', 'docs:previous', 'generation'].map((k) => `${prefix}:idf:${k}`);
+    const good: (string | number)[] = ['w', 1, 1, 10, '["lũ",1]', 86_400, 1_000, 'lũ', 1];
     const bad = [
       [3, -1], // the stream cap XADD would refuse after the HINCRBYs
       [3, 'x'],
       [1, 0],
       [2, '1.5'],
       [5, 0],
-      [7, 'one'],
-      [7, -1],
+      [6, 0], // a generation size of 0 would end a generation on every flush
+      [6, 'all'],
+      [8, 'one'],
+      [8, -1],
     ] as const;
     for (const [at, value] of bad) {
       const args = good.slice();
@@ -739,5 +741,147 @@ describe('archive IDF', () => {
     await idf.sync();
     expect(Number(await redis.get(`${p}:idf:docs`))).toBe(1);
     expect(await redis.hlen(`${p}:idf:df`)).toBeGreaterThan(3);
+  });
+  describe('generations', () => {
+    /** What Redis holds, both generations added: the truth every synced worker must equal. */
+    async function redisView(prefix: string, terms: readonly string[]): Promise<{ docs: number; df: [string, number][] }> {
+      const [docs, previousDocs] = await redis.mget(`${prefix}:idf:docs`, `${prefix}:idf:docs:previous`);
+      const current = terms.length ? await redis.hmget(`${prefix}:idf:df`, ...terms) : [];
+      const previous = terms.length ? await redis.hmget(`${prefix}:idf:df:previous`, ...terms) : [];
+      return { docs: Number(docs ?? 0) + Number(previousDocs ?? 0), df: terms.map((t, i) => [t, Number(current[i] ?? 0) + Number(previous[i] ?? 0)]) };
+    }
+
+    function view(idf: ArchiveIdf, terms: readonly string[]): { docs: number; df: [string, number][] } {
+      return { docs: idf.documentCount(), df: terms.map((t) => [t, idf.documentFrequency(t)]) };
+    }
+
+    it('a full generation becomes the previous one and the one before is forgotten, in Redis and in every worker', async () => {
+      const prefix = freshPrefix('idf-generations');
+      const a = worker(prefix, { generationTerms: 3 });
+      const b = worker(prefix, { generationTerms: 3 });
+      a.learn(['x', 'y']);
+      await a.sync();
+      expect(await redis.exists(`${prefix}:idf:df:previous`)).toBe(0);
+      a.learn(['z']);
+      await a.sync(); // 3 terms: the generation is full
+      expect(await redis.hgetall(`${prefix}:idf:df:previous`)).toEqual({ x: '1', y: '1', z: '1' });
+      expect(await redis.exists(`${prefix}:idf:df`)).toBe(0);
+      a.learn(['x']);
+      await a.sync();
+      b.learn(['q', 'r', 's']);
+      await b.sync(); // x, q, r, s: full again, and {x, y, z} goes
+      await a.sync();
+      for (const w of [a, b]) {
+        expect(w.documentFrequency('y')).toBe(0);
+        expect(w.documentFrequency('x')).toBe(1);
+        expect(w.documentFrequency('q')).toBe(1);
+        expect(w.documentCount()).toBe(2);
+      }
+      expect(await redis.get(`${prefix}:idf:generation`)).toBe('2');
+      expect(await redis.hgetall(`${prefix}:idf:df:previous`)).toEqual({ x: '1', q: '1', r: '1', s: '1' });
+      const late = worker(prefix, { generationTerms: 3 });
+      await late.sync();
+      expect(view(late, ['x', 'y', 'q'])).toEqual(view(a, ['x', 'y', 'q']));
+    });
+
+    it('a worker\'s own counts land in the generation Redis put them in, even when another worker ended one meanwhile', async () => {
+      const prefix = freshPrefix('idf-generations-own');
+      const a = worker(prefix, { generationTerms: 2 });
+      const b = worker(prefix, { generationTerms: 2 });
+      await a.sync();
+      a.learn(['p']); // waits in a while b ends a generation
+      b.learn(['m', 'n']);
+      await b.sync();
+      await a.sync(); // p goes into the new generation, after b's
+      expect(a.documentFrequency('p')).toBe(1);
+      expect(a.documentFrequency('m')).toBe(1);
+      b.learn(['u', 'v']);
+      await b.sync(); // p, u, v: full; {m, n} goes, p stays
+      await a.sync();
+      const terms = ['p', 'm', 'n', 'u', 'v'];
+      expect(view(a, terms)).toEqual(await redisView(prefix, terms));
+      expect(a.documentFrequency('p')).toBe(1);
+      expect(a.documentFrequency('m')).toBe(0);
+    });
+
+    it('bound what Redis and each worker hold, and every worker agrees exactly with Redis over many interleaved syncs', async () => {
+      const prefix = freshPrefix('idf-generations-many');
+      const generationTerms = 60;
+      const docs = documents(23, 1_000);
+      const workers = [worker(prefix, { generationTerms }), worker(prefix, { generationTerms, loadChunk: 7 })];
+      let mostInRedis = 0;
+      /** At each checkpoint: what Redis holds, and each worker's view and terms in memory. */
+      const checkpoints: { truth: unknown; inRedis: number; views: unknown[]; inMemory: number[] }[] = [];
+      for (let step = 0; step < 300; step++) {
+        workers[Math.floor(docs.random() * 2)]!.learn(docs.next(8));
+        if (docs.random() < 0.3) await workers[Math.floor(docs.random() * 2)]!.sync();
+        mostInRedis = Math.max(mostInRedis, await redis.hlen(`${prefix}:idf:df`));
+        if (step % 50 === 49) {
+          await workers[0]!.sync();
+          await workers[1]!.sync();
+          await workers[0]!.sync();
+          checkpoints.push({
+            truth: await redisView(prefix, docs.vocabulary),
+            inRedis: (await redis.hlen(`${prefix}:idf:df`)) + (await redis.hlen(`${prefix}:idf:df:previous`)),
+            views: workers.map((w) => view(w, docs.vocabulary)),
+            inMemory: workers.map((w) => w.termsInMemory),
+          });
+        }
+      }
+      expect(checkpoints).toHaveLength(6);
+      for (const c of checkpoints) {
+        expect(c.views).toEqual([c.truth, c.truth]);
+        // Nothing pending after the syncs: exactly the two generations.
+        expect(c.inMemory).toEqual([c.inRedis, c.inRedis]);
+      }
+      expect(Number(await redis.get(`${prefix}:idf:generation`))).toBeGreaterThan(5);
+      // A generation passes its size by at most one flush's new terms (here under 8 × 7 documents).
+      expect(mostInRedis).toBeLessThan(generationTerms + 56);
+      expect(await redis.hlen(`${prefix}:idf:df:previous`)).toBeLessThan(generationTerms + 56);
+      const late = worker(prefix, { generationTerms, loadChunk: 5 });
+      await late.sync();
+      expect(view(late, docs.vocabulary)).toEqual(await redisView(prefix, docs.vocabulary));
+    });
+
+    it('a load while other workers end generations between its HSCAN chunks comes out exact', async () => {
+      const prefix = freshPrefix('idf-generations-load');
+      const docs = documents(29, 3_000);
+      const a = worker(prefix, { generationTerms: 1_500 });
+      for (let i = 0; i < 30; i++) a.learn(docs.next(200));
+      await a.sync();
+      const b = worker(prefix, { generationTerms: 1_500, loadChunk: 25 });
+      const generationBefore = Number(await redis.get(`${prefix}:idf:generation`));
+      let loading = true;
+      const load = b.sync().finally(() => (loading = false));
+      let flushes = 0;
+      while (loading) {
+        // New terms fill a generation in some 40 flushes: about one ends during the load.
+        a.learn(docs.next(40));
+        await a.sync();
+        flushes++;
+      }
+      await load;
+      expect(flushes).toBeGreaterThan(3);
+      expect(Number(await redis.get(`${prefix}:idf:generation`))).toBeGreaterThan(generationBefore);
+      await b.sync();
+      await a.sync();
+      const truth = await redisView(prefix, docs.vocabulary);
+      expect(view(b, docs.vocabulary)).toEqual(truth);
+      expect(view(a, docs.vocabulary)).toEqual(truth);
+    });
+
+    it('a generation counter that is not a number fails the flush with nothing written', async () => {
+      const prefix = freshPrefix('idf-generation-bad');
+      await redis.set(`${prefix}:idf:generation`, 'two');
+      const a = worker(prefix, { generationTerms: 1 });
+      a.learn(['lũ']);
+      await expect(a.sync()).rejects.toThrow(/idf:generation is not an integer/);
+      expect(await redis.exists(`${prefix}:idf:df`, `${prefix}:idf:docs`, `${prefix}:idf:df:previous`, `${prefix}:idf:changes`)).toBe(0);
+      await redis.set(`${prefix}:idf:generation`, '4');
+      await a.sync();
+      expect(await redis.get(`${prefix}:idf:generation`)).toBe('5');
+      expect(await redis.hgetall(`${prefix}:idf:df:previous`)).toEqual({ lũ: '1' });
+      expect(a.documentFrequency('lũ')).toBe(1);
+    });
   });
 });

@@ -10,8 +10,16 @@ const REJECTED_TERMS = /^IDFTERM (\d+(?:,\d+)*) /;
 
 /**
  * Adds one batch to the hash, the document counter and the change stream, all or nothing.
- * KEYS: df hash, docs counter, changes stream, change counter, this writer's receipt.
- * ARGV: writer, batch number, documents, stream cap, packed counts, receipt ttl, then term, count….
+ * KEYS: df hash, docs counter, changes stream, change counter, this writer's receipt, the
+ * previous generation's df hash and docs counter, the generation counter.
+ * ARGV: writer, batch number, documents, stream cap, packed counts, receipt ttl, generation size,
+ * then term, count….
+ *
+ * Generations keep the vocabulary bounded: once the hash holds `generation size` terms, the batch
+ * that filled it ends its generation. The hash and counter become the previous generation (the
+ * one before is deleted), and new counts start afresh. Readers add both generations, so IDF
+ * reflects the last one to two generations of stories. The stream entry says so (`rot` 1), so
+ * every worker rotates its copy at the same point of the change sequence.
  *
  * A batch whose reply was lost (connection dropped after Redis ran it; ioredis also resends
  * unanswered commands after a reconnect) comes again with the same number: the receipt says it
@@ -24,8 +32,8 @@ const REJECTED_TERMS = /^IDFTERM (\d+(?:,\d+)*) /;
  * that refuses the entry undoes everything too.
  */
 const FLUSH_SCRIPT = `
-local writer, batchNumber, docs, streamCap, packed, receiptTtl = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
-local FIRST_TERM = 7
+local writer, batchNumber, docs, streamCap, packed, receiptTtl, generationSize = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
+local FIRST_TERM = 8
 local function integer(s, min)
   return type(s) == 'string' and #s <= 15 and string.match(s, '^%d+$') ~= nil and tonumber(s) >= min
 end
@@ -33,14 +41,18 @@ if not integer(batchNumber, 1) then return redis.error_reply('ERR argument 2 (ba
 if not integer(docs, 0) then return redis.error_reply('ERR argument 3 (documents) is not an integer >= 0') end
 if not integer(streamCap, 1) then return redis.error_reply('ERR argument 4 (stream cap) is not an integer >= 1') end
 if not integer(receiptTtl, 1) then return redis.error_reply('ERR argument 6 (receipt ttl) is not an integer >= 1') end
+if not integer(generationSize, 1) then return redis.error_reply('ERR argument 7 (generation size) is not an integer >= 1') end
 for i = FIRST_TERM + 1, #ARGV, 2 do
   if not integer(ARGV[i], 1) then return redis.error_reply('ERR count argument ' .. i .. ' is not an integer >= 1') end
 end
-if #ARGV % 2 ~= 0 then return redis.error_reply('ERR a term without a count') end
-for i, want in ipairs({'hash', 'string', 'stream', 'string', 'string'}) do
+if (#ARGV - FIRST_TERM + 1) % 2 ~= 0 then return redis.error_reply('ERR a term without a count') end
+for i, want in ipairs({'hash', 'string', 'stream', 'string', 'string', 'hash', 'string', 'string'}) do
   local t = redis.call('TYPE', KEYS[i])['ok']
   if t ~= 'none' and t ~= want then return redis.error_reply('WRONGTYPE ' .. KEYS[i] .. ' holds a ' .. t) end
 end
+-- The generation counter is only ever incremented, after every other write: checked here, that cannot fail.
+local generation = redis.call('GET', KEYS[8])
+if generation and not integer(generation, 0) then return redis.error_reply('ERR ' .. KEYS[8] .. ' is not an integer >= 0') end
 local receipt = redis.call('GET', KEYS[5])
 if receipt and tonumber(receipt) and tonumber(receipt) >= tonumber(batchNumber) then return 0 end
 -- A counter created here is deleted again on undo, not left at 0.
@@ -84,27 +96,51 @@ if firstError then
 end
 -- XADD can still refuse (a stream whose last id an operator set to the largest there is): Redis
 -- does not take back a script's earlier writes, so this one does, or each resend would count again.
-local added = redis.pcall('XADD', KEYS[3], 'MAXLEN', '~', streamCap, '*', 'w', writer, 'n', seq, 'docs', docs, 'd', packed)
+local rotate = redis.call('HLEN', KEYS[1]) >= tonumber(generationSize)
+local added = redis.pcall('XADD', KEYS[3], 'MAXLEN', '~', streamCap, '*', 'w', writer, 'n', seq, 'docs', docs, 'd', packed, 'rot', rotate and '1' or '0')
 if type(added) == 'table' and added.err then
   undoAll()
   return redis.error_reply(added.err .. ' (' .. KEYS[3] .. ')')
 end
 -- SET cannot fail here: it overwrites any type (the receipt's was checked), the ttl is bounded.
 redis.call('SET', KEYS[5], batchNumber, 'EX', receiptTtl)
+-- UNLINK frees the old generation off Redis's main thread; RENAME onto a key just deleted is O(1).
+if rotate then
+  redis.call('UNLINK', KEYS[6], KEYS[7])
+  redis.call('RENAME', KEYS[1], KEYS[6])
+  redis.call('RENAME', KEYS[2], KEYS[7])
+  redis.call('INCR', KEYS[8])
+end
 return seq
 `;
 
 /**
- * One HSCAN chunk of the hash, with the change counter, the stream's last id, the document
- * counter and this writer's receipt read at the same instant (a flush changes all of them in one
- * script). KEYS: df hash, docs counter, changes stream, change counter, receipt. ARGV: cursor, count.
+ * One HSCAN chunk of a generation's hash, with the change counter, the stream's last id, both
+ * document counters, this writer's receipt and the generation counter read at the same instant (a
+ * flush changes all of them in one script). KEYS: df hash, docs counter, changes stream, change
+ * counter, receipt, previous df hash, previous docs counter, generation counter. ARGV: cursor,
+ * count, the generation the scan began in ('' for its first chunk), which hash ('current' or
+ * 'previous').
+ *
+ * A generation that ended during a scan of the current hash renamed that hash to the previous
+ * one: the scan goes on there, with the same cursor (RENAME keeps the hash and its order). Any
+ * other move of the generation replies `moved`: the scan must start again.
  */
 const LOAD_CHUNK_SCRIPT = `
-local page = redis.call('HSCAN', KEYS[1], ARGV[1], 'COUNT', ARGV[2])
+local generation = redis.call('GET', KEYS[8]) or '0'
+local began, which = ARGV[3], ARGV[4]
+local hash
+if began == '' or generation == began then
+  hash = which == 'current' and KEYS[1] or KEYS[6]
+elseif which == 'current' and tonumber(generation) == tonumber(began) + 1 then
+  hash = KEYS[6]
+else
+  return 'moved'
+end
+local page = redis.call('HSCAN', hash, ARGV[1], 'COUNT', ARGV[2])
 local last = redis.call('XREVRANGE', KEYS[3], '+', '-', 'COUNT', 1)
-return {page[1], page[2], redis.call('GET', KEYS[4]) or '0', last[1] and last[1][1] or '0-0', redis.call('GET', KEYS[2]) or '0', redis.call('GET', KEYS[5]) or '0'}
+return {page[1], page[2], redis.call('GET', KEYS[4]) or '0', last[1] and last[1][1] or '0-0', redis.call('GET', KEYS[2]) or '0', redis.call('GET', KEYS[5]) or '0', redis.call('GET', KEYS[7]) or '0', generation}
 `;
-
 /** A Lua script run by digest, sent in full only when the server has not cached it yet. */
 class Script {
   readonly #sha: string;

@@ -18,6 +18,16 @@
  * Redis are capped and documents beyond the cap are dropped (reported when dropping starts and
  * when it stops); a failed flush does not keep a worker from applying the others' changes; and
  * stop() gives up a final flush that Redis does not answer in time.
+ *
+ * The vocabulary is bounded. Every distinct word, bigram and trigram ever published would grow
+ * the hash and every worker's copy for as long as the archive grows (a wire's trigrams are mostly
+ * new). So counts live in generations of at most `generationTerms` terms: when one fills, it
+ * becomes the previous generation, the one before is deleted, and readers add the two. Redis and
+ * each worker hold at most two generations, and IDF reflects recent copy, which is what a
+ * keyword is measured against. The flush that fills a generation rotates it in Redis and says so
+ * in its stream entry, so every worker rotates at the same point of the change sequence. A
+ * worker's own counts therefore reach its current generation only when it reads its own entry
+ * back (until then they are "in flight"): a worker places them where Redis did.
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -37,6 +47,11 @@ export interface ArchiveIdfOptions {
   /** Distinct terms held for Redis (pending and unsent) beyond which new documents are dropped. */
   maxHeldTerms?: number;
   /**
+   * Distinct terms a generation holds before it becomes the previous one: Redis and each worker
+   * keep at most two generations (and, per generation, up to one batch more).
+   */
+  generationTerms?: number;
+  /**
    * How long stop() waits for the final flush (ms); then it gives up and reports what was left
    * unsent. (ioredis may still send it later: the receipt keeps it from counting twice.)
    */
@@ -49,7 +64,7 @@ export interface ArchiveIdfOptions {
 }
 
 /** Options that must be integers ≥ 1 when given: a bad one would fail every flush or load. */
-const POSITIVE_INTEGER_OPTIONS = ['syncMs', 'changeLogLength', 'loadChunk', 'maxHeldTerms', 'stopTimeoutMs'] as const;
+const POSITIVE_INTEGER_OPTIONS = ['syncMs', 'changeLogLength', 'loadChunk', 'maxHeldTerms', 'generationTerms', 'stopTimeoutMs'] as const;
 
 /** A term's count not yet sent to Redis, and the last document that counted it. */
 interface PendingCount {
@@ -77,13 +92,27 @@ interface Position {
   seq: number;
 }
 
-/** One stream entry: another worker's flush. */
+/** One HSCAN chunk of a load, with the counters read at the same instant. */
+interface LoadChunk {
+  next: string;
+  fields: string[];
+  seq: number;
+  lastId: string;
+  docs: number;
+  receipt: number;
+  previousDocs: number;
+  generation: string;
+}
+
+/** One stream entry: a worker's flush. */
 interface Change {
   seq: number;
   writer: string;
   docs: number;
   /** JSON of [term, count, term, count, …]. */
   packed: string;
+  /** The flush filled its generation, which then became the previous one. */
+  rotated: boolean;
 }
 
 /**
@@ -100,6 +129,13 @@ const DEFAULT_LOAD_CHUNK = 1_000;
  */
 const DEFAULT_MAX_HELD_TERMS = 200_000;
 /**
+ * A term takes about 85 bytes in a worker's copy and 75 in Redis (measured on 180,000 bigrams and
+ * trigrams), so two generations of 250,000 terms are at most some 45 MB per worker and 40 MB in Redis. A generation holds the
+ * vocabulary of a few thousand stories (a 600-word story has about 400 terms, most of them
+ * recurring), so IDF always counts at least that many.
+ */
+const DEFAULT_GENERATION_TERMS = 250_000;
+/**
  * Terms per flush script. Redis runs a script alone, at about 5 µs a term (50,000 terms blocked
  * every other client for 240-340 ms), and every other worker downloads and parses the stream entry
  * (some 30 bytes a term): 5,000 terms keep a flush near 25 ms and an entry near 150 KB.
@@ -111,6 +147,11 @@ const CHANGES_PER_READ = 16;
 const RECEIPT_TTL_SECONDS = 86_400;
 /** Loads restarted because the stream lost entries while the hash was being read. */
 const MAX_LOAD_ATTEMPTS = 3;
+/**
+ * Scans of the previous generation begun again because a generation ended meanwhile (each needs
+ * a whole generation of new terms flushed while one generation is read).
+ */
+const MAX_PREVIOUS_SCANS = 5;
 const DEFAULT_STOP_TIMEOUT_MS = 5_000;
 /** Refused terms named in one report; the rest are counted. */
 const MAX_TERMS_REPORTED = 20;
@@ -118,17 +159,26 @@ const MAX_TERMS_REPORTED = 20;
 /** An IdfReader over prior + archive counts, with `learn` for newly enriched stories. */
 export class ArchiveIdf implements IdfReader {
   readonly #prior: IdfReader;
-  /** Counts in Redis as of #position, plus this process's batches (added when cut). */
-  #snapshot = new Map<string, number>();
-  #snapshotDocs = 0;
+  /** The current generation's counts in Redis as of #position. */
+  #current = new Map<string, number>();
+  #currentDocs = 0;
+  /** The previous generation's counts (it no longer changes). */
+  #previous = new Map<string, number>();
+  #previousDocs = 0;
+  /**
+   * This process's counts cut into batches whose stream entries it has not read back yet (sent
+   * or not): they join #current at their entry, where Redis counted them.
+   */
+  #inFlight = new Map<string, number>();
+  #inFlightDocs = 0;
   #pending = new Map<string, PendingCount>();
   #pendingDocs = 0;
   /** Documents learned so far by this process: the stamp that keeps a document from counting a term twice. */
   #learnedDocs = 0;
-  /** Tells this process's stream entries from the others' (its counts are in #snapshot already). */
+  /** Tells this process's stream entries from the others' (its counts are in #inFlight until then). */
   readonly #writer = randomBytes(8).toString('hex');
   #batches = 0;
-  /** Batches cut and counted in #snapshot but not yet acknowledged by Redis, oldest first. */
+  /** Batches cut (and counted in #inFlight) but not yet acknowledged by Redis, oldest first. */
   #unsent: Batch[] = [];
   /** Terms in #unsent: with #pending, what the cap bounds. */
   #unsentTerms = 0;
@@ -167,6 +217,19 @@ export class ArchiveIdf implements IdfReader {
     return `${this.opts.prefix}:idf:docs`;
   }
 
+  get #previousDfKey(): string {
+    return `${this.opts.prefix}:idf:df:previous`;
+  }
+
+  get #previousDocsKey(): string {
+    return `${this.opts.prefix}:idf:docs:previous`;
+  }
+
+  /** How many generations have ended: a load that sees it move starts again. */
+  get #generationKey(): string {
+    return `${this.opts.prefix}:idf:generation`;
+  }
+
   get #changesKey(): string {
     return `${this.opts.prefix}:idf:changes`;
   }
@@ -189,12 +252,19 @@ export class ArchiveIdf implements IdfReader {
     return this.#rejected;
   }
 
+  /** Distinct terms this worker holds in memory, over both generations and its own unread counts. */
+  get termsInMemory(): number {
+    return this.#previous.size + this.#current.size + this.#inFlight.size + this.#pending.size;
+  }
+
   documentCount(): number {
-    return this.#prior.documentCount() + this.#snapshotDocs + this.#pendingDocs;
+    return this.#prior.documentCount() + this.#previousDocs + this.#currentDocs + this.#inFlightDocs + this.#pendingDocs;
   }
 
   documentFrequency(term: string): number {
-    return this.#prior.documentFrequency(term) + (this.#snapshot.get(term) ?? 0) + (this.#pending.get(term)?.n ?? 0);
+    // #inFlight is empty between a sync and the next cut: its lookup is skipped then.
+    const inFlight = this.#inFlight.size === 0 ? 0 : (this.#inFlight.get(term) ?? 0);
+    return this.#prior.documentFrequency(term) + (this.#previous.get(term) ?? 0) + (this.#current.get(term) ?? 0) + inFlight + (this.#pending.get(term)?.n ?? 0);
   }
 
   /** Counts one document's distinct terms (locally at once, in Redis at the next flush). */
@@ -294,10 +364,10 @@ export class ArchiveIdf implements IdfReader {
 
   /**
    * Moves pending counts into batches of at most MAX_BATCH_TERMS terms, numbered in order, and
-   * into the snapshot: stream entries of our own are skipped.
+   * into #inFlight until their stream entries are read back.
    */
   #cut(): void {
-    const snapshot = this.#snapshot;
+    const inFlight = this.#inFlight;
     let batch: Batch | null = null;
     for (const [term, { n }] of this.#pending) {
       if (batch === null || batch.counts.length >= 2 * MAX_BATCH_TERMS) {
@@ -306,12 +376,12 @@ export class ArchiveIdf implements IdfReader {
         this.#unsent.push(batch);
       }
       batch.counts.push(term, n);
-      snapshot.set(term, (snapshot.get(term) ?? 0) + n);
+      inFlight.set(term, (inFlight.get(term) ?? 0) + n);
     }
     // Documents without terms still count.
     if (batch === null) this.#unsent.push({ number: ++this.#batches, docs: this.#pendingDocs, counts: [] });
     this.#unsentTerms += this.#pending.size;
-    this.#snapshotDocs += this.#pendingDocs;
+    this.#inFlightDocs += this.#pendingDocs;
     this.#pending = new Map();
     this.#pendingDocs = 0;
   }
@@ -321,10 +391,11 @@ export class ArchiveIdf implements IdfReader {
    * the batch normally goes at most twice); throws on any other failure.
    */
   async #send(batch: Batch): Promise<void> {
-    const keys = [this.#dfKey, this.#docsKey, this.#changesKey, this.#changeCountKey, this.#receiptKey];
+    const keys = [this.#dfKey, this.#docsKey, this.#changesKey, this.#changeCountKey, this.#receiptKey, this.#previousDfKey, this.#previousDocsKey, this.#generationKey];
     const cap = this.opts.changeLogLength ?? DEFAULT_CHANGE_LOG_LENGTH;
+    const generationTerms = this.opts.generationTerms ?? DEFAULT_GENERATION_TERMS;
     for (;;) {
-      const head = [this.#writer, batch.number, batch.docs, cap, JSON.stringify(batch.counts), RECEIPT_TTL_SECONDS];
+      const head = [this.#writer, batch.number, batch.docs, cap, JSON.stringify(batch.counts), RECEIPT_TTL_SECONDS, generationTerms];
       try {
         await flushScript.run(this.redis, keys, head.concat(batch.counts));
         return;
@@ -337,15 +408,13 @@ export class ArchiveIdf implements IdfReader {
     }
   }
 
-  /** Takes terms out of a batch (it keeps its number: Redis counted none of it) and out of the snapshot. */
+  /** Takes terms out of a batch (it keeps its number: Redis counted none of it) and out of #inFlight. */
   #reject(batch: Batch, indices: number[], err: unknown): void {
     const dropped: string[] = [];
     // From the last, so that the earlier indices still hold.
     for (const index of [...new Set(indices)].sort((x, y) => y - x)) {
       const [term, n] = batch.counts.splice(2 * index, 2) as [string, number];
-      const left = (this.#snapshot.get(term) ?? 0) - n;
-      if (left > 0) this.#snapshot.set(term, left);
-      else this.#snapshot.delete(term);
+      subtractCount(this.#inFlight, term, n);
       this.#unsentTerms--;
       this.#rejected++;
       dropped.unshift(term);
@@ -356,17 +425,24 @@ export class ArchiveIdf implements IdfReader {
     this.#onError(new Error(`keyword IDF: dropped the counts of ${dropped.length} term(s) Redis refused, ${named}${more}: ${reason}`, { cause: err }));
   }
 
-  /** Applies the stream entries after #position to the snapshot; false on a gap in their numbers. */
+  /** Applies the stream entries after #position to the generations; false on a gap in their numbers. */
   async #applyChanges(): Promise<boolean> {
     for (;;) {
       const entries = await this.redis.xrange(this.#changesKey, `(${this.#position!.id}`, '+', 'COUNT', CHANGES_PER_READ);
       for (const [id, fields] of entries) {
         const change = readChange(fields);
         if (change.seq !== this.#position!.seq + 1) return false;
-        if (change.writer !== this.#writer) {
-          this.#snapshotDocs += change.docs;
-          addCounts(this.#snapshot, change.packed, () => true);
-        }
+        // Our own batch, read back: its counts move from #inFlight to where Redis put them.
+        const own = change.writer === this.#writer;
+        if (own) this.#inFlightDocs -= change.docs;
+        this.#currentDocs += change.docs;
+        const current = this.#current;
+        const inFlight = this.#inFlight;
+        forEachCount(change.packed, (term, n) => {
+          current.set(term, (current.get(term) ?? 0) + n);
+          if (own) subtractCount(inFlight, term, n);
+        });
+        if (change.rotated) this.#rotate();
         this.#position = { id, seq: change.seq };
       }
       if (entries.length < CHANGES_PER_READ) return true;
@@ -374,25 +450,66 @@ export class ArchiveIdf implements IdfReader {
   }
 
   /**
-   * Reads the whole hash in HSCAN chunks into a new snapshot, exactly: each chunk comes with the
-   * change number it was read at, so a change applied afterwards from the stream is added to a
-   * term only when the chunk that read the term came before it. (Flushes between chunks would
-   * otherwise be counted twice for terms read late, or lost for terms read early.) A term no
-   * chunk returned was absent when the scan began (HSCAN returns every field present throughout),
-   * so every change after the first chunk counts for it. Fields HSCAN returns twice keep the
-   * later reading and its number.
+   * Reads both generations in HSCAN chunks into new copies, exactly. The previous generation no
+   * longer changes; when a generation ends while it is read, it is read again (it was deleted).
+   * For the current one, each chunk comes with the change number it was read at, so a change
+   * applied afterwards from the stream is added to a term only when the chunk that read the term
+   * came before it. (Flushes between chunks would otherwise be counted twice for terms read late,
+   * or lost for terms read early.) A term no chunk returned was absent when the scan began (HSCAN
+   * returns every field present throughout), so every change after the first chunk counts for it.
+   * Fields HSCAN returns twice keep the later reading and its number. When the current generation
+   * ends during its scan, the scan goes on in the hash it became, and the stream's record of that
+   * rotation moves what was read to the previous generation, as it did in Redis.
    */
   async #load(): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       if (await this.#loadOnce()) return;
-      if (attempt >= MAX_LOAD_ATTEMPTS) throw new Error(`keyword IDF: the change stream ${this.#changesKey} was trimmed during ${attempt} loads`);
+      if (attempt >= MAX_LOAD_ATTEMPTS) throw new Error(`keyword IDF: the change stream ${this.#changesKey} was trimmed, or generations ended, during ${attempt} loads`);
     }
   }
 
+  /** One HSCAN chunk of a generation's hash and the counters read with it; null when the scan must start again. */
+  async #loadChunk(which: 'current' | 'previous', cursor: string, began: string | null): Promise<LoadChunk | null> {
+    const keys = [this.#dfKey, this.#docsKey, this.#changesKey, this.#changeCountKey, this.#receiptKey, this.#previousDfKey, this.#previousDocsKey, this.#generationKey];
+    const reply = await loadChunkScript.run(this.redis, keys, [cursor, this.opts.loadChunk ?? DEFAULT_LOAD_CHUNK, began ?? '', which]);
+    if (reply === 'moved') return null;
+    const [next, fields, seq, lastId, docs, receipt, previousDocs, generation] = reply as [string, string[], string, string, string, string, string, string];
+    return { next, fields, seq: Number(seq), lastId, docs: counter(docs), receipt: Number(receipt), previousDocs: counter(previousDocs), generation };
+  }
+
+  /** The previous generation's counts, its documents and the generation it was read in; null when generations kept ending. */
+  async #loadPrevious(): Promise<{ counts: Map<string, number>; docs: number; generation: string } | null> {
+    for (let attempt = 0; attempt < MAX_PREVIOUS_SCANS; attempt++) {
+      const counts = new Map<string, number>();
+      let generation: string | null = null;
+      let docs = 0;
+      let cursor = '0';
+      let complete = true;
+      do {
+        const chunk = await this.#loadChunk('previous', cursor, generation);
+        if (chunk === null) {
+          complete = false;
+          break;
+        }
+        if (generation === null) {
+          generation = chunk.generation;
+          docs = chunk.previousDocs;
+        }
+        readFields(chunk.fields, (term, value) => counts.set(term, value));
+        cursor = chunk.next;
+      } while (cursor !== '0');
+      if (complete) return { counts, docs, generation: generation! };
+    }
+    return null;
+  }
+
   async #loadOnce(): Promise<boolean> {
-    const keys = [this.#dfKey, this.#docsKey, this.#changesKey, this.#changeCountKey, this.#receiptKey];
-    const chunk = this.opts.loadChunk ?? DEFAULT_LOAD_CHUNK;
-    const values = new Map<string, number>();
+    const previous = await this.#loadPrevious();
+    if (previous === null) return false;
+    const generation = previous.generation;
+    let previousDocs = previous.docs;
+
+    let values = new Map<string, number>();
     /** Terms read by a chunk later than the first, with that chunk's change number. */
     const readAt = new Map<string, number>();
     let start: Position | null = null;
@@ -401,25 +518,26 @@ export class ArchiveIdf implements IdfReader {
     let receipt = 0;
     let cursor = '0';
     do {
-      const [next, fields, seqText, lastId, docsText, receiptText] = (await loadChunkScript.run(this.redis, keys, [cursor, chunk])) as [string, string[], string, string, string, string];
-      const seq = Number(seqText);
+      // The first chunk must find the generation the previous one was read in.
+      const chunk = await this.#loadChunk('current', cursor, generation);
+      if (chunk === null || (start === null && chunk.generation !== generation)) return false;
       if (start === null) {
-        start = { id: lastId, seq };
-        docs = Number(docsText);
-        receipt = Number(receiptText);
+        start = { id: chunk.lastId, seq: chunk.seq };
+        docs = chunk.docs;
+        receipt = chunk.receipt;
       }
-      for (let i = 0; i < fields.length; i += 2) {
-        const term = fields[i]!;
-        const value = Number(fields[i + 1]);
-        // A field an operator set to a non-number counts nothing (flushes drop the term).
-        if (!Number.isSafeInteger(value)) continue;
+      const at = chunk.seq;
+      readFields(chunk.fields, (term, value) => {
         values.set(term, value);
-        if (seq > start.seq) readAt.set(term, seq);
-      }
-      cursor = next;
+        if (at > start!.seq) readAt.set(term, at);
+      });
+      cursor = chunk.next;
     } while (cursor !== '0');
 
     let position: Position = start!;
+    /** Whether a change goes to a generation the scan read (else every change counts). */
+    let scanned = true;
+    let previousOut = previous.counts;
     for (;;) {
       const entries = await this.redis.xrange(this.#changesKey, `(${position.id}`, '+', 'COUNT', CHANGES_PER_READ);
       for (const [id, fields] of entries) {
@@ -427,21 +545,43 @@ export class ArchiveIdf implements IdfReader {
         if (change.seq !== position.seq + 1) return false;
         // Our own changes too: the hash, not this process, is what was read.
         docs += change.docs;
-        addCounts(values, change.packed, (term) => change.seq > (readAt.get(term) ?? start!.seq));
+        const read = scanned;
+        addCounts(values, change.packed, (term) => !read || change.seq > (readAt.get(term) ?? start!.seq));
+        if (change.rotated) {
+          previousOut = values;
+          previousDocs = docs;
+          values = new Map();
+          docs = 0;
+          scanned = false;
+        }
         position = { id, seq: change.seq };
       }
       if (entries.length < CHANGES_PER_READ) break;
     }
     // This process's counts not in Redis yet stay in its view, as they were before the load.
+    const inFlight = new Map<string, number>();
+    let inFlightDocs = 0;
     for (const batch of this.#unsent) {
       if (batch.number <= receipt) continue;
-      docs += batch.docs;
-      addCounts(values, batch.counts, () => true);
+      inFlightDocs += batch.docs;
+      addCounts(inFlight, batch.counts, () => true);
     }
-    this.#snapshot = values;
-    this.#snapshotDocs = docs;
+    this.#previous = previousOut;
+    this.#previousDocs = previousDocs;
+    this.#current = values;
+    this.#currentDocs = docs;
+    this.#inFlight = inFlight;
+    this.#inFlightDocs = inFlightDocs;
     this.#position = position;
     return true;
+  }
+
+  /** The current generation becomes the previous one (as the flush that filled it did in Redis). */
+  #rotate(): void {
+    this.#previous = this.#current;
+    this.#previousDocs = this.#currentDocs;
+    this.#current = new Map();
+    this.#currentDocs = 0;
   }
 
   /**
@@ -485,7 +625,7 @@ export class ArchiveIdf implements IdfReader {
 }
 
 function readChange(fields: string[]): Change {
-  const change: Change = { seq: Number.NaN, writer: '', docs: 0, packed: '[]' };
+  const change: Change = { seq: Number.NaN, writer: '', docs: 0, packed: '[]', rotated: false };
   for (let i = 0; i < fields.length; i += 2) {
     const value = fields[i + 1]!;
     switch (fields[i]) {
@@ -501,16 +641,44 @@ function readChange(fields: string[]): Change {
       case 'd':
         change.packed = value;
         break;
+      case 'rot':
+        change.rotated = value === '1';
+        break;
     }
   }
   return change;
 }
 
+/** Calls `each` with every term and count of a change (packed) or a batch. */
+function forEachCount(packed: string | (string | number)[], each: (term: string, n: number) => void): void {
+  const flat = typeof packed === 'string' ? (JSON.parse(packed) as (string | number)[]) : packed;
+  for (let i = 0; i < flat.length; i += 2) each(flat[i] as string, flat[i + 1] as number);
+}
+
 /** Adds a change's counts (packed, or a batch's) to `into`, for the terms `counts` accepts. */
 function addCounts(into: Map<string, number>, packed: string | (string | number)[], counts: (term: string) => boolean): void {
-  const flat = typeof packed === 'string' ? (JSON.parse(packed) as (string | number)[]) : packed;
-  for (let i = 0; i < flat.length; i += 2) {
-    const term = flat[i] as string;
-    if (counts(term)) into.set(term, (into.get(term) ?? 0) + (flat[i + 1] as number));
+  forEachCount(packed, (term, n) => {
+    if (counts(term)) into.set(term, (into.get(term) ?? 0) + n);
+  });
+}
+
+/** Takes `n` off a term's count, forgetting the term at zero. */
+function subtractCount(from: Map<string, number>, term: string, n: number): void {
+  const left = (from.get(term) ?? 0) - n;
+  if (left > 0) from.set(term, left);
+  else from.delete(term);
+}
+
+/** A hash page's fields with integer values (a field an operator set to a non-number counts nothing: flushes drop the term). */
+function readFields(fields: string[], each: (term: string, value: number) => void): void {
+  for (let i = 0; i < fields.length; i += 2) {
+    const value = Number(fields[i + 1]);
+    if (Number.isSafeInteger(value)) each(fields[i]!, value);
   }
+}
+
+/** A document counter read from Redis; one that is not a count counts nothing. */
+function counter(text: string): number {
+  const n = Number(text);
+  return Number.isSafeInteger(n) && n >= 0 ? n : 0;
 }
