@@ -48,7 +48,7 @@ const EnvSchema = z.object({
   /** Score (0..1) at which a story in another language is linked with `translationOf`. */
   TRANSLATION_LINK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
   /** Distinct terms a keyword-IDF generation holds before it becomes the previous one (two are kept). */
-  IDF_GENERATION_TERMS: positiveInt.default(250_000),
+  IDF_GENERATION_TERMS: positiveInt.max(1_000_000_000).default(250_000),
   /** Bearer token operators send to /status, /failed and /sources; unset: loopback clients only. */
   OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -11,6 +11,12 @@ describe('configuration', () => {
     expect(c.topology.name).toBe('fused');
     expect(c.redisUrl).toBeUndefined();
     expect(c.s3.endpoint).toBeUndefined();
+    expect(c.idfGenerationTerms).toBe(250_000);
+  });
+
+  it('takes a keyword-IDF generation size the IDF can use, and refuses one it cannot', () => {
+    expect(loadConfig({ IDF_GENERATION_TERMS: '1000000000' }).idfGenerationTerms).toBe(1_000_000_000);
+    for (const bad of ['0', '1000000000000000', 'many']) expect(() => loadConfig({ IDF_GENERATION_TERMS: bad }), bad).toThrow(/IDF_GENERATION_TERMS/);
   });
 
   it('lists every problem at once', () => {

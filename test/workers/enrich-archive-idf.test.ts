@@ -445,12 +445,22 @@ describe('archive IDF', () => {
   });
 
   it('rejects options that would fail every flush or load', () => {
-    for (const name of ['changeLogLength', 'loadChunk', 'syncMs', 'maxHeldTerms'] as const) {
-      for (const value of [-1, 0, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+    for (const name of ['changeLogLength', 'loadChunk', 'syncMs', 'maxHeldTerms', 'generationTerms'] as const) {
+      // 16 digits: more than the flush script takes.
+      for (const value of [-1, 0, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 1_000_000_000_000_000]) {
         expect(() => worker('t-unused', { [name]: value }), `${name}: ${value}`).toThrow(new RegExp(`${name} must be an integer`));
       }
       expect(() => worker('t-unused', { [name]: 1 })).not.toThrow();
+      expect(() => worker('t-unused', { [name]: 999_999_999_999_999 })).not.toThrow();
     }
+  });
+
+  it('the largest generation size it accepts is one the flush script takes', async () => {
+    const prefix = freshPrefix('idf-huge-generation');
+    const a = worker(prefix, { generationTerms: 999_999_999_999_999 });
+    a.learn(['lũ']);
+    await a.sync();
+    expect(await redis.hgetall(`${prefix}:idf:df`)).toEqual({ lũ: '1' });
   });
 
   it('the flush script checks every number before it writes anything', async () => {
@@ -870,12 +880,15 @@ describe('archive IDF', () => {
       expect(view(a, docs.vocabulary)).toEqual(truth);
     });
 
-    it('a generation counter that is not a number fails the flush with nothing written', async () => {
+    it('a generation counter that INCR would refuse fails the flush with nothing written', async () => {
       const prefix = freshPrefix('idf-generation-bad');
-      await redis.set(`${prefix}:idf:generation`, 'two');
       const a = worker(prefix, { generationTerms: 1 });
       a.learn(['lũ']);
-      await expect(a.sync()).rejects.toThrow(/idf:generation is not an integer/);
+      // "01" reads as digits but INCR refuses it: the flush would rotate, then fail.
+      for (const bad of ['two', '01', '-1', '1.0']) {
+        await redis.set(`${prefix}:idf:generation`, bad);
+        await expect(a.sync(), bad).rejects.toThrow(/idf:generation is not an integer/);
+      }
       expect(await redis.exists(`${prefix}:idf:df`, `${prefix}:idf:docs`, `${prefix}:idf:df:previous`, `${prefix}:idf:changes`)).toBe(0);
       await redis.set(`${prefix}:idf:generation`, '4');
       await a.sync();

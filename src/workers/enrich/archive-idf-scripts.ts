@@ -50,9 +50,12 @@ for i, want in ipairs({'hash', 'string', 'stream', 'string', 'string', 'hash', '
   local t = redis.call('TYPE', KEYS[i])['ok']
   if t ~= 'none' and t ~= want then return redis.error_reply('WRONGTYPE ' .. KEYS[i] .. ' holds a ' .. t) end
 end
--- The generation counter is only ever incremented, after every other write: checked here, that cannot fail.
+-- The generation counter is only ever incremented, after every other write: checked here as INCR
+-- reads it (no sign, no leading zero: INCR refuses "01"), that cannot fail.
 local generation = redis.call('GET', KEYS[8])
-if generation and not integer(generation, 0) then return redis.error_reply('ERR ' .. KEYS[8] .. ' is not an integer >= 0') end
+if generation and not (integer(generation, 0) and (generation == '0' or string.sub(generation, 1, 1) ~= '0')) then
+  return redis.error_reply('ERR ' .. KEYS[8] .. ' is not an integer >= 0')
+end
 local receipt = redis.call('GET', KEYS[5])
 if receipt and tonumber(receipt) and tonumber(receipt) >= tonumber(batchNumber) then return 0 end
 -- A counter created here is deleted again on undo, not left at 0.

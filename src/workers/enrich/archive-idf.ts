@@ -65,6 +65,8 @@ export interface ArchiveIdfOptions {
 
 /** Options that must be integers ≥ 1 when given: a bad one would fail every flush or load. */
 const POSITIVE_INTEGER_OPTIONS = ['syncMs', 'changeLogLength', 'loadChunk', 'maxHeldTerms', 'generationTerms', 'stopTimeoutMs'] as const;
+/** The largest number the flush script takes as an argument (15 digits: exact in Lua's doubles). */
+export const MAX_SCRIPT_NUMBER = 999_999_999_999_999;
 
 /** A term's count not yet sent to Redis, and the last document that counted it. */
 interface PendingCount {
@@ -200,8 +202,8 @@ export class ArchiveIdf implements IdfReader {
   ) {
     for (const name of POSITIVE_INTEGER_OPTIONS) {
       const value = opts[name];
-      if (value !== undefined && !(Number.isSafeInteger(value) && value >= 1)) {
-        throw new RangeError(`keyword IDF: option ${name} must be an integer ≥ 1, got ${String(value)}`);
+      if (value !== undefined && !(Number.isSafeInteger(value) && value >= 1 && value <= MAX_SCRIPT_NUMBER)) {
+        throw new RangeError(`keyword IDF: option ${name} must be an integer from 1 to ${MAX_SCRIPT_NUMBER}, got ${String(value)}`);
       }
     }
     this.#prior = opts.prior ?? DEFAULT_IDF;
