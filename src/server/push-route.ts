@@ -89,11 +89,17 @@ export function pushRoute(deps: PushRouteDeps): Route {
       const fresh = await deps.redis.set(sigKey, '1', 'EX', REPLAY_WINDOW_SECONDS * 2, 'NX');
       if (fresh !== 'OK') return unauthorized('AUTH_REPLAY', 'this signature was already used');
     }
-    const reply = await accept(source, body, req.headers['content-type'] as string | undefined);
     // Only an accepted push uses its signature up: a partner retrying after a 5xx or 422 must
-    // not be told "replay" (job ids are deterministic, so a repeat is harmless).
-    if (sigKey && reply.status !== 202) await deps.redis.del(sigKey);
-    return reply;
+    // not be told "replay" (job ids are deterministic, so a repeat is harmless). That includes a
+    // failure thrown past accept() (a Redis error while queueing is a 500).
+    let accepted = false;
+    try {
+      const reply = await accept(source, body, req.headers['content-type'] as string | undefined);
+      accepted = reply.status === 202;
+      return reply;
+    } finally {
+      if (sigKey && !accepted) await deps.redis.del(sigKey).catch((err: unknown) => deps.log.error({ err }, 'could not release a push signature'));
+    }
   };
 
   async function accept(source: Source, body: Buffer, contentType: string | undefined): Promise<Reply> {

@@ -83,6 +83,27 @@ describe('POST /ingest', () => {
     expect(JSON.parse(letters[0]!.data).body).toContain('broken');
   });
 
+  it('lets a partner retry a signed push whose queueing failed with a server error', async () => {
+    const body = Buffer.from(JSON.stringify({
+      uri: 'urn:partner:500', type: 'text', headline: 'Pushed during an outage', body_text: 'Queued on the second try.', versioncreated: '2026-11-27T09:00:00Z', language: 'en',
+    }));
+    const ts = Math.floor(Date.now() / 1000);
+    const headers = { 'x-wirepipe-timestamp': String(ts), 'x-wirepipe-signature': `sha256=${signPush(SECRET, ts, body)}`, 'content-type': 'application/json' };
+    // The sink's first Redis call fails (WRONGTYPE), as a Redis error while queueing would.
+    const seenKey = `${h.config.prefix}:seen:partner-hmac`;
+    const kept = await h.services.redis.hgetall(seenKey);
+    await h.services.redis.del(seenKey);
+    await h.services.redis.set(seenKey, 'not a hash');
+    const failed = await post('/ingest?source=partner-hmac', body, headers);
+    expect(failed.status).toBe(500);
+    await h.services.redis.del(seenKey);
+    if (Object.keys(kept).length > 0) await h.services.redis.hset(seenKey, kept);
+    const retried = await post('/ingest?source=partner-hmac', body, headers);
+    expect(retried.status, await retried.clone().text()).toBe(202);
+    const { jobIds } = await readJson(retried);
+    expect(await h.pipeline.queues.ingest.getJob(jobIds[0])).toBeDefined();
+  });
+
   it('refuses a signature outside the time window and one over a different body', async () => {
     const body = 'Some wire text';
     const old = Math.floor(Date.now() / 1000) - 3600;
