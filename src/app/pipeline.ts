@@ -147,7 +147,13 @@ export async function startPipeline(config: Config, services: Services, log: Log
     // shutting down goes on, but says so.
     await idf.stop().catch((err: unknown) => log.warn({ err }, 'keyword IDF final flush failed'));
   };
-  const sink = createIngestSink({ queue: queues.ingest, redis: services.redis, prefix: config.prefix });
+  const sink = createIngestSink({
+    queue: queues.ingest,
+    redis: services.redis,
+    prefix: config.prefix,
+    seenRetentionMs: config.seenRetentionDays * 86_400_000,
+    onTrimError: (err) => log.warn({ err }, 'could not forget old seen items; will retry'),
+  });
   const sourceState = new RedisSourceStateStore(services.redis, sourceStatePrefix(config.prefix));
   let baseUrl = config.publicBaseUrl ?? '';
   let http: HttpServer | null = null;

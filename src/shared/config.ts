@@ -47,6 +47,8 @@ const EnvSchema = z.object({
   DUPLICATE_WINDOW_HOURS: positiveInt.default(168),
   /** Score (0..1) at which a story in another language is linked with `translationOf`. */
   TRANSLATION_LINK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
+  /** Days an item's last queued content is remembered without a change (a re-sent older item is then queued again, and dropped as unchanged by the story store). */
+  SEEN_RETENTION_DAYS: positiveInt.max(36_500).default(30),
   /** Distinct terms a keyword-IDF generation holds before it becomes the previous one (two are kept). */
   IDF_GENERATION_TERMS: positiveInt.max(1_000_000_000).default(250_000),
   /** Bearer token operators send to /status, /failed and /sources; unset: loopback clients only. */
@@ -75,6 +77,7 @@ export interface Config {
   duplicates: { threshold: number; windowSeconds: number };
   translationLinkThreshold: number;
   idfGenerationTerms: number;
+  seenRetentionDays: number;
 }
 
 /** Reads and validates the environment; throws ConfigError listing every problem. */
@@ -120,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     duplicates: { threshold: e.DUPLICATE_THRESHOLD, windowSeconds: e.DUPLICATE_WINDOW_HOURS * 3600 },
     translationLinkThreshold: e.TRANSLATION_LINK_THRESHOLD,
     idfGenerationTerms: e.IDF_GENERATION_TERMS,
+    seenRetentionDays: e.SEEN_RETENTION_DAYS,
   };
 }

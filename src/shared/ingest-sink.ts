@@ -1,13 +1,15 @@
 /**
  * Where producers hand raw items over: validates them, drops exact re-sends of items already
- * queued (per source, identity → content hash, in Redis), and adds the rest to the ingest queue
- * in one call with deterministic job ids, so a crash between two polls never doubles a story.
+ * queued (per source, identity → content hash, in Redis: see seen-items.ts), and adds the rest to
+ * the ingest queue in one call with deterministic job ids, so a crash between two polls never
+ * doubles a story.
  */
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { RawItemSchema, type RawItem, type RawItemInput } from './raw-item.js';
 import { PermanentError } from './errors.js';
 import { rawJobId, sha256Hex } from './ids.js';
+import { SeenItems, type SeenEntry } from './seen-items.js';
 
 export interface IngestResult {
   /** Job ids added (or already present) for the items that were new or changed. */
@@ -18,9 +20,12 @@ export interface IngestResult {
 
 export type IngestSink = (items: RawItemInput[]) => Promise<IngestResult>;
 
-/** What makes an item "changed" for the producer: what the source sent, not when we got it. */
-function itemFingerprint(item: RawItem): string {
-  return sha256Hex(JSON.stringify([item.title, item.summary, item.content, item.authors, item.categories, item.published, item.updated]));
+/**
+ * What makes an item "changed" for the producer: what the source sent, not when we got it. That
+ * includes its photos and link: a CMS adding a picture after first publishing is an update.
+ */
+export function itemFingerprint(item: RawItem): string {
+  return sha256Hex(JSON.stringify([item.title, item.summary, item.content, item.authors, item.categories, item.published, item.updated, item.renditions, item.url, item.language]));
 }
 
 /** Validates every item first: one bad item refuses the batch, so nothing is half-queued. */
@@ -38,31 +43,57 @@ export function validateRawItems(items: RawItemInput[]): RawItem[] {
   return valid;
 }
 
-/** A sink adding to `queue`, remembering what was queued under `{prefix}:seen:{sourceId}`. */
-export function createIngestSink(deps: { queue: Queue; redis: Redis; prefix: string }): IngestSink {
+export interface IngestSinkDeps {
+  queue: Queue;
+  redis: Redis;
+  prefix: string;
+  /** How long an item's last queued content is remembered without a change (default 30 days). */
+  seenRetentionMs?: number;
+  /** Told when forgetting old entries fails (the items were queued; it is tried again later). */
+  onTrimError?: (err: unknown) => void;
+}
+
+const DEFAULT_SEEN_RETENTION_MS = 30 * 86_400_000;
+
+/**
+ * A sink adding to `queue`, remembering what was queued (see SeenItems). Job ids are
+ * deterministic per send: a content seen before for the same identity (an editor reverting a
+ * correction) gets a new id from the send count, because BullMQ keeps the first job's id for an
+ * hour and would silently skip the add; a retried call after a failure computes the same id.
+ */
+export function createIngestSink(deps: IngestSinkDeps): IngestSink {
   const { queue, redis, prefix } = deps;
+  const seen = new SeenItems(redis, { prefix, retentionMs: deps.seenRetentionMs ?? DEFAULT_SEEN_RETENTION_MS });
   return async (input) => {
     const items = validateRawItems(input);
     if (items.length === 0) return { jobIds: [], unchanged: 0 };
     const fingerprints = items.map(itemFingerprint);
-    const seen = await Promise.all(items.map((it) => redis.hget(`${prefix}:seen:${it.sourceId}`, it.identity)));
-    const fresh = items.map((it, i) => ({ it, fp: fingerprints[i] as string })).filter((_, i) => seen[i] !== fingerprints[i]);
+    const previous = await seen.lookup(items);
     // Duplicate identities inside one batch: the first wins (a feed repeating a guid).
-    const unique = new Map<string, { it: RawItem; fp: string }>();
-    for (const f of fresh) if (!unique.has(`${f.it.sourceId}\u0000${f.it.identity}`)) unique.set(`${f.it.sourceId}\u0000${f.it.identity}`, f);
-    const batch = [...unique.values()];
-    const jobs = batch.map(({ it, fp }) => ({
+    const batch = new Map<string, { it: RawItem; entry: SeenEntry }>();
+    items.forEach((it, i) => {
+      const fp = fingerprints[i] as string;
+      const last = previous[i] ?? null;
+      const key = `${it.sourceId}\u0000${it.identity}`;
+      if (last?.fingerprint === fp || batch.has(key)) return;
+      batch.set(key, { it, entry: { fingerprint: fp, sends: (last?.sends ?? 0) + 1 } });
+    });
+    const fresh = [...batch.values()];
+    const jobs = fresh.map(({ it, entry }) => ({
       name: it.sourceId,
       data: it,
-      opts: { jobId: rawJobId(it.sourceId, it.identity, fp) },
+      opts: { jobId: sendJobId(it, entry) },
     }));
     if (jobs.length > 0) await queue.addBulk(jobs);
     // Remembered only after the queue has them: a failed add is simply retried next poll.
-    if (batch.length > 0) {
-      const pipeline = redis.pipeline();
-      for (const { it, fp } of batch) pipeline.hset(`${prefix}:seen:${it.sourceId}`, it.identity, fp);
-      await pipeline.exec();
-    }
-    return { jobIds: jobs.map((j) => j.opts.jobId), unchanged: items.length - batch.length };
+    await seen.remember(fresh.map(({ it, entry }) => ({ sourceId: it.sourceId, identity: it.identity, entry })));
+    await seen.trim(fresh.map(({ it }) => it.sourceId)).catch((err: unknown) => deps.onTrimError?.(err));
+    return { jobIds: jobs.map((j) => j.opts.jobId), unchanged: items.length - fresh.length };
   };
+}
+
+/** The job id of one send: the first keeps the plain form, later ones add their count. */
+function sendJobId(it: RawItem, entry: SeenEntry): string {
+  const id = rawJobId(it.sourceId, it.identity, entry.fingerprint);
+  return entry.sends === 1 ? id : `${id}.${entry.sends}`;
 }
