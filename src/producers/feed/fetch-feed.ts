@@ -27,7 +27,15 @@ export interface FetchValidators {
 }
 
 export type FetchResult =
-  | { status: 'not-modified'; validators: FetchValidators }
+  | {
+      status: 'not-modified';
+      validators: FetchValidators;
+      /**
+       * The response's Cache-Control max-age (null: none, or caching forbidden); absent when a
+       * 304 carried no Cache-Control at all, so the max-age known from before still stands.
+       */
+      maxAgeSeconds?: number | null;
+    }
   | {
       status: 'ok';
       text: string;
@@ -160,7 +168,13 @@ export async function fetchFeed(url: string, opts: FetchFeedOptions = {}): Promi
       const lastModified = res.headers.get('last-modified') ?? previous?.lastModified ?? null;
       if (res.status === 304) {
         await res.body?.cancel().catch(() => undefined);
-        return { status: 'not-modified', validators: { etag, lastModified, bodyHash: previous?.bodyHash ?? null } };
+        // A 304's headers update the stored response's, so the cache hint it repeats (or changes) counts.
+        const cacheControl = res.headers.get('cache-control');
+        return {
+          status: 'not-modified',
+          validators: { etag, lastModified, bodyHash: previous?.bodyHash ?? null },
+          ...(cacheControl !== null ? { maxAgeSeconds: parseMaxAge(cacheControl) } : {}),
+        };
       }
       if (res.status < 200 || res.status > 299) {
         await res.body?.cancel().catch(() => undefined);
@@ -169,7 +183,9 @@ export async function fetchFeed(url: string, opts: FetchFeedOptions = {}): Promi
       const bytes = await readCapped(res, maxBytes, current.href);
       const bodyHash = sha256(bytes);
       const validators: FetchValidators = { etag, lastModified, bodyHash };
-      if (previous?.bodyHash === bodyHash) return { status: 'not-modified', validators };
+      // A full response's headers are all there is: no Cache-Control means no max-age.
+      const maxAgeSeconds = parseMaxAge(res.headers.get('cache-control'));
+      if (previous?.bodyHash === bodyHash) return { status: 'not-modified', validators, maxAgeSeconds };
       const contentType = res.headers.get('content-type');
       return {
         status: 'ok',
@@ -177,7 +193,7 @@ export async function fetchFeed(url: string, opts: FetchFeedOptions = {}): Promi
         contentType,
         finalUrl: current.href,
         validators,
-        maxAgeSeconds: parseMaxAge(res.headers.get('cache-control')),
+        maxAgeSeconds,
       };
     }
   } catch (err) {

@@ -43,6 +43,20 @@ export function backoffMs(intervalSeconds: number, errors: number, random: () =>
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
+/** A stored hint as seconds, or 0 when absent or unusable (a hand-edited Redis field). */
+function hintSeconds(value: number | null): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+/**
+ * Wait after a successful poll, 200 or 304 alike: the publisher's <ttl> and max-age may only
+ * slow us down, never below our interval, and never past the longest interval we allow.
+ */
+function politeWaitMs(intervalSeconds: number, hints: { ttlSeconds: number | null; maxAgeSeconds: number | null }): number {
+  const seconds = Math.max(intervalSeconds, hintSeconds(hints.ttlSeconds), hintSeconds(hints.maxAgeSeconds));
+  return Math.min(seconds, MAX_INTERVAL_SECONDS) * 1000;
+}
+
 function addMs(d: Date, ms: number): string {
   return new Date(d.getTime() + ms).toISOString();
 }
@@ -68,13 +82,17 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<{ item
       ...(deps.signal ? { signal: deps.signal } : {}),
     });
     if (result.status === 'not-modified') {
+      // No body to read <ttl> from: the last one read stands, and so does max-age unless this
+      // response restated it.
+      const hints = { ttlSeconds: state.ttlSeconds, maxAgeSeconds: result.maxAgeSeconds === undefined ? state.maxAgeSeconds : result.maxAgeSeconds };
       await deps.state.update(source.id, {
         lastFetch: started.toISOString(),
         lastSuccess: started.toISOString(),
         httpStatus: 304,
         consecutiveErrors: 0,
         validators: result.validators,
-        nextPollAt: addMs(started, intervalMs),
+        maxAgeSeconds: hints.maxAgeSeconds,
+        nextPollAt: addMs(started, politeWaitMs(source.intervalSeconds, hints)),
         lastError: null,
       });
       return { items: 0, status: 'not-modified' };
@@ -88,9 +106,8 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<{ item
       log: deps.log,
     });
     await deps.sink(feed.items);
-    // The publisher's own cache hints may only slow us down, never below our interval.
-    const hintSeconds = Math.max(feed.ttlSeconds ?? 0, result.maxAgeSeconds ?? 0);
-    const waitMs = Math.min(Math.max(intervalMs, hintSeconds * 1000), MAX_INTERVAL_SECONDS * 1000);
+    // A new body replaces both hints, including with "none" when the publisher dropped them.
+    const hints = { ttlSeconds: feed.ttlSeconds, maxAgeSeconds: result.maxAgeSeconds };
     await deps.state.update(source.id, {
       lastFetch: started.toISOString(),
       lastSuccess: started.toISOString(),
@@ -99,7 +116,8 @@ export async function pollSource(source: Source, deps: PollDeps): Promise<{ item
       itemsSeen: state.itemsSeen + feed.items.length,
       // Validators are stored only after the sink took the items, so a failed hand-off refetches.
       validators: result.validators,
-      nextPollAt: addMs(started, waitMs),
+      ...hints,
+      nextPollAt: addMs(started, politeWaitMs(source.intervalSeconds, hints)),
       lastError: null,
     });
     deps.log.debug({ sourceId: source.id, items: feed.items.length }, 'source polled');

@@ -17,6 +17,16 @@ export interface SourceState {
   validators: FetchValidators | null;
   nextPollAt: string | null;
   lastError: { code: string; message: string } | null;
+  /**
+   * The feed's own <ttl> in seconds, as last parsed. Kept because a 304 carries no body to read
+   * it from again, yet the publisher's request still stands.
+   */
+  ttlSeconds: number | null;
+  /**
+   * Cache-Control max-age in seconds from the last response that carried Cache-Control: a 304
+   * without it leaves the stored one in force, as an HTTP cache would (RFC 9111 §4.3.4).
+   */
+  maxAgeSeconds: number | null;
 }
 
 export type SourceStatePatch = Partial<SourceState>;
@@ -38,6 +48,8 @@ export function initialSourceState(): SourceState {
     validators: null,
     nextPollAt: null,
     lastError: null,
+    ttlSeconds: null,
+    maxAgeSeconds: null,
   };
 }
 
@@ -60,7 +72,8 @@ const FIELDS = Object.keys(initialSourceState()) as (keyof SourceState)[];
 
 /**
  * Source state in Redis: one hash per source at `${prefix}:${id}`, each field JSON-encoded so
- * nulls and nested validators survive; updates touch only the patched fields.
+ * nulls and nested validators survive; updates touch only the patched fields. A field missing
+ * from the hash (a state stored before the field existed) reads as its initial value.
  */
 export class RedisSourceStateStore implements SourceStateStore {
   constructor(

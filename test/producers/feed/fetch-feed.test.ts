@@ -37,6 +37,24 @@ const routes: Record<string, Handler> = {
     res.writeHead(200, { 'content-type': 'application/rss+xml', 'last-modified': LAST_MODIFIED });
     res.end(RSS);
   },
+  '/304-restates-max-age.xml': (req, res) => {
+    if (req.headers['if-none-match'] === ETAG) {
+      res.writeHead(304, { etag: ETAG, 'cache-control': 'public, max-age=1800' });
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/rss+xml', etag: ETAG, 'cache-control': 'max-age=900' });
+    res.end(RSS);
+  },
+  '/304-forbids-caching.xml': (req, res) => {
+    if (req.headers['if-none-match'] === ETAG) {
+      res.writeHead(304, { etag: ETAG, 'cache-control': 'no-cache' });
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/rss+xml', etag: ETAG, 'cache-control': 'max-age=900' });
+    res.end(RSS);
+  },
   '/no-validators.xml': (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/rss+xml', 'cache-control': 'no-cache' });
     res.end(RSS);
@@ -190,6 +208,26 @@ describe('fetchFeed', () => {
     expect(second.status).toBe('not-modified');
     const changed = await fetchFeed(`${base}/no-validators.xml`, { previous: { ...first.validators, bodyHash: 'other' } });
     expect(changed.status).toBe('ok');
+  });
+
+  it('reports the max-age a 304 restates, and null when a 304 forbids caching', async () => {
+    const first = ok(await fetchFeed(`${base}/304-restates-max-age.xml`));
+    expect(first.maxAgeSeconds).toBe(900);
+    const restated = await fetchFeed(`${base}/304-restates-max-age.xml`, { previous: first.validators });
+    expect(restated).toMatchObject({ status: 'not-modified', maxAgeSeconds: 1800 });
+    const forbidden = await fetchFeed(`${base}/304-forbids-caching.xml`, { previous: first.validators });
+    expect(forbidden).toMatchObject({ status: 'not-modified', maxAgeSeconds: null });
+  });
+
+  it('leaves max-age unsaid on a 304 without Cache-Control, but reads it from an unchanged full body', async () => {
+    const first = ok(await fetchFeed(`${base}/feed.xml`));
+    const silent = await fetchFeed(`${base}/feed.xml`, { previous: first.validators });
+    expect(silent.status).toBe('not-modified');
+    expect('maxAgeSeconds' in silent).toBe(false);
+    // No validators on the server: the same body comes back whole, with Cache-Control: no-cache.
+    const noValidators = ok(await fetchFeed(`${base}/no-validators.xml`));
+    const unchanged = await fetchFeed(`${base}/no-validators.xml`, { previous: noValidators.validators });
+    expect(unchanged).toMatchObject({ status: 'not-modified', maxAgeSeconds: null });
   });
 
   it('maps 429 with Retry-After seconds to RateLimitedError', async () => {

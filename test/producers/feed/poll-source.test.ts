@@ -227,6 +227,97 @@ describe('pollSource over real HTTP', () => {
   });
 });
 
+describe("pollSource keeps the publisher's cache hints across 304s (real HTTP)", () => {
+  /** What the publisher serves now; each test sets it. A request with the current ETag gets a 304. */
+  const publisher = { etag: '"t1"', body: RSS, okHeaders: {} as Record<string, string>, notModifiedHeaders: {} as Record<string, string> };
+  const TTL_RSS = readFileSync(`${FIXTURES}rss2-ttl.xml`, 'utf8'); // <ttl>30</ttl>: 30 minutes
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.headers['if-none-match'] === publisher.etag) {
+        res.writeHead(304, { etag: publisher.etag, ...publisher.notModifiedHeaders });
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: publisher.etag, ...publisher.okHeaders });
+      res.end(publisher.body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rss`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  /** Polls whenever the source is next due, as the producer loop does; answers status → next poll. */
+  function poller(state: PollDeps['state'] = new MemorySourceStateStore()) {
+    const source = feedSource({ url });
+    return async (): Promise<string> => {
+      const due = (await state.get(source.id)).nextPollAt;
+      const now = due === null ? T0 : new Date(due);
+      const r = await pollSource(source, { state, sink: async () => undefined, log: silentLogger(), now: () => now });
+      return `${r.status} → ${(await state.get(source.id)).nextPollAt}`;
+    };
+  }
+
+  it("keeps honouring the feed's <ttl> on polls answered 304, until a new body drops it", async () => {
+    Object.assign(publisher, { etag: '"ttl-1"', body: TTL_RSS, okHeaders: {}, notModifiedHeaders: {} });
+    const poll = poller();
+    expect(await poll()).toBe('ok → 2024-03-01T00:30:00.000Z');
+    expect(await poll()).toBe('not-modified → 2024-03-01T01:00:00.000Z');
+    expect(await poll()).toBe('not-modified → 2024-03-01T01:30:00.000Z');
+    Object.assign(publisher, { etag: '"ttl-2"', body: RSS });
+    expect(await poll()).toBe('ok → 2024-03-01T01:35:00.000Z');
+    expect(await poll()).toBe('not-modified → 2024-03-01T01:40:00.000Z');
+  });
+
+  it('keeps a max-age a 304 does not restate, and takes the one it does, even "no-store"', async () => {
+    Object.assign(publisher, { etag: '"age-1"', body: RSS, okHeaders: { 'cache-control': 'public, max-age=3600' }, notModifiedHeaders: {} });
+    const poll = poller();
+    expect(await poll()).toBe('ok → 2024-03-01T01:00:00.000Z');
+    expect(await poll()).toBe('not-modified → 2024-03-01T02:00:00.000Z');
+    publisher.notModifiedHeaders = { 'cache-control': 'max-age=600' };
+    expect(await poll()).toBe('not-modified → 2024-03-01T02:10:00.000Z');
+    publisher.notModifiedHeaders = { 'cache-control': 'no-store' };
+    expect(await poll()).toBe('not-modified → 2024-03-01T02:15:00.000Z');
+    publisher.notModifiedHeaders = {};
+    expect(await poll()).toBe('not-modified → 2024-03-01T02:20:00.000Z');
+  });
+
+  it('takes the longer of <ttl> and max-age on a 304 as on a 200, and never waits past a day', async () => {
+    Object.assign(publisher, { etag: '"both-1"', body: TTL_RSS, okHeaders: { 'cache-control': 'max-age=600' }, notModifiedHeaders: { 'cache-control': 'max-age=7200' } });
+    const poll = poller();
+    expect(await poll()).toBe('ok → 2024-03-01T00:30:00.000Z');
+    expect(await poll()).toBe('not-modified → 2024-03-01T02:30:00.000Z');
+    publisher.notModifiedHeaders = { 'cache-control': 'max-age=60' };
+    expect(await poll()).toBe('not-modified → 2024-03-01T03:00:00.000Z');
+    publisher.notModifiedHeaders = { 'cache-control': 'max-age=999999' };
+    expect(await poll()).toBe('not-modified → 2024-03-02T03:00:00.000Z');
+  });
+
+  it('remembers the hints in Redis, starting from a state stored before they were kept', async () => {
+    const redis = testRedis();
+    const prefix = uniquePrefix('source-hints');
+    try {
+      const store = new RedisSourceStateStore(redis, `${prefix}:source`);
+      // The hash as an older wirepipe wrote it: no ttlSeconds / maxAgeSeconds fields.
+      const old = { lastFetch: '2024-02-29T23:55:00.000Z', lastSuccess: '2024-02-29T23:55:00.000Z', httpStatus: 200, consecutiveErrors: 0, itemsSeen: 2, paused: false, validators: { etag: '"older"', lastModified: null, bodyHash: 'x' }, nextPollAt: T0.toISOString(), lastError: null };
+      await redis.hset(store.key('src'), Object.fromEntries(Object.entries(old).map(([k, v]) => [k, JSON.stringify(v)])));
+      expect(await store.get('src')).toEqual({ ...old, ttlSeconds: null, maxAgeSeconds: null });
+      Object.assign(publisher, { etag: '"redis-1"', body: TTL_RSS, okHeaders: { 'cache-control': 'max-age=60' }, notModifiedHeaders: {} });
+      const poll = poller(store);
+      expect(await poll()).toBe('ok → 2024-03-01T00:30:00.000Z');
+      expect(await store.get('src')).toMatchObject({ ttlSeconds: 1800, maxAgeSeconds: 60, itemsSeen: 4 });
+      expect(await poll()).toBe('not-modified → 2024-03-01T01:00:00.000Z');
+    } finally {
+      await cleanupPrefix(redis, prefix);
+      await redis.quit();
+    }
+  });
+});
+
 describe('RedisSourceStateStore', () => {
   let redis: Redis;
   let prefix: string;
