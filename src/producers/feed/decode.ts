@@ -8,7 +8,8 @@ import iconv from 'iconv-lite';
 
 
 const CHARSET_PARAM = /charset\s*=\s*["']?([^"';\s]+)/i;
-const XML_PROLOG_ENCODING = /^<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/;
+// Whitespace may precede the prolog: PHP feeds often print a newline before "<?xml".
+const XML_PROLOG_ENCODING = /^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/;
 
 /**
  * Labels seen in the wild mapped to iconv-lite names. TCVN3 ("ABC") uses the upper half of
@@ -56,6 +57,15 @@ function sniffBom(bytes: Uint8Array): { name: string; length: number } | null {
   return null;
 }
 
+/**
+ * Whether the bytes can be UTF-16 or UTF-32 text without a BOM: every document we read opens with
+ * ASCII ("<", "{", whitespace), which in those encodings carries a NUL in its first four bytes,
+ * while UTF-8 and single-byte text never hold one.
+ */
+function looksWide(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 4).includes(0);
+}
+
 /** XML 1.0 Appendix F: "<?" in UTF-16 without a BOM shows as NUL-interleaved bytes. */
 function sniffUtf16WithoutBom(bytes: Uint8Array): string | null {
   const [a, b, c, d] = bytes;
@@ -65,8 +75,9 @@ function sniffUtf16WithoutBom(bytes: Uint8Array): string | null {
 }
 
 function prologEncoding(bytes: Uint8Array): string | null {
-  // The prolog is ASCII-compatible in every encoding we read as single-byte; 256 bytes is ample.
-  const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
+  // The prolog is ASCII-compatible in every encoding we read as single-byte; 512 bytes leave room
+  // for whitespace before it.
+  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
   const m = XML_PROLOG_ENCODING.exec(head);
   return m?.[1] ?? null;
 }
@@ -88,7 +99,8 @@ function tryUtf8(bytes: Uint8Array): string | null {
 
 /**
  * Decodes document bytes to NFC text: BOM, then the HTTP charset, then the XML prolog; bytes that
- * are valid UTF-8 are read as UTF-8 whatever single-byte charset they declare; unknown → cp1252.
+ * are valid UTF-8 are read as UTF-8 whatever they declare, unless they show the NULs of the UTF-16
+ * or UTF-32 they declare; unknown → cp1252.
  */
 export function decodeBody(bytes: Uint8Array, contentType: string | null): string {
   const bom = sniffBom(bytes);
@@ -98,14 +110,18 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): strin
   const headerLabel = contentType ? (CHARSET_PARAM.exec(contentType)?.[1] ?? null) : null;
   const declared = normalizeCharset(headerLabel) ?? nobom16 ?? normalizeCharset(prologEncoding(bytes));
 
-  if (declared && isUtf16Or32(declared)) return decodeWith(declared, bytes).normalize('NFC');
+  // A misconfigured server labels plain UTF-8 "utf-16"; decoding it as such would turn the whole
+  // document into CJK noise, so a wide label is trusted only when the bytes look wide.
+  const wide = declared !== null && isUtf16Or32(declared);
+  if (wide && looksWide(bytes)) return decodeWith(declared, bytes).normalize('NFC');
 
   const utf8 = tryUtf8(bytes);
   if (utf8 !== null) return utf8.normalize('NFC');
 
-  // Not UTF-8: a header that says utf-8 is wrong, so fall through to the prolog, then cp1252.
+  // Not UTF-8: a header that says utf-8 (or a wide encoding the bytes do not show) is wrong, so
+  // fall through to the prolog, then cp1252.
   let name = declared;
-  if (name === 'utf-8') name = normalizeCharset(prologEncoding(bytes));
-  if (!name || name === 'utf-8') name = 'windows-1252';
+  if (name === 'utf-8' || wide) name = normalizeCharset(prologEncoding(bytes));
+  if (!name || name === 'utf-8' || isUtf16Or32(name)) name = 'windows-1252';
   return decodeWith(name, bytes).normalize('NFC');
 }

@@ -124,6 +124,40 @@ export function refuseDtd(text: string): string {
   return out;
 }
 
+/**
+ * A CDATA section or comment (kept as written), or an `&` that starts no reference the strict
+ * check accepts. Names stop at 20 characters because the validator refuses longer ones; every
+ * reference decodeXmlEntities would turn into a character is left alone.
+ */
+const CDATA_COMMENT_OR_BARE_AMP = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|&(?!#\d+;|#x[0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]{0,19};)/g;
+
+/**
+ * Escapes the bare ampersands of hand-made feeds ("Q&A", "?a=1&b=2"), which are the commonest
+ * reason a real feed is not well-formed and which feed readers accept: one of them would otherwise
+ * lose every item of the feed on every poll. An escaped `&` decodes back to the literal `&`, which
+ * is what decodeXmlEntities leaves for a reference it does not know, so the text is unchanged.
+ */
+function escapeBareAmpersands(text: string): string {
+  return text.replace(CDATA_COMMENT_OR_BARE_AMP, (m) => (m === '&' ? '&amp;' : m));
+}
+
+/** The text when it is well-formed, after escaping bare ampersands; else throws FEED_PARSE. */
+function wellFormed(text: string): string {
+  let valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
+  if (valid === true) return text;
+  // Only a document the strict check refuses is rewritten: well-formed feeds pay nothing.
+  const repaired = escapeBareAmpersands(text);
+  if (repaired !== text) {
+    valid = XMLValidator.validate(repaired, { allowBooleanAttributes: true });
+    if (valid === true) return repaired;
+  }
+  // Line numbers hold; a column may count the four characters of each "amp;" added before it.
+  throw new PermanentError('FEED_PARSE', `not well-formed XML: ${valid.err.msg}`, {
+    line: valid.err.line,
+    col: valid.err.col,
+  });
+}
+
 type RawNode = Record<string, unknown>;
 
 function resolveUrl(ref: string, base: string | null): string | null {
@@ -202,18 +236,10 @@ function buildNode(
 
 /**
  * Parses well-formed XML into a tree rooted at the document element. DTDs with declarations are
- * refused first;
- * malformed documents throw FEED_PARSE.
+ * refused first; bare ampersands are read as text; otherwise malformed documents throw FEED_PARSE.
  */
 export function parseXmlTree(text: string, documentUrl: string | null): XmlElement {
-  const safe = refuseDtd(text);
-  const valid = XMLValidator.validate(safe, { allowBooleanAttributes: true });
-  if (valid !== true) {
-    throw new PermanentError('FEED_PARSE', `not well-formed XML: ${valid.err.msg}`, {
-      line: valid.err.line,
-      col: valid.err.col,
-    });
-  }
+  const safe = wellFormed(refuseDtd(text));
   const doc = PARSER.parse(safe) as RawNode[];
   const base = documentUrl ? resolveUrl(documentUrl, null) : null;
   for (const top of doc) {

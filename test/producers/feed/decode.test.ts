@@ -26,6 +26,16 @@ describe('decodeBody over the encoded Vietnamese fixtures', () => {
     expect(text.slice(text.indexOf('<rss'))).toBe(SOURCE.slice(SOURCE.indexOf('<rss')));
   });
 
+  it.each([['a newline', '\n'], ['CRLF and spaces', '\r\n  '], ['a tab and blank lines', '\t\n\n']])(
+    'finds the windows-1258 prolog after %s before "<?xml" (PHP feeds)',
+    (_name, lead) => {
+      const bytes = Buffer.concat([Buffer.from(lead), readFileSync(`${FIXTURES}vi-windows-1258.xml`)]);
+      const text = decodeBody(bytes, 'application/rss+xml');
+      expect(text).toContain(HEADLINE);
+      expect(text.slice(text.indexOf('<rss'))).toBe(SOURCE.slice(SOURCE.indexOf('<rss')));
+    },
+  );
+
   it('reads TCVN3 bytes without a label as windows-1252 (no guessing from content)', () => {
     const text = decodeBody(readFileSync(`${FIXTURES}vi-tcvn3.xml`), null);
     expect(text).not.toContain(HEADLINE);
@@ -49,6 +59,33 @@ describe('decodeBody precedence', () => {
     ['decomposed input comes out composed', Buffer.from('Vie\u0323\u0302t', 'utf8'), null, 'Việt'],
   ])('%s', (_name, bytes, contentType, want) => {
     expect(decodeBody(bytes, contentType)).toBe(want);
+  });
+
+  describe('a UTF-16/32 label on bytes that are not', () => {
+    const doc = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${HEADLINE}</title></channel></rss>`;
+
+    it.each(['utf-16', 'UTF-16LE', 'utf-16be', 'UTF-32', 'ucs-2'])('UTF-8 body with charset=%s is read as UTF-8', (label) => {
+      expect(decodeBody(Buffer.from(doc, 'utf8'), `text/xml; charset=${label}`)).toBe(doc);
+    });
+
+    it('UTF-8 body whose prolog alone says UTF-16 is read as UTF-8', () => {
+      const text = doc.replace('encoding="utf-8"', 'encoding="UTF-16"');
+      expect(decodeBody(Buffer.from(text, 'utf8'), null)).toBe(text);
+    });
+
+    it('windows-1258 body with a UTF-16 header falls back to its prolog', () => {
+      const bytes = readFileSync(`${FIXTURES}vi-windows-1258.xml`);
+      expect(decodeBody(bytes, 'text/xml; charset=utf-16')).toContain(HEADLINE);
+    });
+
+    // Guards: wide bytes without a BOM keep following their label.
+    it.each([['utf-16be', 'utf-16be'], ['utf-16le', 'UTF-16'], ['utf-32le', 'utf-32le']])(
+      '%s bytes without a BOM or prolog, labelled %s, are still read as such',
+      (encoding, label) => {
+        const text = `<rss version="2.0"><channel><title>${HEADLINE}</title></channel></rss>`;
+        expect(decodeBody(iconv.encode(text, encoding), `text/xml; charset=${label}`)).toBe(text);
+      },
+    );
   });
 
   it.each([

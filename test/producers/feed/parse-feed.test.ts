@@ -160,3 +160,48 @@ describe('duplicate ids in one document', () => {
     expect(feed.items.find((i) => i.title === 'Other')?.identity).toBe('other-id');
   });
 });
+
+describe('bare ampersands (hand-made feeds)', () => {
+  const ctx = { sourceId: 'amp', feedUrl: 'https://amp.example.vn/rss', receivedAt: RECEIVED };
+  const rss = (items: string) =>
+    `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Hỏi & đáp</title><link>https://amp.example.vn/</link>\n${items}\n</channel></rss>`;
+
+  it('reads "Q&A" and "?a=1&b=2" as text and keeps every item of the feed', async () => {
+    const feed = await parseFeed(rss([
+      '<item><guid>1</guid><title>Good story</title></item>',
+      '<item><guid>2</guid><title>Q&A with the minister</title><link>https://amp.example.vn/a?id=1&page=2</link></item>',
+      '<item><guid>3</guid><title>AT&T &amp; VNPT</title></item>',
+    ].join('\n')), ctx);
+    expect(feed.title).toBe('Hỏi & đáp');
+    expect(feed.items.map((i) => [i.identity, i.title, i.url])).toEqual([
+      ['1', 'Good story', null],
+      ['2', 'Q&A with the minister', 'https://amp.example.vn/a?id=1&page=2'],
+      ['3', 'AT&T & VNPT', null],
+    ]);
+  });
+
+  it('keeps references as before: known ones decoded, unknown names as written', async () => {
+    const refs = 'A&nbsp;B &hArr; C &#x41;&#65; &copy';
+    const wellFormed = await parseFeed(rss(`<item><guid>1</guid><title>Q&amp;A: ${refs.replace('&copy', '&amp;copy')}</title></item>`), ctx);
+    const bare = await parseFeed(rss(`<item><guid>1</guid><title>Q&A: ${refs}</title></item>`), ctx);
+    expect(bare.items[0]!.title).toBe(wellFormed.items[0]!.title);
+    expect(bare.items[0]!.title).toBe('Q&A: A B &hArr; C AA &copy');
+  });
+
+  it('leaves CDATA as written: its "&amp;" stays five characters', async () => {
+    const feed = await parseFeed(rss('<item><guid>1</guid><title>Q&A</title><description><![CDATA[<p>Tom &amp; Jerry & co</p>]]></description><!-- a & b --></item>'), ctx);
+    expect(feed.items[0]!.summary).toBe('<p>Tom &amp; Jerry & co</p>');
+  });
+
+  // A guard: this held before the fix too; the repair must not open a way around it.
+  it('still refuses entity declarations in a feed that also has a bare "&"', async () => {
+    const text = '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x "x">]><rss version="2.0"><channel><title>Q&A &x;</title></channel></rss>';
+    await expect(parseFeed(text, ctx)).rejects.toMatchObject({ code: 'FEED_DTD_REFUSED' });
+  });
+
+  it('still fails a feed that is malformed for another reason, naming that reason', async () => {
+    const err = await parseFeed(rss('<item><guid>1</guid><title>Q&A</title><description>x<br>y</description></item>'), ctx).then(() => null, (e: unknown) => e);
+    expect(err).toMatchObject({ code: 'FEED_PARSE' });
+    expect((err as Error).message).toContain("closing tag 'br'");
+  });
+});
