@@ -173,12 +173,22 @@ export function storyIdFor(raw: RawItem, headline: string, datelineDate: string 
   return storyId(raw.sourceId, `${toneInsensitiveKey(headline)}|${datelineDate ?? ''}`);
 }
 
+/**
+ * When a story first appeared, as far as its source says: its publication time, not the time of
+ * the edit we may have seen first (the earlier of the two when a feed gives both).
+ */
+function firstCreatedOf(raw: RawItem): string {
+  const { published, updated } = raw;
+  if (published !== null && updated !== null) return Date.parse(published) <= Date.parse(updated) ? published : updated;
+  return published ?? updated ?? raw.receivedAt;
+}
+
 /** Turns a raw item into an Article, or null when this exact content was already recorded. */
 export const normalize: NormalizeStage = async (raw, ctx) => {
   const n = readRawItem(raw);
   const id = storyIdFor(raw, n.headline, n.parts.dateline.date);
   const at = raw.updated ?? raw.published ?? raw.receivedAt;
-  const decision = await ctx.stories.recordVersion(id, n.contentHash, at);
+  const decision = await ctx.stories.recordVersion(id, n.contentHash, firstCreatedOf(raw));
   if (!decision.isNew) return null;
   // An edited re-send often keeps the original publication time: the new version is "now".
   const versionCreated = decision.version > 1 && Date.parse(at) <= Date.parse(decision.firstCreated) ? raw.receivedAt : at;

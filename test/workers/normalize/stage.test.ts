@@ -111,6 +111,16 @@ describe('normalize: versions', () => {
     expect(Date.parse(v2!.versionCreated)).toBeGreaterThan(Date.parse(v1!.versionCreated));
   });
 
+  it('first seen after an edit, a story keeps its publication time as firstCreated and the edit as versionCreated', async () => {
+    const a = await normalize(raw({ published: '2025-05-01T08:00:00Z', updated: '2025-05-01T09:00:00Z' }), ctx());
+    expect(a!.version).toBe(1);
+    expect(Date.parse(a!.firstCreated)).toBe(Date.parse('2025-05-01T08:00:00Z'));
+    expect(Date.parse(a!.versionCreated)).toBe(Date.parse('2025-05-01T09:00:00Z'));
+    // A feed whose "updated" comes before "published" still gives the earlier as firstCreated.
+    const b = await normalize(raw({ identity: 'wire-0002', published: '2025-05-01T10:00:00Z', updated: '2025-05-01T09:30:00Z' }), ctx());
+    expect(Date.parse(b!.firstCreated)).toBe(Date.parse('2025-05-01T09:30:00Z'));
+  });
+
   it('a corrected dateline date alone is a new version', async () => {
     const c = ctx();
     const v1 = await normalize(raw(), c);
