@@ -1,9 +1,10 @@
 /**
- * Rebuilding Redis from the archive after Redis lost its data. Every archived story gets its
- * version numbers and the content hash of its latest version back in the story registry, so an
- * unchanged re-send is recognised and the next edit is numbered after what the archive holds (an
- * empty registry would hand out version 1 again and overwrite the archived v1). The feeds get the
- * latest version of the stories first created in the last days. Run it before `wirepipe start`.
+ * Rebuilding Redis from the archive after Redis lost its data. Every archived story gets all its
+ * version numbers back in the story registry, readable or not, so the next edit is numbered after
+ * what the archive holds (an empty registry would hand out version 1 again and overwrite the
+ * archived v1). The content hash of its newest readable version comes back too, so an unchanged
+ * re-send is recognised. The feeds get the newest readable version of the stories first created in
+ * the last days. Run it before `wirepipe start`.
  */
 import { paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
 import { ArticleSchema, type Article } from '../shared/article.js';
@@ -18,29 +19,38 @@ export interface RestoreReport {
   versions: number;
   /** Stories listed in the feeds again (first created within the window). */
   listed: number;
-  /** Stories whose latest snapshot could not be read or is not a valid article. */
+  /**
+   * Snapshots that could not be read or are not valid articles (their story's versions are
+   * restored all the same), and story folders whose registry or feed entry could not be written.
+   */
   failed: { key: string; code: string; message: string }[];
 }
 
-/** `articles/yyyy/mm/dd/{id}/v{n}.json`: the story folder with its day, and the version. */
-const ARTICLE_KEY = /^(articles\/(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\/)v(\d+)\.json$/;
+/** `articles/yyyy/mm/dd/{id}/v{n}.json` or `.ninjs.json`: the story folder with its day and id, the version, which twin. */
+const ARCHIVE_KEY = /^(articles\/(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)\/)v(\d+)(\.ninjs)?\.json$/;
 const DAY_MS = 86_400_000;
 
 interface StoryFolder {
+  id: string;
   day: string;
-  versions: number[];
+  /** Every archived version number, from either twin: the next edit must be numbered after all of them. */
+  versions: Set<number>;
+  /** Versions whose article JSON is stored, the only ones that can be read back as an article. */
+  articles: Set<number>;
 }
 
-/** Every story folder of the archive with its archived versions (ninjs renditions and other objects ignored). */
+/** Every story folder of the archive with its archived versions (other objects ignored). */
 async function listStories(s3: S3Client, bucket: string): Promise<Map<string, StoryFolder>> {
   const stories = new Map<string, StoryFolder>();
   for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket, Prefix: 'articles/' })) {
     for (const object of page.Contents ?? []) {
-      const m = object.Key === undefined ? null : ARTICLE_KEY.exec(object.Key);
+      const m = object.Key === undefined ? null : ARCHIVE_KEY.exec(object.Key);
       if (!m) continue;
       const folder = m[1] as string;
-      const entry = stories.get(folder) ?? { day: `${m[2]}-${m[3]}-${m[4]}`, versions: [] };
-      entry.versions.push(Number(m[5]));
+      const entry = stories.get(folder) ?? { id: m[5] as string, day: `${m[2]}-${m[3]}-${m[4]}`, versions: new Set(), articles: new Set() };
+      const version = Number(m[6]);
+      entry.versions.add(version);
+      if (m[7] === undefined) entry.articles.add(version);
       stories.set(folder, entry);
     }
   }
@@ -63,23 +73,44 @@ const READS_IN_FLIGHT = 16;
 export async function restoreFromArchive(o: { s3: S3Client; bucket: string; store: ArticleStore; stories: RedisStoryStore; days: number; now?: Date }): Promise<RestoreReport> {
   const report: RestoreReport = { stories: 0, versions: 0, listed: 0, failed: [] };
   const firstListedDay = new Date((o.now ?? new Date()).getTime() - o.days * DAY_MS).toISOString().slice(0, 10);
-  const restoreOne = async ([folder, { day, versions }]: [string, StoryFolder]): Promise<void> => {
-    const key = `${folder}v${Math.max(...versions)}.json`;
+  const fail = (key: string, err: unknown) => {
+    const e = describeError(err);
+    report.failed.push({ key, code: e.code, message: e.message });
+  };
+
+  /** The newest version of a story that reads cleanly, or null; every unreadable one is reported. */
+  const newestReadable = async (folder: string, story: StoryFolder): Promise<{ version: number; article: Article } | null> => {
+    for (const version of [...story.articles].sort((a, b) => b - a)) {
+      const key = `${folder}v${version}.json`;
+      try {
+        return { version, article: await readArticle(o.s3, o.bucket, key) };
+      } catch (err) {
+        fail(key, err);
+      }
+    }
+    return null;
+  };
+
+  const restoreOne = async ([folder, story]: [string, StoryFolder]): Promise<void> => {
+    const readable = await newestReadable(folder, story);
+    // The folder is dated by firstCreated, so its day keeps the story's next edits in this folder
+    // when no version can be read to give the exact time.
+    const firstCreated = readable?.article.firstCreated ?? `${story.day}T00:00:00.000Z`;
     try {
-      const article = await readArticle(o.s3, o.bucket, key);
-      await o.stories.restore(article.id, article.firstCreated, versions, article.contentHash);
+      const known = readable && { version: readable.version, contentHash: readable.article.contentHash };
+      await o.stories.restore(story.id, firstCreated, [...story.versions], known);
       report.stories += 1;
-      report.versions += versions.length;
-      if (day >= firstListedDay) {
+      report.versions += story.versions.size;
+      if (readable && story.day >= firstListedDay) {
         // ArticleStore.save keeps the newest versionCreated per feed whatever the order of arrival.
-        await o.store.save(article);
+        await o.store.save(readable.article);
         report.listed += 1;
       }
     } catch (err) {
-      const e = describeError(err);
-      report.failed.push({ key, code: e.code, message: e.message });
+      fail(folder, err);
     }
   };
+
   const queue = [...(await listStories(o.s3, o.bucket))];
   await Promise.all(
     Array.from({ length: READS_IN_FLIGHT }, async () => {

@@ -1,20 +1,36 @@
-/** Archivists' check: every object under a prefix still matches the SHA-256 it was written with. */
+/**
+ * Archivists' check: every object under a prefix still matches the SHA-256 it was written with,
+ * and no story folder has lost an object: each version has both its article JSON and its ninjs
+ * twin, and versions run from v1 without a gap (versions are numbered 1, 2, ... and never deleted).
+ */
 import { paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
 import { describeError } from '../shared/errors.js';
 import { readSnapshot } from './snapshots.js';
 
 export interface VerifyReport {
+  /** Objects read and checksum-verified. */
   checked: number;
   ok: number;
+  /** Objects that failed their check, and objects missing from a story folder (code MISSING_OBJECT). */
   failed: { key: string; code: string; message: string }[];
 }
 
-/** Reads every object under `prefix` and verifies its checksum; never throws for a bad object. */
+/** `…/{story folder}/v{n}.json` or `.ninjs.json`: the folder, the version, which twin. */
+const VERSION_KEY = /^(.*\/)v(\d+)(\.ninjs)?\.json$/;
+const TWINS = ['.json', '.ninjs.json'] as const;
+
+/**
+ * Reads every object under `prefix` and verifies its checksum, then reports every object missing
+ * from a story folder; never throws for a bad or missing object.
+ */
 export async function verifyArchive(s3: S3Client, bucket: string, prefix: string, onKey?: (key: string, ok: boolean) => void): Promise<VerifyReport> {
   const report: VerifyReport = { checked: 0, ok: 0, failed: [] };
+  const folders = new Map<string, Set<string>>();
   for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket, Prefix: prefix })) {
     for (const object of page.Contents ?? []) {
       if (!object.Key) continue;
+      const m = VERSION_KEY.exec(object.Key);
+      if (m) folders.set(m[1] as string, (folders.get(m[1] as string) ?? new Set()).add(object.Key));
       report.checked += 1;
       try {
         await readSnapshot(s3, bucket, object.Key);
@@ -27,7 +43,32 @@ export async function verifyArchive(s3: S3Client, bucket: string, prefix: string
       }
     }
   }
+  for (const [folder, keys] of folders) {
+    // A prefix that cuts into a folder (`…/story/v1`) lists only part of it: nothing to conclude.
+    if (!folder.startsWith(prefix)) continue;
+    for (const missing of missingKeys(folder, keys)) {
+      report.failed.push({ key: missing.key, code: 'MISSING_OBJECT', message: missing.message });
+      onKey?.(missing.key, false);
+    }
+  }
   return report;
+}
+
+/** Every twin of v1 … v{highest} that the folder lacks, with why it is expected. */
+function missingKeys(folder: string, keys: ReadonlySet<string>): { key: string; message: string }[] {
+  const versions = [...keys].map((key) => Number(VERSION_KEY.exec(key)?.[2]));
+  const highest = Math.max(...versions);
+  const missing: { key: string; message: string }[] = [];
+  for (let version = 1; version <= highest; version += 1) {
+    const twins = TWINS.map((ending) => `${folder}v${version}${ending}`);
+    const present = twins.find((key) => keys.has(key));
+    for (const key of twins) {
+      if (keys.has(key)) continue;
+      const why = present !== undefined ? `its twin ${present} exists` : `${folder}v${highest}.* exists, so every version up to v${highest} should`;
+      missing.push({ key, message: `${key} is missing: ${why}` });
+    }
+  }
+  return missing;
 }
 
 /** Keys under `prefix`, in listing order. */

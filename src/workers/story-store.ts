@@ -57,18 +57,25 @@ return {n, 1, redis.call('HGET', KEYS[1], 'firstCreated')}
 
 /*
  * Puts back what the archive knows of a story after Redis lost it: `latest` only ever grows, so
- * the next edit gets a version the archive does not hold yet, and the latest version's content
- * hash is known again, so an unchanged re-send is dropped. ARGV: latest, firstCreated, content
- * hash of the latest version, then the published versions.
+ * the next edit gets a version the archive does not hold yet, and the content hash of the newest
+ * version that could be read is known again under that version, so an unchanged re-send is
+ * dropped. ARGV: latest, firstCreated, content hash ('' when no version could be read), the
+ * version that hash belongs to, then the published versions.
  */
 const RESTORE_LUA = `
 local current = tonumber(redis.call('HGET', KEYS[1], 'latest') or '0')
 if current < tonumber(ARGV[1]) then redis.call('HSET', KEYS[1], 'latest', ARGV[1]) end
 redis.call('HSETNX', KEYS[1], 'firstCreated', ARGV[2])
-redis.call('HSETNX', KEYS[1], 'h:' .. ARGV[3], ARGV[1])
-for i = 4, #ARGV do redis.call('HSET', KEYS[1], 'p:' .. ARGV[i], '1') end
+if ARGV[3] ~= '' then redis.call('HSETNX', KEYS[1], 'h:' .. ARGV[3], ARGV[4]) end
+for i = 5, #ARGV do redis.call('HSET', KEYS[1], 'p:' .. ARGV[i], '1') end
 return 1
 `;
+
+/** The content hash of one archived version, as read back from its snapshot. */
+export interface KnownContent {
+  version: number;
+  contentHash: string;
+}
 
 /** A StoryStore in Redis under `{prefix}:story:{id}`, shared by all workers. */
 export class RedisStoryStore implements StoryStore {
@@ -84,13 +91,14 @@ export class RedisStoryStore implements StoryStore {
   }
 
   /**
-   * Records archived versions of a story (see RESTORE_LUA). Only the latest version's content
-   * hash is restored (reading every version would cost a request each): a re-send of an older
-   * version's content becomes a new version, never an overwrite.
+   * Records archived versions of a story (see RESTORE_LUA). Every version number counts, readable
+   * or not, so no archived version is ever handed out again. Only one content hash is restored,
+   * the newest readable version's (reading every version would cost a request each): a re-send
+   * of another version's content becomes a new version, never an overwrite.
    */
-  async restore(id: string, firstCreated: string, versions: readonly number[], latestContentHash: string): Promise<void> {
+  async restore(id: string, firstCreated: string, versions: readonly number[], known: KnownContent | null): Promise<void> {
     if (versions.length === 0) return;
-    await this.#restore(this.#key(id), String(Math.max(...versions)), firstCreated, latestContentHash, ...versions.map(String));
+    await this.#restore(this.#key(id), String(Math.max(...versions)), firstCreated, known?.contentHash ?? '', String(known?.version ?? 0), ...versions.map(String));
   }
 
   #key(id: string): string {

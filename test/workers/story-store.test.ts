@@ -52,3 +52,15 @@ describe.each(stores)('%s story store', (_name, make) => {
     expect((await s.recordVersion('d2', 'same', '2026-01-01T00:00:00Z')).version).toBe(1);
   });
 });
+
+describe('redis story store restored from the archive', () => {
+  it('keeps a restored content hash under the version it was read from, not the latest', async () => {
+    const prefix = uniquePrefix('story-restore');
+    prefixes.push(prefix);
+    const s = new RedisStoryStore(redis, prefix);
+    // v2 could not be read; v1 could, and its hash is what comes back.
+    await s.restore('r1', '2026-01-01T00:00:00Z', [1, 2], { version: 1, contentHash: 'h1' });
+    expect(await s.recordVersion('r1', 'h1', '2026-01-05T00:00:00Z')).toEqual({ version: 1, isNew: false, firstCreated: '2026-01-01T00:00:00Z' });
+    expect((await s.recordVersion('r1', 'h3', '2026-01-05T00:00:00Z')).version).toBe(3);
+  });
+});
