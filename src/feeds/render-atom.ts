@@ -8,7 +8,6 @@
  * characters through and throws on an invalid date. Fixing all of that after the fact is more
  * code than the handful of elements below.
  */
-import type { Article } from '../shared/article.js';
 import type { FeedDescriptor } from './feed-descriptor.js';
 import {
   entryAuthors,
@@ -20,6 +19,7 @@ import {
   toAbsoluteUri,
   uniqueEntries,
 } from './render-parts.js';
+import { entryLanguages, type FeedEntry } from './translated-entry.js';
 import {
   XML_DECLARATION,
   emptyElement,
@@ -39,11 +39,22 @@ function feedIri(id: string): string {
   return toAbsoluteUri(`urn:wirepipe:feed:${id}`) ?? 'urn:wirepipe:feed:all';
 }
 
-function renderEntry(article: Article, feedUpdated: Date): string {
+/** `xml:lang` for a child written in `lang` inside an entry written in `entryLang`: only where they differ. */
+function langIfDifferent(lang: string | null, entryLang: string | null): string | null {
+  return lang === entryLang ? null : (lang ?? '');
+}
+
+function renderEntry(article: FeedEntry, feedUpdated: Date): string {
   const { published, updated } = entryDates(article, feedUpdated);
+  // The entry keeps the story's language, so body, captions and labels inherit the right one;
+  // a translated title and summary (presentInLanguage) say their own.
+  const languages = entryLanguages(article);
   const children: string[] = [
     textElement('id', entryId(article)),
-    textElement('title', article.headline, { type: 'text' }),
+    textElement('title', article.headline, {
+      type: 'text',
+      'xml:lang': langIfDifferent(languages.title, languages.original),
+    }),
     textElement('updated', updated.toISOString()),
     textElement('published', published.toISOString()),
   ];
@@ -62,13 +73,16 @@ function renderEntry(article: Article, feedUpdated: Date): string {
       emptyElement('link', { rel: 'enclosure', type: image.type, href: image.href, title: image.caption || null }),
     );
   }
-  if (article.summary) children.push(textElement('summary', article.summary, { type: 'text' }));
+  if (article.summary) {
+    const lang = langIfDifferent(languages.summary, languages.original);
+    children.push(textElement('summary', article.summary, { type: 'text', 'xml:lang': lang }));
+  }
   children.push(textElement('content', article.body.html, { type: 'html' }));
-  return parentElement('entry', children, { 'xml:lang': article.language || null });
+  return parentElement('entry', children, { 'xml:lang': languages.original });
 }
 
 /** Atom 1.0 XML for `feed` with `articles` (newest first); always well-formed, never throws on bad dates. */
-export function renderAtom(feed: FeedDescriptor, articles: Article[]): string {
+export function renderAtom(feed: FeedDescriptor, articles: FeedEntry[]): string {
   const updated = Number.isNaN(feed.updated.getTime()) ? new Date() : feed.updated;
   const children: string[] = [
     textElement('id', feedIri(feed.id)),

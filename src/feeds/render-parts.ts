@@ -101,7 +101,7 @@ export function entryId(article: Article): string {
  * share the uri, and duplicate ids/guids are an error for feed validators and readers. The
  * first (newest, as feeds list them) wins.
  */
-export function uniqueEntries(articles: readonly Article[]): Article[] {
+export function uniqueEntries<T extends Article>(articles: readonly T[]): T[] {
   const seen = new Set<string>();
   return articles.filter((article) => {
     const id = entryId(article);

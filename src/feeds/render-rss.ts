@@ -8,7 +8,6 @@
  * (`image/jpg` is not a media type) and has no per-item language. Patching its output would mean
  * re-parsing the XML it produced, which is more code than writing the elements directly.
  */
-import type { Article } from '../shared/article.js';
 import type { FeedDescriptor } from './feed-descriptor.js';
 import {
   entryAuthors,
@@ -21,6 +20,7 @@ import {
   uniqueEntries,
   type EntryMedia,
 } from './render-parts.js';
+import { entryLanguages, htmlInLanguage, type FeedEntry } from './translated-entry.js';
 import {
   XML_DECLARATION,
   emptyElement,
@@ -62,8 +62,11 @@ function imageElements(image: EntryMedia): string[] {
   return [enclosure, media];
 }
 
-function renderItem(article: Article, feedUpdated: Date): string {
+function renderItem(article: FeedEntry, feedUpdated: Date): string {
   const { published, updated } = entryDates(article, feedUpdated);
+  // An item has one language, that of its title; HTML parts in another one say so themselves.
+  const languages = entryLanguages(article);
+  const itemLang = languages.title;
   const link = article.url ? toAbsoluteUri(article.url) : null;
   const children: string[] = [plainTextElement('title', article.headline)];
   if (link) children.push(textElement('link', link));
@@ -72,21 +75,26 @@ function renderItem(article: Article, feedUpdated: Date): string {
   children.push(textElement('pubDate', published.toUTCString()));
   children.push(textElement('dcterms:modified', updated.toISOString()));
   // RSS <description> is HTML by convention; the summary is plain text, so it is HTML-escaped.
-  if (article.summary) children.push(textElement('description', escapeHtml(article.summary)));
-  if (article.body.html) children.push(textElement('content:encoded', article.body.html));
+  if (article.summary) {
+    const description = htmlInLanguage(escapeHtml(article.summary), languages.summary, itemLang);
+    children.push(textElement('description', description));
+  }
+  if (article.body.html) {
+    children.push(textElement('content:encoded', htmlInLanguage(article.body.html, languages.original, itemLang)));
+  }
   // <author> must be an e-mail address; Dublin Core creator is the accepted place for names.
   for (const name of entryAuthors(article)) children.push(plainTextElement('dc:creator', name));
   for (const category of entryCategories(article)) {
     children.push(plainTextElement('category', category.label, { domain: category.scheme }));
   }
-  if (article.language) children.push(textElement('dc:language', article.language));
+  if (itemLang) children.push(textElement('dc:language', itemLang));
   const image = firstImage(entryMedia(article));
   if (image) children.push(...imageElements(image));
   return parentElement('item', children);
 }
 
 /** RSS 2.0 XML for `feed` with `articles` (newest first); always well-formed, never throws on bad dates. */
-export function renderRss(feed: FeedDescriptor, articles: Article[]): string {
+export function renderRss(feed: FeedDescriptor, articles: FeedEntry[]): string {
   const updated = Number.isNaN(feed.updated.getTime()) ? new Date() : feed.updated;
   const channel: string[] = [
     plainTextElement('title', feed.title),
