@@ -1,6 +1,7 @@
 /**
  * Published articles in Redis: the latest version of each story as JSON, and one sorted set per
- * feed (score = versionCreated, so an updated story moves to the top), trimmed to a fixed length.
+ * feed (score = the time the story takes its place: its version's time, or the end of its embargo
+ * when later, so an updated story moves to the top), each trimmed to a fixed length.
  */
 import type { Redis } from 'ioredis';
 import { ArticleSchema, type Article } from '../shared/article.js';
@@ -10,54 +11,88 @@ import type { PublishedMark } from '../workers/stage.js';
 
 /*
  * Stores a version only when it is newer than what is stored, so a retried or late job carrying
- * version 1 can never overwrite version 2 in the feeds. A version that changed section or
- * language leaves the feeds it no longer belongs to. What falls off the `all` feed (every story is
- * in it) leaves the store: the S3 archive keeps it, Redis need not.
+ * version 1 can never overwrite version 2 in the feeds (versions are compared, never scores). A
+ * version that changed section or language leaves the feeds it no longer belongs to. What falls
+ * off a feed leaves that feed; the article itself leaves the store only once no feed lists it (the
+ * S3 archive keeps it, Redis need not), so a quiet section keeps its stories however busy `all`
+ * is, and Redis holds at most feed length × feeds articles. The hash's `feeds` field is the list of
+ * feeds that still list it. Each feed whose entries changed gets the time of the change (Redis'
+ * clock, one for every publisher), for Last-Modified.
  * The story registry's "published" mark, when given, is set last, whether this version was listed
  * or a newer one already was: set before a failure, it would make the retry drop the story.
  * KEYS: 1 article key, 2 change counter (feed caches compare it), 3 set of feed ids, 4 published
- * mark's hash ("" for none), 5.. feed keys, `all` first. ARGV: 1 version, 2 json, 3 score, 4 feed
- * length, 5 article id (the member), 6 feed key prefix, 7 article key prefix, 8 published mark's
- * field, 9.. feed ids (ARGV[i + 4] names KEYS[i]).
+ * mark's hash ("" for none), 5 hash of change times per feed id, 6.. feed keys. ARGV: 1 version,
+ * 2 json, 3 score, 4 feed length, 5 article id (the member), 6 feed key prefix, 7 article key
+ * prefix, 8 published mark's field, 9.. feed ids (ARGV[i + 3] names KEYS[i]).
  */
 const SAVE_LUA = `
 local function markPublished()
   if KEYS[4] ~= '' then redis.call('HSET', KEYS[4], ARGV[8], '1') end
+end
+-- Strikes a feed from the article's list of feeds; the article goes once no feed lists it.
+local function unlisted(id, feed)
+  local key = ARGV[7] .. id
+  local rest = {}
+  for listed in string.gmatch(redis.call('HGET', key, 'feeds') or '', '[^\\n]+') do
+    if listed ~= feed then rest[#rest + 1] = listed end
+  end
+  if #rest == 0 then
+    redis.call('DEL', key)
+  else
+    redis.call('HSET', key, 'feeds', table.concat(rest, '\\n'))
+  end
 end
 local current = redis.call('HGET', KEYS[1], 'version')
 if current and tonumber(current) > tonumber(ARGV[1]) then
   markPublished()
   return 0
 end
+local clock = redis.call('TIME')
+local changedAt = clock[1] .. string.format('%03d', math.floor(tonumber(clock[2]) / 1000))
 local ids = {}
 local wanted = {}
-for i = 5, #KEYS do
-  ids[#ids + 1] = ARGV[i + 4]
-  wanted[ARGV[i + 4]] = true
+for i = 6, #KEYS do
+  ids[#ids + 1] = ARGV[i + 3]
+  wanted[ARGV[i + 3]] = true
+  redis.call('HSET', KEYS[5], ARGV[i + 3], changedAt)
 end
 local before = redis.call('HGET', KEYS[1], 'feeds')
 if before then
   for feed in string.gmatch(before, '[^\\n]+') do
-    if not wanted[feed] then redis.call('ZREM', ARGV[6] .. feed, ARGV[5]) end
+    if not wanted[feed] and redis.call('ZREM', ARGV[6] .. feed, ARGV[5]) == 1 then
+      redis.call('HSET', KEYS[5], feed, changedAt)
+    end
   end
 end
 redis.call('HSET', KEYS[1], 'version', ARGV[1], 'json', ARGV[2], 'feeds', table.concat(ids, '\\n'))
 redis.call('INCR', KEYS[2])
 local keep = tonumber(ARGV[4])
-for i = 5, #KEYS do
+for i = 6, #KEYS do
   redis.call('ZADD', KEYS[i], ARGV[3], ARGV[5])
-  redis.call('SADD', KEYS[3], ARGV[i + 4])
+  redis.call('SADD', KEYS[3], ARGV[i + 3])
   local extra = redis.call('ZCARD', KEYS[i]) - keep
   if extra > 0 then
-    if i == 5 then
-      for _, gone in ipairs(redis.call('ZRANGE', KEYS[i], 0, extra - 1)) do redis.call('DEL', ARGV[7] .. gone) end
-    end
+    local gone = redis.call('ZRANGE', KEYS[i], 0, extra - 1)
     redis.call('ZREMRANGEBYRANK', KEYS[i], 0, extra - 1)
+    for _, id in ipairs(gone) do unlisted(id, ARGV[i + 3]) end
   end
 end
 markPublished()
 return 1
 `;
+
+/**
+ * When a version takes its place in the feeds: its creation time, or the end of its embargo when
+ * that is later, so a story filed under embargo surfaces at the top the moment partners may see it.
+ */
+function listedAt(article: Article): number {
+  const created = Date.parse(article.versionCreated);
+  return article.embargoedUntil === null ? created : Math.max(created, Date.parse(article.embargoedUntil));
+}
+
+function underEmbargo(article: Article, at: number): boolean {
+  return article.embargoedUntil !== null && Date.parse(article.embargoedUntil) > at;
+}
 
 export interface ArticleStoreOptions {
   prefix: string;
@@ -95,6 +130,24 @@ export class ArticleStore {
     return (await this.redis.get(this.#changesKey())) ?? '0';
   }
 
+  #changeTimesKey(): string {
+    return `${this.opts.prefix}:feed-change-times`;
+  }
+
+  /**
+   * When a save last changed a feed's entries (ms by Redis' clock; null when none has since this
+   * was recorded), read together with Redis' clock now, so both are on the same clock.
+   */
+  async changeTime(feed: FeedId): Promise<{ changedAt: number | null; clock: number }> {
+    const replies = (await this.redis.pipeline().hget(this.#changeTimesKey(), feed).time().exec()) ?? [];
+    const [changedAt, time] = replies.map(([err, value]) => {
+      if (err) throw err;
+      return value;
+    }) as [string | null, [string, string]];
+    const [seconds, micros] = time;
+    return { changedAt: changedAt === null ? null : Number(changedAt), clock: Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) };
+  }
+
   #feedKey(feed: FeedId): string {
     return `${this.opts.prefix}:feed:${feed}`;
   }
@@ -104,19 +157,19 @@ export class ArticleStore {
    * stored. Sets `published` (in the same Redis) once done, in the same script.
    */
   async save(article: Article, published?: PublishedMark): Promise<boolean> {
-    // feedsOf puts `all` first, which the script relies on.
     const feeds = [...new Set([...feedsOf(article), ...(this.opts.extraFeeds?.(article) ?? [])])];
     const feedKeys = feeds.map((f) => this.#feedKey(f));
     const saved = await this.#saveScript(
-      4 + feedKeys.length,
+      5 + feedKeys.length,
       this.#articleKey(article.id),
       this.#changesKey(),
       this.#feedIdsKey(),
       published?.key ?? '',
+      this.#changeTimesKey(),
       ...feedKeys,
       String(article.version),
       JSON.stringify(article),
-      String(Date.parse(article.versionCreated)),
+      String(listedAt(article)),
       String(this.opts.feedLength),
       article.id,
       this.#feedKey(''),
@@ -127,9 +180,25 @@ export class ArticleStore {
     return saved === 1;
   }
 
-  /** The newest `limit` articles of a feed, newest first. */
-  async list(feed: FeedId, limit: number): Promise<Article[]> {
-    const ids = await this.redis.zrevrange(this.#feedKey(feed), 0, limit - 1);
+  /**
+   * The newest `limit` articles of a feed at `now`, newest first, leaving out stories still under
+   * embargo then. They wait above the rest (scored by the end of their embargo), so however many
+   * there are they never take the places of the stories partners may see.
+   */
+  async list(feed: FeedId, limit: number, now: Date = new Date()): Promise<Article[]> {
+    const key = this.#feedKey(feed);
+    const at = now.getTime();
+    // Scored after `now`: under embargo, or dated ahead by their source (those stay listed). Few,
+    // and at most feedLength, so all of them are read.
+    const ranges = await this.redis
+      .pipeline()
+      .zrevrangebyscore(key, '+inf', `(${at}`)
+      .zrevrangebyscore(key, at, '-inf', 'LIMIT', 0, limit)
+      .exec();
+    const ids = (ranges ?? []).flatMap(([err, found]) => {
+      if (err) throw err;
+      return found as string[];
+    });
     if (ids.length === 0) return [];
     const pipeline = this.redis.pipeline();
     for (const id of ids) pipeline.hget(this.#articleKey(id), 'json');
@@ -139,9 +208,9 @@ export class ArticleStore {
       if (err || typeof json !== 'string') continue; // trimmed between the two reads: skip it
       // Validated on the way out too: the feed server must never render a malformed entry.
       const parsed = ArticleSchema.safeParse(JSON.parse(json));
-      if (parsed.success) articles.push(parsed.data);
+      if (parsed.success && !underEmbargo(parsed.data, at)) articles.push(parsed.data);
     }
-    return articles;
+    return articles.slice(0, limit);
   }
 
   /** The latest stored version of one story, or null. */

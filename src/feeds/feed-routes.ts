@@ -1,7 +1,7 @@
 /**
  * The partner-facing feed routes: /feeds/{all|category/<slug>|lang/<code>}.{rss,atom,json}.
- * Responses carry an ETag and honour If-None-Match, so polling partners pay nothing for an
- * unchanged feed.
+ * Responses carry an ETag and a Last-Modified date and honour If-None-Match and If-Modified-Since,
+ * so polling partners pay nothing for an unchanged feed.
  */
 import type { IncomingMessage } from 'node:http';
 import { createHash } from 'node:crypto';
@@ -65,9 +65,46 @@ function etagOf(body: string): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 
-function notModified(req: IncomingMessage, etag: string): boolean {
-  const header = req.headers['if-none-match'];
-  return typeof header === 'string' && header.split(',').some((t) => t.trim() === etag || t.trim() === '*');
+/** The opaque part of an entity tag: `W/"x"` and `"x"` are the same tag under weak comparison. */
+const ENTITY_TAG = /(?:W\/)?("[^"]*")/g;
+
+/**
+ * Whether the partner's copy is current (RFC 9110 §13.2.2): If-None-Match, compared weakly (nginx
+ * gzip turns our ETag into W/"…"), decides when present; otherwise If-Modified-Since against
+ * Last-Modified.
+ */
+function notModified(req: IncomingMessage, etag: string, lastModified: number | null): boolean {
+  const tags = req.headers['if-none-match'];
+  if (tags !== undefined) {
+    if (tags.trim() === '*') return true;
+    return Array.from(tags.matchAll(ENTITY_TAG), (m) => m[1]).includes(etag);
+  }
+  const since = req.headers['if-modified-since'];
+  if (since === undefined || lastModified === null) return false;
+  const sinceMs = Date.parse(since);
+  return Number.isFinite(sinceMs) && sinceMs >= lastModified;
+}
+
+/** A Last-Modified date, or why there is none yet. */
+type LastModified = { date: number } | { date: null; settling: boolean };
+
+/**
+ * When the feed last changed, to the second (HTTP dates have no finer unit): the last save that
+ * changed its entries, or an embargo lifted since, whichever is later. A story's own time would
+ * not do: one filed late, under the newest, changes the feed without moving that time, and a
+ * partner polling with If-Modified-Since would never get it. No date while that second is still
+ * running on either clock (saves are timed by Redis, embargoes by this one): a change later in the
+ * same second would carry the same date, and a partner holding this rendering would get a 304.
+ */
+function lastModifiedOf(changedAt: number | null, listed: Article[], now: number, redisClock: number): LastModified {
+  let newest = changedAt ?? Number.NEGATIVE_INFINITY;
+  for (const a of listed) {
+    const lifted = a.embargoedUntil === null ? Number.NaN : Date.parse(a.embargoedUntil);
+    if (lifted <= now && lifted > newest) newest = lifted;
+  }
+  if (!Number.isFinite(newest)) return { date: null, settling: false };
+  const second = Math.floor(newest / 1000) * 1000;
+  return second + 1000 <= Math.min(now, redisClock) ? { date: second } : { date: null, settling: true };
 }
 
 interface Rendered {
@@ -75,14 +112,22 @@ interface Rendered {
   at: number;
   reply: Reply;
   etag: string;
+  lastModified: LastModified;
 }
 
 /**
  * How long a rendering may be served while nothing was published: bounded, because an embargo
- * can lift without any publish.
+ * can lift without any publish. One still waiting for its Last-Modified second to end is
+ * rendered again soon, so partners get the date.
  */
 const CACHE_MAX_AGE_MS = 5_000;
+const SETTLING_MAX_AGE_MS = 1_000;
 const CACHE_ENTRIES = 500;
+
+function expired(rendered: Rendered, now: number): boolean {
+  const maxAge = rendered.lastModified.date === null && rendered.lastModified.settling ? SETTLING_MAX_AGE_MS : CACHE_MAX_AGE_MS;
+  return now - rendered.at > maxAge;
+}
 
 /** The feed routes, reading from `store`; `baseUrl()` gives the public base URL for self links. */
 export function feedRoutes(store: ArticleStore, baseUrl: () => string, pageSize: number): Route {
@@ -99,29 +144,43 @@ export function feedRoutes(store: ArticleStore, baseUrl: () => string, pageSize:
     const cacheKey = `${feed}.${format}`;
     const changes = await store.changes();
     let rendered = cache.get(cacheKey);
-    if (!rendered || rendered.changes !== changes || Date.now() - rendered.at > CACHE_MAX_AGE_MS) {
+    if (!rendered || rendered.changes !== changes || expired(rendered, Date.now())) {
       const fresh = await renderFeed(store, baseUrl(), feed, format, pageSize);
       if (!fresh) return null;
       rendered = { changes, at: Date.now(), ...fresh };
       if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
       cache.set(cacheKey, rendered);
     }
-    if (notModified(req, rendered.etag)) return { status: 304, headers: rendered.reply.headers ?? {} };
+    if (notModified(req, rendered.etag, rendered.lastModified.date)) return { status: 304, headers: rendered.reply.headers ?? {} };
     return rendered.reply;
   };
 }
 
 /** Renders one feed document, or null for a section or language with no entries (a 404). */
-async function renderFeed(store: ArticleStore, base: string, feed: FeedId, format: Format, pageSize: number): Promise<{ reply: Reply; etag: string } | null> {
-  // Read a little more than a page so hidden (embargoed, withheld) entries don't shorten it.
-  const visible = visibleNow(await store.list(feed, pageSize * 2), new Date()).slice(0, pageSize);
+async function renderFeed(
+  store: ArticleStore,
+  base: string,
+  feed: FeedId,
+  format: Format,
+  pageSize: number,
+): Promise<{ reply: Reply; etag: string; lastModified: LastModified } | null> {
+  const now = new Date();
+  // The change time is read before the entries: a save landing in between then makes the date
+  // older than the rendering (one needless 200 later), never newer (a partner missing it for good).
+  const { changedAt, clock } = await store.changeTime(feed);
+  // Read a little more than a page so hidden (withheld, canceled) entries don't shorten it; the
+  // store already leaves out what is still under embargo.
+  const listed = await store.list(feed, pageSize * 2, now);
+  const visible = visibleNow(listed, now).slice(0, pageSize);
   const lang = feed.startsWith('lang/') ? feed.slice('lang/'.length) : null;
   const articles = lang ? visible.map((a) => presentInLanguage(a, lang)) : visible;
   if (articles.length === 0 && feed !== 'all') return null;
   const body = FORMATS[format].render(feedDescriptor(base, feed, format, articles), articles);
   const etag = etagOf(body);
-  const headers = { 'content-type': FORMATS[format].type, etag, 'cache-control': 'public, max-age=30' };
-  return { reply: { status: 200, headers, body }, etag };
+  const lastModified = lastModifiedOf(changedAt, listed, now.getTime(), clock);
+  const headers: Record<string, string> = { 'content-type': FORMATS[format].type, etag, 'cache-control': 'public, max-age=30' };
+  if (lastModified.date !== null) headers['last-modified'] = new Date(lastModified.date).toUTCString();
+  return { reply: { status: 200, headers, body }, etag, lastModified };
 }
 
 /** GET / : the list of feeds that currently have entries, so a partner can discover them. */

@@ -57,6 +57,44 @@ describe('article store', () => {
     expect((await store.get('old-4'))?.id).toBe('old-4');
   });
 
+  it('ranks a story filed under embargo by the end of its embargo, above what was published while it waited', async () => {
+    const lifts = '2026-11-05T00:00:00Z';
+    await store.save(makeArticle({ id: 'emb-1', versionCreated: '2026-11-01T00:00:00Z', embargoedUntil: lifts }));
+    for (let i = 2; i <= 4; i++) await store.save(makeArticle({ id: `during-${i}`, versionCreated: `2026-11-0${i}T00:00:00Z` }));
+    // Trimming to 3 kept it: it ranks above the stories filed while it waited.
+    expect((await store.list('all', 3, new Date('2026-11-05T00:00:01Z'))).map((a) => a.id)).toEqual(['emb-1', 'during-4', 'during-3']);
+    // Before the embargo ends it is left out, and its place goes to a story partners may see.
+    expect((await store.list('all', 2, new Date('2026-11-04T12:00:00Z'))).map((a) => a.id)).toEqual(['during-4', 'during-3']);
+  });
+
+  it('never lets stories waiting for their embargo take the places of visible ones', async () => {
+    const roomy = new ArticleStore(redis, { prefix, feedLength: 10 });
+    await roomy.save(makeArticle({ id: 'seen-1', versionCreated: '2026-11-01T00:00:00Z' }));
+    await roomy.save(makeArticle({ id: 'seen-2', versionCreated: '2026-11-02T00:00:00Z' }));
+    // Scored by the end of their embargo, these two fill the top of the feed until then.
+    await roomy.save(makeArticle({ id: 'wait-1', versionCreated: '2026-11-03T00:00:00Z', embargoedUntil: '2026-12-01T00:00:00Z' }));
+    await roomy.save(makeArticle({ id: 'wait-2', versionCreated: '2026-11-03T00:00:00Z', embargoedUntil: '2026-12-02T00:00:00Z' }));
+    expect((await roomy.list('all', 2, new Date('2026-11-28T00:00:00Z'))).map((a) => a.id)).toEqual(['seen-2', 'seen-1']);
+    expect((await roomy.list('all', 2, new Date('2026-12-01T00:00:00Z'))).map((a) => a.id)).toEqual(['wait-1', 'seen-2']);
+  });
+
+  it('keeps a story that fell off `all` while its section still lists it, and drops it once no feed does', async () => {
+    await store.save(makeArticle({ id: 'sport-1', category: 'Thể thao', language: 'vi', versionCreated: '2026-11-01T00:00:00Z' }));
+    for (let i = 2; i <= 4; i++) await store.save(makeArticle({ id: `eco-${i}`, category: 'Kinh tế', language: 'en', versionCreated: `2026-11-0${i}T00:00:00Z` }));
+    expect((await store.list('all', 10)).map((a) => a.id)).toEqual(['eco-4', 'eco-3', 'eco-2']);
+    expect((await store.list('category/the-thao', 10)).map((a) => a.id)).toEqual(['sport-1']);
+    expect((await store.list('lang/vi', 10)).map((a) => a.id)).toEqual(['sport-1']);
+    // Memory stays bounded: once its section and language feeds drop it too, it leaves Redis.
+    for (let i = 2; i <= 4; i++) await store.save(makeArticle({ id: `sport-${i}`, category: 'Thể thao', language: 'vi', versionCreated: `2026-11-1${i}T00:00:00Z` }));
+    expect((await store.list('category/the-thao', 10)).map((a) => a.id)).toEqual(['sport-4', 'sport-3', 'sport-2']);
+    expect(await store.get('sport-1')).toBeNull();
+    expect(await redis.exists(`${prefix}:article:sport-1`)).toBe(0);
+    // Falling off one feed of several: kept for the other, and listed again when updated.
+    expect((await store.get('eco-2'))?.id).toBe('eco-2');
+    await store.save(makeArticle({ id: 'eco-2', version: 2, category: 'Kinh tế', language: 'en', versionCreated: '2026-11-20T00:00:00Z' }));
+    expect((await store.list('all', 1))[0]?.id).toBe('eco-2');
+  });
+
   it('marks the version published in the same script, when listed or when a newer one already is, and never when the save failed', async () => {
     const mark = (v: number) => ({ key: `${prefix}:story:pm-1`, field: `p:${v}` });
     expect(await store.save(makeArticle({ id: 'pm-1', version: 2 }), mark(2))).toBe(true);

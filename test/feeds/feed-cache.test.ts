@@ -9,6 +9,7 @@ function fakeStore() {
   const state = { changes: 0, lists: 0, headline: 'First' };
   const store = {
     changes: async () => String(state.changes),
+    changeTime: async () => ({ changedAt: null, clock: Date.now() }),
     list: async () => {
       state.lists += 1;
       return [makeArticle({ id: 'c-1', headline: state.headline })];
