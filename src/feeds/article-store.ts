@@ -29,12 +29,14 @@ const SAVE_LUA = `
 local function markPublished()
   if KEYS[4] ~= '' then redis.call('HSET', KEYS[4], ARGV[8], '1') end
 end
--- Strikes a feed from the article's list of feeds; the article goes once no feed lists it.
+-- Strikes a feed from the article's list of feeds; the article goes once no feed lists it. A feed
+-- is kept in the list only while it really holds the article: stores written before the list was
+-- kept up to date name feeds that trimmed the article long ago.
 local function unlisted(id, feed)
   local key = ARGV[7] .. id
   local rest = {}
   for listed in string.gmatch(redis.call('HGET', key, 'feeds') or '', '[^\\n]+') do
-    if listed ~= feed then rest[#rest + 1] = listed end
+    if listed ~= feed and redis.call('ZSCORE', ARGV[6] .. listed, id) then rest[#rest + 1] = listed end
   end
   if #rest == 0 then
     redis.call('DEL', key)

@@ -95,6 +95,17 @@ describe('article store', () => {
     expect((await store.list('all', 1))[0]?.id).toBe('eco-2');
   });
 
+  it('drops an article saved before its feed list was kept up to date, once no feed holds it', async () => {
+    // As the store before this rule left it: trimmed from its section, still named in `feeds`.
+    await store.save(makeArticle({ id: 'legacy-1', category: 'Thể thao', language: 'vi', versionCreated: '2026-10-01T00:00:00Z' }));
+    await redis.zrem(`${prefix}:feed:category/the-thao`, 'legacy-1');
+    for (let i = 1; i <= 3; i++) await store.save(makeArticle({ id: `legacy-eco-${i}`, category: 'Kinh tế', language: 'en', versionCreated: `2026-10-0${i + 1}T00:00:00Z` }));
+    for (let i = 1; i <= 3; i++) await store.save(makeArticle({ id: `legacy-vi-${i}`, category: 'Kinh tế', language: 'vi', versionCreated: `2026-10-0${i + 1}T00:00:00Z` }));
+    expect(await redis.zscore(`${prefix}:feed:all`, 'legacy-1')).toBeNull();
+    expect(await redis.zscore(`${prefix}:feed:lang/vi`, 'legacy-1')).toBeNull();
+    expect(await redis.exists(`${prefix}:article:legacy-1`)).toBe(0);
+  });
+
   it('marks the version published in the same script, when listed or when a newer one already is, and never when the save failed', async () => {
     const mark = (v: number) => ({ key: `${prefix}:story:pm-1`, field: `p:${v}` });
     expect(await store.save(makeArticle({ id: 'pm-1', version: 2 }), mark(2))).toBe(true);
