@@ -21,11 +21,12 @@ export interface IngestResult {
 export type IngestSink = (items: RawItemInput[]) => Promise<IngestResult>;
 
 /**
- * What makes an item "changed" for the producer: what the source sent, not when we got it. That
- * includes its photos and link: a CMS adding a picture after first publishing is an update.
+ * What makes an item "changed" for the producer: what the source sent, not when we got it. (Its
+ * photos, link and language are not in it: normalize's content hash, which decides whether a story
+ * has a new version, covers the text only, so queueing such a change would change nothing.)
  */
 export function itemFingerprint(item: RawItem): string {
-  return sha256Hex(JSON.stringify([item.title, item.summary, item.content, item.authors, item.categories, item.published, item.updated, item.renditions, item.url, item.language]));
+  return sha256Hex(JSON.stringify([item.title, item.summary, item.content, item.authors, item.categories, item.published, item.updated]));
 }
 
 /** Validates every item first: one bad item refuses the batch, so nothing is half-queued. */
@@ -87,7 +88,8 @@ export function createIngestSink(deps: IngestSinkDeps): IngestSink {
     if (jobs.length > 0) await queue.addBulk(jobs);
     // Remembered only after the queue has them: a failed add is simply retried next poll.
     await seen.remember(fresh.map(({ it, entry }) => ({ sourceId: it.sourceId, identity: it.identity, entry })));
-    await seen.trim(fresh.map(({ it }) => it.sourceId)).catch((err: unknown) => deps.onTrimError?.(err));
+    // Every source that sent something, changed or not: a quiet feed's old entries go too.
+    await seen.trim(items.map((it) => it.sourceId)).catch((err: unknown) => deps.onTrimError?.(err));
     return { jobIds: jobs.map((j) => j.opts.jobId), unchanged: items.length - fresh.length };
   };
 }

@@ -99,6 +99,7 @@ export class SeenItems {
     for (const sourceId of new Set(sourceIds)) {
       if (now - (this.#lastTrim.get(sourceId) ?? Number.NEGATIVE_INFINITY) < TRIM_EVERY_MS) continue;
       this.#lastTrim.set(sourceId, now);
+      await this.#dateUndatedEntries(sourceId, now);
       const cutoff = now - this.opts.retentionMs;
       for (;;) {
         const n = Number(await this.#trimScript(this.#hashKey(sourceId), this.#timesKey(sourceId), cutoff, TRIM_BATCH));
@@ -107,5 +108,25 @@ export class SeenItems {
       }
     }
     return removed;
+  }
+
+  #datedKey(sourceId: string): string {
+    return `${this.opts.prefix}:seen-dated:${sourceId}`;
+  }
+
+  /**
+   * Entries written before changes were dated are only in the hash: once per source, they are
+   * dated `now` (never over a date they have), so they too go after the retention period.
+   */
+  async #dateUndatedEntries(sourceId: string, now: number): Promise<void> {
+    if ((await this.redis.exists(this.#datedKey(sourceId))) === 1) return;
+    let cursor = '0';
+    do {
+      const [next, fields] = await this.redis.hscan(this.#hashKey(sourceId), cursor, 'COUNT', TRIM_BATCH);
+      cursor = next;
+      const identities = fields.filter((_, i) => i % 2 === 0);
+      if (identities.length > 0) await this.redis.zadd(this.#timesKey(sourceId), 'NX', ...identities.flatMap((id) => [now, id]));
+    } while (cursor !== '0');
+    await this.redis.set(this.#datedKey(sourceId), '1');
   }
 }
