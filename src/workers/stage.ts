@@ -23,15 +23,32 @@ export interface VersionDecision {
   isNew: boolean;
   /** When version 1 was first recorded (ISO 8601). */
   firstCreated: string;
+  /**
+   * For a version after the first, the time its source dated the version before it (ISO 8601):
+   * an edit the source dates no later than that is an edit it did not date. Absent when not known
+   * (the first version, or a story recorded before versions were dated).
+   */
+  previousDated?: string;
+}
+
+/** What the source says of a version, for telling edits and reverts apart. */
+export interface VersionDating {
+  /** The time the source gives this content (its `updated`, else `published`, else when received). */
+  dated: string;
+  /** True when that time is the source's own `updated`: then a known older content dated after the newest version is a revert. */
+  sourceUpdated: boolean;
 }
 
 /** Remembers story versions so a re-send with the same content is not a new version. */
 export interface StoryStore {
   /**
    * Atomically records `contentHash` for story `id`: unchanged content returns its known version
-   * with isNew false, changed content gets the next version number.
+   * with isNew false, changed content gets the next version number. `at` is the story's first
+   * creation time if it is new. With `dating`, content of an older version that the source dates
+   * (by its `updated`) after the newest version is a revert and gets a new version too; a late
+   * or repeated send of it (dated no later) is still its old version.
    */
-  recordVersion(id: string, contentHash: string, at: string): Promise<VersionDecision>;
+  recordVersion(id: string, contentHash: string, at: string, dating?: VersionDating): Promise<VersionDecision>;
   /** Marks a version as published (the last stage succeeded), so a re-send of it is dropped. */
   markPublished(id: string, version: number): Promise<void>;
   /**

@@ -5,32 +5,45 @@
  */
 import type { Redis } from 'ioredis';
 import { defineScript, type ScriptCall } from '../shared/lua-script.js';
-import type { PublishedMark, StoryStore, VersionDecision } from './stage.js';
+import type { PublishedMark, StoryStore, VersionDating, VersionDecision } from './stage.js';
 
 interface StoryRecord {
   versionsByHash: Map<string, number>;
   latest: number;
   firstCreated: string;
   published: Set<number>;
+  /** The source's time of the newest version, and of the version before each version. */
+  lastDated: string | null;
+  previousDated: Map<number, string>;
+}
+
+/** Whether content known as `known` comes back as current: the source dates it after the newest version. */
+function isRevert(story: { latest: number; lastDated: string | null }, known: number, dating: VersionDating | undefined): boolean {
+  return dating !== undefined && dating.sourceUpdated && known < story.latest && story.lastDated !== null && Date.parse(dating.dated) > Date.parse(story.lastDated);
 }
 
 /** A StoryStore held in this process only. */
 export class MemoryStoryStore implements StoryStore {
   readonly #stories = new Map<string, StoryRecord>();
 
-  async recordVersion(id: string, contentHash: string, at: string): Promise<VersionDecision> {
+  async recordVersion(id: string, contentHash: string, at: string, dating?: VersionDating): Promise<VersionDecision> {
     let story = this.#stories.get(id);
     if (!story) {
-      story = { versionsByHash: new Map(), latest: 0, firstCreated: at, published: new Set() };
+      story = { versionsByHash: new Map(), latest: 0, firstCreated: at, published: new Set(), lastDated: null, previousDated: new Map() };
       this.#stories.set(id, story);
     }
     const known = story.versionsByHash.get(contentHash);
-    if (known !== undefined) {
-      return { version: known, isNew: !story.published.has(known), firstCreated: story.firstCreated };
+    if (known !== undefined && !isRevert(story, known, dating)) {
+      return withPrevious({ version: known, isNew: !story.published.has(known), firstCreated: story.firstCreated }, story.previousDated.get(known));
     }
+    const previous = story.lastDated;
     story.latest += 1;
     story.versionsByHash.set(contentHash, story.latest);
-    return { version: story.latest, isNew: true, firstCreated: story.firstCreated };
+    if (dating) {
+      if (previous !== null) story.previousDated.set(story.latest, previous);
+      story.lastDated = dating.dated;
+    }
+    return withPrevious({ version: story.latest, isNew: true, firstCreated: story.firstCreated }, dating ? (previous ?? undefined) : undefined);
   }
 
   async markPublished(id: string, version: number): Promise<void> {
@@ -38,21 +51,42 @@ export class MemoryStoryStore implements StoryStore {
   }
 }
 
+function withPrevious(decision: VersionDecision, previousDated: string | undefined): VersionDecision {
+  return previousDated === undefined ? decision : { ...decision, previousDated };
+}
+
 /*
  * One atomic script so two workers seeing the same story at once can never hand out the same
  * version number twice. Hash fields: `latest`, `firstCreated`, `h:<contentHash>` → version,
- * `p:<version>` → 1 once published.
+ * `p:<version>` → 1 once published; with dating, `lastDated` / `lastDatedMs` (the source's time
+ * of the newest version) and `prev:<version>` (that of the version before it), kept per version so
+ * a retried job gets the same answer. ARGV: content hash, first created, then (or '') the source's
+ * time of this content, the same in ms, '1' when it is the source's own `updated`.
+ * Content known as an older version that the source dates after the newest one is a revert (an
+ * editor took a correction back): it gets a new version.
  */
 const RECORD_VERSION_LUA = `
 local known = redis.call('HGET', KEYS[1], 'h:' .. ARGV[1])
+local dated = ARGV[3]
 if known then
-  local published = redis.call('HEXISTS', KEYS[1], 'p:' .. known)
-  return {tonumber(known), 1 - published, redis.call('HGET', KEYS[1], 'firstCreated')}
+  local lastMs = tonumber(redis.call('HGET', KEYS[1], 'lastDatedMs') or '')
+  local revert = dated ~= '' and ARGV[5] == '1' and lastMs ~= nil and tonumber(known) < tonumber(redis.call('HGET', KEYS[1], 'latest')) and tonumber(ARGV[4]) > lastMs
+  if not revert then
+    local published = redis.call('HEXISTS', KEYS[1], 'p:' .. known)
+    return {tonumber(known), 1 - published, redis.call('HGET', KEYS[1], 'firstCreated'), redis.call('HGET', KEYS[1], 'prev:' .. known) or false}
+  end
 end
+local previous = redis.call('HGET', KEYS[1], 'lastDated')
 local n = redis.call('HINCRBY', KEYS[1], 'latest', 1)
 if n == 1 then redis.call('HSET', KEYS[1], 'firstCreated', ARGV[2]) end
 redis.call('HSET', KEYS[1], 'h:' .. ARGV[1], n)
-return {n, 1, redis.call('HGET', KEYS[1], 'firstCreated')}
+if dated ~= '' then
+  if previous then redis.call('HSET', KEYS[1], 'prev:' .. n, previous) end
+  redis.call('HSET', KEYS[1], 'lastDated', dated, 'lastDatedMs', ARGV[4])
+else
+  previous = false
+end
+return {n, 1, redis.call('HGET', KEYS[1], 'firstCreated'), previous or false}
 `;
 
 /*
@@ -105,9 +139,11 @@ export class RedisStoryStore implements StoryStore {
     return `${this.prefix}:story:${id}`;
   }
 
-  async recordVersion(id: string, contentHash: string, at: string): Promise<VersionDecision> {
-    const [version, isNew, firstCreated] = (await this.#recordVersion(this.#key(id), contentHash, at)) as [number, number, string];
-    return { version, isNew: isNew === 1, firstCreated };
+  async recordVersion(id: string, contentHash: string, at: string, dating?: VersionDating): Promise<VersionDecision> {
+    const datedMs = dating ? Date.parse(dating.dated) : Number.NaN;
+    const args = dating && Number.isFinite(datedMs) ? [dating.dated, String(datedMs), dating.sourceUpdated ? '1' : '0'] : ['', '', '0'];
+    const [version, isNew, firstCreated, previousDated] = (await this.#recordVersion(this.#key(id), contentHash, at, ...args)) as [number, number, string, string | null];
+    return withPrevious({ version, isNew: isNew === 1, firstCreated }, previousDated ?? undefined);
   }
 
   async markPublished(id: string, version: number): Promise<void> {

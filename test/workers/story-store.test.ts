@@ -46,10 +46,44 @@ describe.each(stores)('%s story store', (_name, make) => {
     expect(decisions.map((d) => d.version).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
+  it('gives a correction the source took back (dated after the newest version) a new version, and a late send of old content its old one', async () => {
+    const s = make();
+    const dated = (at: string, sourceUpdated = true) => ({ dated: at, sourceUpdated });
+    expect(await s.recordVersion('rv', 'A', '2026-01-01T08:00:00Z', dated('2026-01-01T09:00:00Z'))).toEqual({ version: 1, isNew: true, firstCreated: '2026-01-01T08:00:00Z' });
+    await s.markPublished('rv', 1);
+    expect(await s.recordVersion('rv', 'B', '2026-01-01T08:00:00Z', dated('2026-01-01T10:00:00Z'))).toMatchObject({ version: 2, isNew: true, previousDated: '2026-01-01T09:00:00Z' });
+    await s.markPublished('rv', 2);
+    // A late or repeated send of A, or one whose time is not the source's `updated`: still version 1.
+    expect(await s.recordVersion('rv', 'A', '2026-01-01T08:00:00Z', dated('2026-01-01T09:00:00Z'))).toMatchObject({ version: 1, isNew: false });
+    expect(await s.recordVersion('rv', 'A', '2026-01-01T08:00:00Z', dated('2026-01-01T11:00:00Z', false))).toMatchObject({ version: 1, isNew: false });
+    expect(await s.recordVersion('rv', 'A', '2026-01-01T08:00:00Z')).toMatchObject({ version: 1, isNew: false });
+    // The source dates A after B: A is current again.
+    const revert = await s.recordVersion('rv', 'A', '2026-01-01T08:00:00Z', dated('2026-01-01T11:00:00Z'));
+    expect(revert).toMatchObject({ version: 3, isNew: true, previousDated: '2026-01-01T10:00:00Z' });
+    // Its job retried before publishing gets the same answer; once published, a re-send is dropped.
+    expect(await s.recordVersion('rv', 'A', '2026-01-01T08:00:00Z', dated('2026-01-01T11:00:00Z'))).toEqual(revert);
+    await s.markPublished('rv', 3);
+    expect(await s.recordVersion('rv', 'A', '2026-01-01T08:00:00Z', dated('2026-01-01T11:00:00Z'))).toMatchObject({ version: 3, isNew: false });
+  });
+
   it('keeps stories apart', async () => {
     const s = make();
     await s.recordVersion('d1', 'same', '2026-01-01T00:00:00Z');
     expect((await s.recordVersion('d2', 'same', '2026-01-01T00:00:00Z')).version).toBe(1);
+  });
+});
+
+describe('redis story store recorded before versions were dated', () => {
+  it('never takes old content for a revert, and gives no previous time it does not know', async () => {
+    const prefix = uniquePrefix('story-undated');
+    prefixes.push(prefix);
+    const s = new RedisStoryStore(redis, prefix);
+    // As the store before dating left a story: versions 1 and 2, no dates.
+    await redis.hset(`${prefix}:story:old`, 'latest', '2', 'firstCreated', '2026-01-01T09:00:00Z', 'h:A', '1', 'h:B', '2', 'p:1', '1', 'p:2', '1');
+    expect(await s.recordVersion('old', 'A', '2026-01-01T09:00:00Z', { dated: '2026-02-01T00:00:00Z', sourceUpdated: true })).toEqual({ version: 1, isNew: false, firstCreated: '2026-01-01T09:00:00Z' });
+    expect(await s.recordVersion('old', 'C', '2026-01-01T09:00:00Z', { dated: '2026-02-01T00:00:00Z', sourceUpdated: true })).toEqual({ version: 3, isNew: true, firstCreated: '2026-01-01T09:00:00Z' });
+    // From then on it is dated.
+    expect(await s.recordVersion('old', 'D', '2026-01-01T09:00:00Z', { dated: '2026-02-02T00:00:00Z', sourceUpdated: true })).toMatchObject({ version: 4, previousDated: '2026-02-01T00:00:00Z' });
   });
 });
 

@@ -188,10 +188,12 @@ export const normalize: NormalizeStage = async (raw, ctx) => {
   const n = readRawItem(raw);
   const id = storyIdFor(raw, n.headline, n.parts.dateline.date);
   const at = raw.updated ?? raw.published ?? raw.receivedAt;
-  const decision = await ctx.stories.recordVersion(id, n.contentHash, firstCreatedOf(raw));
+  const decision = await ctx.stories.recordVersion(id, n.contentHash, firstCreatedOf(raw), { dated: at, sourceUpdated: raw.updated !== null });
   if (!decision.isNew) return null;
-  // An edited re-send often keeps the original publication time: the new version is "now".
-  const versionCreated = decision.version > 1 && Date.parse(at) <= Date.parse(decision.firstCreated) ? raw.receivedAt : at;
+  // An edited re-send often keeps the time the source gave the version before (its publication
+  // time, or an `updated` it did not bump): the new version is "now". (Stories recorded before
+  // versions were dated compare with their first version's time, which firstCreated then was.)
+  const versionCreated = decision.version > 1 && Date.parse(at) <= Date.parse(decision.previousDated ?? decision.firstCreated) ? raw.receivedAt : at;
   if (n.legacyEncoding !== null) ctx.log.debug({ articleId: id, encoding: n.legacyEncoding }, 'converted legacy Vietnamese encoding');
   // Named one by one, in emptyEnrichment's order (the JSON order): the literal has its final shape
   // from the start instead of growing by six properties a trailing spread copies in.

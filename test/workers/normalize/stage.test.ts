@@ -10,6 +10,7 @@ import type { StageContext } from '../../../src/workers/stage.js';
 import { InMemoryDuplicateIndex, normalize, type NormalizeContext } from '../../../src/workers/normalize/index.js';
 import { FIXTURE_ROOT } from './fixtures.js';
 import { memoryStoryStore } from './memory-story-store.js';
+import { MemoryStoryStore } from '../../../src/workers/story-store.js';
 
 const copy = readFileSync(join(FIXTURE_ROOT, 'text/vi-agency-date-laocai.txt'), 'utf8');
 
@@ -119,6 +120,22 @@ describe('normalize: versions', () => {
     // A feed whose "updated" comes before "published" still gives the earlier as firstCreated.
     const b = await normalize(raw({ identity: 'wire-0002', published: '2025-05-01T10:00:00Z', updated: '2025-05-01T09:30:00Z' }), ctx());
     expect(Date.parse(b!.firstCreated)).toBe(Date.parse('2025-05-01T09:30:00Z'));
+  });
+
+  it('dates an edit "now" when the source left its updated time as it was, and takes a reverted correction back', async () => {
+    const c: StageContext = { ...ctx(), stories: new MemoryStoryStore() };
+    const v1 = await normalize(raw({ published: '2025-05-01T08:00:00Z', updated: '2025-05-01T09:00:00Z', receivedAt: '2025-05-01T09:01:00Z' }), c);
+    await c.stories.markPublished(v1!.id, 1);
+    const edited = copy.replace('3.200 ha', '3.250 ha');
+    const v2 = await normalize(raw({ content: edited, published: '2025-05-01T08:00:00Z', updated: '2025-05-01T09:00:00Z', receivedAt: '2025-05-01T12:00:00Z' }), c);
+    expect(v2!.version).toBe(2);
+    expect(Date.parse(v2!.versionCreated)).toBe(Date.parse('2025-05-01T12:00:00Z'));
+    await c.stories.markPublished(v1!.id, 2);
+    // The source takes the edit back and says so with a later `updated`: the first text is current again.
+    const v3 = await normalize(raw({ published: '2025-05-01T08:00:00Z', updated: '2025-05-01T13:00:00Z', receivedAt: '2025-05-01T13:01:00Z' }), c);
+    expect(v3!.version).toBe(3);
+    expect(v3!.body.text).toBe(v1!.body.text);
+    expect(Date.parse(v3!.versionCreated)).toBe(Date.parse('2025-05-01T13:00:00Z'));
   });
 
   it('a corrected dateline date alone is a new version', async () => {
