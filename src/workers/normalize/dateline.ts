@@ -35,8 +35,9 @@ const MONTHS: Readonly<Record<string, number>> = Object.freeze({
   septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
 });
 const MONTH_NAME = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)';
-// Date written inside the place part: "Hanoi, May 20", "Hanoï, 20 mai", "Hà Nội, 20/5".
-const PLACE_DATE = `(?:${MONTH_NAME}\\s+\\d{1,2}(?:,?\\s*\\d{4})?|(?:le\\s+)?\\d{1,2}(?:er)?\\s+${MONTH_NAME}(?:\\s+\\d{4})?|\\d{1,2}\\s*\\/\\s*\\d{1,2}(?:\\s*\\/\\s*\\d{2,4})?)`;
+// Date written inside the place part: "Hanoi, May 20", "Hanoï, 20 mai", "Hà Nội, 20/5",
+// "Hà Nội, ngày 20/5", "Hà Nội, ngày 20 tháng 5 năm 2024".
+const PLACE_DATE = `(?:${MONTH_NAME}\\s+\\d{1,2}(?:,?\\s*\\d{4})?|(?:le\\s+)?\\d{1,2}(?:er)?\\s+${MONTH_NAME}(?:\\s+\\d{4})?|(?:(?:[Nn]gày|NGÀY)\\s+)?(?:\\d{1,2}\\s*\\/\\s*\\d{1,2}(?:\\s*\\/\\s*\\d{2,4})?|\\d{1,2}\\s+(?:tháng|THÁNG)\\s+\\d{1,2}(?:\\s+(?:năm|NĂM)\\s+\\d{4})?))`;
 
 const AGENCY_PAREN_RE = new RegExp(
   `^(?:(${PLACE})(?:\\s*,\\s*(${PLACE_DATE}))?\\s*)?\\((${PAREN_AGENCY})\\)\\s*${DASH}+\\s*`,
@@ -47,20 +48,30 @@ const AGENCY_BARE_RE = new RegExp(`^(${BARE_AGENCY})\\s*${DASH}+\\s*`, 'u');
 // Time-of-day words: never places. "Rạng sáng" = small hours, "Trưa" = noon, "Đêm" = night.
 const TIME_WORD = '(?:[Rr]ạng sáng|[Ss]áng sớm|[Ss]áng|[Tt]rưa|[Cc]hiều tối|[Cc]hiều muộn|[Cc]hiều|[Tt]ối muộn|[Tt]ối|[Đđ]êm|[Kk]huya|[Cc]uối ngày|[Đđ]ầu giờ sáng|[Đđ]ầu giờ chiều|[Gg]iữa trưa)';
 const DAY_WORD = '(?:[Nn]gày|[Hh]ôm)';
-const NUMERIC_DATE = '(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*(\\d{4}|\\d{2}))?';
+// A clock time before the time-of-day or day word: "10 giờ sáng 14/3", "Lúc 9h30 ngày 14/3".
+const CLOCK = '(?:(?:[Vv]ào\\s+)?(?:[Ll]úc\\s+|[Kk]hoảng\\s+)?\\d{1,2}\\s*(?:giờ|h)(?:\\s*\\d{1,2}(?:\\s*phút)?)?\\s+)';
+// "thứ Sáu", "thứ 6", "Chủ nhật": the weekday written before the date ("Sáng thứ Sáu (14/3),").
+const WEEKDAY = '(?:[Tt]hứ\\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ\\s+[Nn]hật)';
+// A day range ("13-14/3", "20 - 21/5", "13 và 14/3") names its first day; the range's second
+// number must be followed by "/" or "." so "2-8-24" stays day 2, month 8, year 24.
+const NUMERIC_DATE = '(\\d{1,2})(?:\\s*(?:[-–]|và|đến)\\s*\\d{1,2}(?=\\s*[/.]\\s*\\d))?\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*(\\d{4}|\\d{2}))?';
 const WORDED_DATE = '(\\d{1,2})\\s+tháng\\s+(\\d{1,2})(?:\\s+năm\\s+(\\d{4}))?';
-const LOCAL_TIME = '(?:\\s*\\([^()]{1,40}\\))?';
+// "(giờ địa phương)", "(theo giờ Hà Nội)", or the same without parentheses: "theo giờ địa phương".
+const LOCAL_TIME = '(?:\\s*\\([^()]{1,40}\\)|\\s+(?:theo\\s+)?giờ\\s+[^,()]{1,30})?';
 // "Theo phóng viên TTXVN tại Mỹ," — the correspondent attribution that belongs to the dateline.
 const CORRESPONDENT = '(?:Theo (?:phóng viên|PV|đặc phái viên|Đặc phái viên)(?: thường trú)?(?: (?:TTXVN|VNA))?(?: tại (?:khu vực )?[^,]{1,40})?\\s*,\\s*)?';
+// Groups: 1 the "(" after a weekday, 2–4 numeric day/month/year, 5–7 worded day/month/year,
+// 8 the ")" closing the weekday's parenthesis (checked against group 1 in matchDatePhrase).
 const VI_DATE_PHRASE_RE = new RegExp(
-  `^${CORRESPONDENT}(?:${TIME_WORD}\\s+(?:${DAY_WORD}\\s+)?|${DAY_WORD}\\s+)?(?:${NUMERIC_DATE}|${WORDED_DATE})${LOCAL_TIME}\\s*,\\s*`,
+  `^${CORRESPONDENT}(?:${CLOCK}?(?:${TIME_WORD}\\s+(?:${DAY_WORD}\\s+)?|${DAY_WORD}\\s+))?(?:${WEEKDAY}(?:\\s*(\\()|,?\\s+))?(?:${NUMERIC_DATE}|${WORDED_DATE})(\\))?${LOCAL_TIME}\\s*,\\s*`,
   'u',
 );
-const VI_RELATIVE_RE = new RegExp(`^${CORRESPONDENT}(?:${TIME_WORD}|${DAY_WORD}) (nay|qua)${LOCAL_TIME}\\s*,\\s*`, 'u');
+const VI_RELATIVE_RE = new RegExp(`^${CORRESPONDENT}${CLOCK}?(?:${TIME_WORD}|${DAY_WORD}) (nay|qua)${LOCAL_TIME}\\s*,\\s*`, 'u');
 const TIME_WORD_ONLY_RE = new RegExp(`^${TIME_WORD}$`, 'u');
 const EN_MONTH_DAY_RE = new RegExp(`^(${MONTH_NAME})\\s+(\\d{1,2})(?:,?\\s*(\\d{4}))?$`, 'u');
 const DAY_MONTH_RE = new RegExp(`^(?:le\\s+)?(\\d{1,2})(?:er)?\\s+(${MONTH_NAME})(?:\\s+(\\d{4}))?$`, 'u');
-const NUM_DAY_MONTH_RE = /^(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{2,4}))?$/;
+const NUM_DAY_MONTH_RE = /^(?:(?:[Nn]gày|NGÀY)\s+)?(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{2,4}))?$/;
+const WORDED_DAY_MONTH_RE = /^(?:(?:[Nn]gày|NGÀY)\s+)?(\d{1,2})\s+(?:tháng|THÁNG)\s+(\d{1,2})(?:\s+(?:năm|NĂM)\s+(\d{4}))?$/;
 
 function monthNumber(name: string): number | null {
   return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? null;
@@ -77,7 +88,7 @@ function parsePlaceDate(text: string, publishedIso: string): string | null {
     const month = monthNumber(m[2]!);
     return month === null ? null : resolveDayMonth(Number(m[1]), month, m[3] ? Number(m[3]) : null, publishedIso);
   }
-  m = NUM_DAY_MONTH_RE.exec(text);
+  m = NUM_DAY_MONTH_RE.exec(text) ?? WORDED_DAY_MONTH_RE.exec(text);
   if (m) return resolveDayMonth(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null, publishedIso);
   return null;
 }
@@ -90,10 +101,11 @@ interface DatePhrase {
 /** A Vietnamese opening date phrase ("Chiều 20/5,", "Ngày 2 tháng 8,", "Sáng nay,"), if any. */
 function matchDatePhrase(text: string, publishedIso: string): DatePhrase | null {
   const m = VI_DATE_PHRASE_RE.exec(text);
-  if (m) {
-    const day = Number(m[1] ?? m[4]);
-    const month = Number(m[2] ?? m[5]);
-    const yearText = m[3] ?? m[6];
+  // "thứ Sáu (14/3" without its ")" (or a stray ")") is not a date phrase.
+  if (m && (m[1] === undefined) === (m[8] === undefined)) {
+    const day = Number(m[2] ?? m[5]);
+    const month = Number(m[3] ?? m[6]);
+    const yearText = m[4] ?? m[7];
     return { date: resolveDayMonth(day, month, yearText ? Number(yearText) : null, publishedIso), length: m[0].length };
   }
   const r = VI_RELATIVE_RE.exec(text);
@@ -146,11 +158,14 @@ export function parseDateline(paragraph: string, publishedIso: string): Dateline
 
 /**
  * The date a paragraph opens with when it is not stripped as a dateline (e.g. "Sáng 20/5 tại Hà
- * Nội, ..." with no comma after the date): used only to fill dateline.date.
+ * Nội, ..." with no comma after the date, or "Trong hai ngày 20 - 21/5, ..." whose span belongs
+ * to the sentence): used only to fill dateline.date.
  */
 export function openingDate(paragraph: string, publishedIso: string): string | null {
   const m = OPENING_DATE_RE.exec(paragraph);
   if (!m) return null;
   return resolveDayMonth(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null, publishedIso);
 }
-const OPENING_DATE_RE = new RegExp(`^(?:${TIME_WORD}\\s+(?:${DAY_WORD}\\s+)?|${DAY_WORD}\\s+)${NUMERIC_DATE}\\b`, 'u');
+// "Trong hai ngày 20 - 21/5" (over two days, 20–21 May) gives its first day.
+const SPAN_OPENING = '[Tt]rong\\s+(?:hai|ba|bốn|năm|\\d)\\s+ngày\\s+';
+const OPENING_DATE_RE = new RegExp(`^(?:${TIME_WORD}\\s+(?:${DAY_WORD}\\s+)?|${DAY_WORD}\\s+|${SPAN_OPENING})${NUMERIC_DATE}\\b`, 'u');
