@@ -244,9 +244,41 @@ function pushBlock(blocks: Block[], tag: string, blockHtml: string): void {
     return;
   }
   const withoutImages = blockHtml.replace(IMG_RE, '');
-  const text = htmlToText(withoutImages);
+  // A table that holds a picture is the CMS's picture frame (image row, caption row): its text
+  // stays one line so the caption with its credit is read as it was. A data table reads row by row.
+  const isDataTable = tag === 'table' && withoutImages.length === blockHtml.length;
+  const text = isDataTable ? tableText(withoutImages) : htmlToText(withoutImages);
   if (text === '') return;
   blocks.push({ text, html: withoutImages.replace(/<(p|h[2-6])>\s+/u, '<$1>').replace(/\s+<\/(p|h[2-6])>$/u, '</$1>') });
+}
+
+// The tags that frame rows and cells, the only ones the row reader looks at (sanitized HTML:
+// lowercase names, no ">" inside attributes).
+const TABLE_FRAME_TAG_RE = /<\/?(table|thead|tbody|tfoot|tr|td|th|caption)(?:\s[^>]*)?>/gu;
+
+/**
+ * The text of a data table: a paragraph per row (a nested table's rows and a caption included),
+ * its cells joined by " | ", so that no sentence reads across cells or rows ("Tỉnh Số ca TP Hồ
+ * Chí Minh 5.200" would be a place "Số" and a sentence that never was). One pass over the table.
+ */
+export function tableText(html: string): string {
+  let out = '';
+  let row = '';
+  let from = 0;
+  for (const m of html.matchAll(TABLE_FRAME_TAG_RE)) {
+    const cell = htmlToText(html.slice(from, m.index));
+    if (cell !== '') row = row === '' ? cell : `${row} | ${cell}`;
+    from = m.index + m[0].length;
+    const name = m[1]!;
+    // Every frame tag but a cell's ends the row: <tr>, </tr>, a nested <table>, a <caption>.
+    if (name === 'td' || name === 'th' || row === '') continue;
+    out = out === '' ? row : `${out}\n\n${row}`;
+    row = '';
+  }
+  const rest = htmlToText(html.slice(from));
+  if (rest !== '') row = row === '' ? rest : `${row} | ${rest}`;
+  if (row !== '') out = out === '' ? row : `${out}\n\n${row}`;
+  return out;
 }
 
 const EMPTY_INLINE_RE = /<(strong|b|em|i|u|span|a)(?:\s[^>]*)?>\s*<\/\1>/giu;
