@@ -78,9 +78,19 @@ function placeScore(text: string): number {
   return 0;
 }
 
-// Captions are one or two short sentences; a longer line above a credit is body copy.
-function isCaptionSized(text: string): boolean {
-  return words(text) <= 25 && /[.!?…]$/u.test(text);
+// Captions are one short sentence describing the picture. Most wire paragraphs are short too,
+// so a paragraph above a credit is taken as its caption only when nothing says it is body copy:
+// over 20 words (a long caption stays in the body rather than losing a paragraph), or someone
+// speaking ("cho biết" = says, "theo ông" = according to him), which a picture never does.
+const CAPTION_MAX_WORDS = 20;
+const REPORTING_RE =
+  /(?<!\p{L})(?:cho biết|nói(?! chuyện)|khẳng định|nhấn mạnh|cho rằng|nêu rõ|nhận định|bày tỏ|tuyên bố|thông báo|theo (?:ông|bà|anh|chị)|said|says|told|stated|added|according to|a déclaré|a indiqué|a affirmé|a souligné|a précisé|selon|a-t-il|a-t-elle)(?!\p{L})/iu;
+// "Ảnh minh họa" (illustrative photo) and "Ảnh tư liệu" (archive photo) mark a picture that
+// illustrates the story as a whole: the credit stands alone and never takes the paragraph above.
+const STANDALONE_CREDIT_RE = /^\(?\s*(?:Ảnh (?:minh họa|minh hoạ|tư liệu)|Photos? (?:d'illustration|for illustration)|Illustrative photo|File photo)\s*:/iu;
+
+function readsAsCaption(text: string): boolean {
+  return words(text) <= CAPTION_MAX_WORDS && /[.!?…]$/u.test(text) && !REPORTING_RE.test(text);
 }
 
 function isLeadLike(text: string): boolean {
@@ -199,6 +209,44 @@ interface Tail {
   end: number;
 }
 
+// Under a related-news heading come headline links: no sentence end. The story resumes at the
+// first full sentence after them; related headlines are rarely sentences of six words or more.
+const RELATED_LINK_MAX_WORDS = 30;
+const STORY_SENTENCE_MIN_WORDS = 6;
+const ENDS_SENTENCE_RE = /[.!?…]["”»)]?$/u;
+
+function isRelatedLink(text: string): boolean {
+  return isBoilerplateLine(text) || (words(text) <= RELATED_LINK_MAX_WORDS && !ENDS_SENTENCE_RE.test(text));
+}
+
+/**
+ * Drops the related-news boxes that web copy puts in the middle of a story ("Tin liên quan" =
+ * related news, and the headline links under it), so the story after them is kept. A box with
+ * no story after it, or after the "./." end mark, is left in place: readTail cuts the copy there.
+ */
+function dropMidStoryBoxes(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  let ended = false;
+  let i = 0;
+  while (i < blocks.length) {
+    const b = blocks[i]!;
+    if (ended || !isBoilerplateHeading(b.text)) {
+      ended ||= hasEndMark(b.text);
+      out.push(b);
+      i += 1;
+      continue;
+    }
+    let next = i + 1;
+    while (next < blocks.length && isRelatedLink(blocks[next]!.text)) next += 1;
+    const resumes = blocks[next];
+    if (resumes === undefined || words(resumes.text) < STORY_SENTENCE_MIN_WORDS || !ENDS_SENTENCE_RE.test(resumes.text)) {
+      return out.concat(blocks.slice(i));
+    }
+    i = next;
+  }
+  return out;
+}
+
 /** Strips boilerplate, sign-offs and byline lines from the end; returns where the story ends. */
 function readTail(blocks: Block[], start: number): Tail {
   let end = blocks.length;
@@ -243,7 +291,7 @@ function readTail(blocks: Block[], start: number): Tail {
 export function readStoryParts(input: Block[], opts: ReadOptions): StoryParts {
   const credits: Credit[] = [];
   const captions: string[] = [];
-  const blocks: Block[] = [];
+  const kept: Block[] = [];
   const readDateline = datelineReader(opts.publishedIso);
   // Copy that opens with widget text or a sign-off has lost its top; skip to the first real line.
   let first = 0;
@@ -255,11 +303,19 @@ export function readStoryParts(input: Block[], opts: ReadOptions): StoryParts {
     if (cap) {
       let caption = cap.caption;
       // A credit alone on its line ("(Ảnh: Minh Tâm/TTXVN)") belongs to the short caption line
-      // just above it, when that line is not a dateline paragraph or prose.
-      const prev = blocks[blocks.length - 1];
-      if (caption === null && prev !== undefined && !b.caption && isCaptionSized(prev.text) && readDateline(prev.text) === null) {
+      // just above it, when that line is not the first paragraph, a dateline paragraph or prose.
+      // Otherwise the credit is kept without a caption: losing a body paragraph costs more.
+      const prev = kept.length >= 2 ? kept[kept.length - 1] : undefined;
+      if (
+        caption === null &&
+        prev !== undefined &&
+        !b.caption &&
+        !STANDALONE_CREDIT_RE.test(b.text.trim()) &&
+        readsAsCaption(prev.text) &&
+        readDateline(prev.text) === null
+      ) {
         caption = prev.text;
-        blocks.pop();
+        kept.pop();
       }
       for (const c of cap.credits) credits.push(caption === cap.caption ? c : { ...c, caption });
       if (caption) captions.push(caption);
@@ -270,8 +326,9 @@ export function readStoryParts(input: Block[], opts: ReadOptions): StoryParts {
       continue;
     }
     if (isBoilerplateLine(b.text) && !isBoilerplateHeading(b.text)) continue;
-    blocks.push(b);
+    kept.push(b);
   }
+  const blocks = dropMidStoryBoxes(kept);
 
   const texts = blocks.map((b) => b.text);
   // The first line of wire copy is the label or headline, unless the copy lost its top and opens
