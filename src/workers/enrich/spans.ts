@@ -31,10 +31,13 @@ export function spanText(section: Section, start: number, end: number): string {
   return section.text.slice(a.start, b.end);
 }
 
-/** True when any punctuation other than a joining hyphen or dot separates token i from i-1. */
+/**
+ * True when any punctuation other than a joining hyphen or dot separates token i from i-1, or a
+ * line break does (paragraphs, and the rows of a table, have no punctuation between them).
+ */
 export function hardBreakBefore(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (!t) return true;
   if (t.glued) return false;
-  return t.sep.length > 0;
+  return t.sep.length > 0 || (i > 0 && t.sentenceStart);
 }
