@@ -7,10 +7,11 @@ import type { Article, Organisation, Person, Place } from '../../shared/article.
 import { phraseKey } from './fold.js';
 import { findOrganisations, mergeOrganisations, type OrgMention } from './organisations.js';
 import { findPersonMentions, mergePeople, type PersonMention } from './people.js';
-import { featureHeadBefore, findGazetteerMatches, findHeadedPlaces, lookupPlace, placeCueBefore, placeFromMatch, placeNameKey } from './places.js';
+import { HEAD_ABBREVIATIONS } from './org-lexicon.js';
+import { featureHeadBefore, findGazetteerMatches, findHeadedPlaces, lookupPlace, placeCueBefore, placeFromMatch, placeHeadBefore, placeNameKey } from './places.js';
 import type { PlaceMatch, Section, Span } from './spans.js';
 import { hardBreakBefore, spanText } from './spans.js';
-import { makeRoomForStory, tokenize } from './tokenize.js';
+import { makeRoomForStory, tokenize, type Token } from './tokenize.js';
 import { WARD_KINDS, wardCode } from './wards.js';
 import { scratchBytes, scratchInts } from './scratch.js';
 
@@ -24,8 +25,10 @@ export interface Extraction {
 }
 
 // Photo/video credits left in the text ("(Ảnh: Minh Tâm/TTXVN)") name the photographer, not a
-// person the story mentions.
-const CREDIT = /\((?:Ảnh|Anh|Photo|Video|Đồ họa|Đồ hoạ|Nguồn|Source|Crédit|Graphic)\s*:[^)]*\)/giu;
+// person the story mentions. The body is bounded as normalize's credits.ts bounds it: a stray
+// "(Ảnh:" with no ")" then costs at most 120 characters of scanning, not the rest of the section
+// (quadratic over many of them), and never blanks the story up to some later, unrelated ")".
+export const CREDIT = /\((?:Ảnh|Anh|Photo|Video|Đồ họa|Đồ hoạ|Nguồn|Source|Crédit|Graphic)\s*:[^()]{0,120}\)/giu;
 
 // Per-token marks of one section (see scratch.ts): which tokens are a person, a place, an organisation.
 const IN_PERSON = scratchBytes();
@@ -42,6 +45,19 @@ function provincesNamed(places: readonly Place[], gaz: readonly PlaceMatch[]): S
   for (const p of places) if (PROVINCE_CODE.test(p.code ?? '')) provinces.add(p.code ?? '');
   for (const g of gaz) if (g.entry.code && PROVINCE_CODE.test(g.entry.code)) provinces.add(g.entry.code);
   return provinces;
+}
+
+/**
+ * True for a local authority whose head is abbreviated ("UBND tỉnh Quảng Ninh", "HĐND TP Hải
+ * Phòng"): findOrganisations marks the written-out form ("Ủy ban nhân dân tỉnh Quảng Ninh")
+ * territorial but not this one, so its province would be lost. Same test as the written-out form
+ * gets: an administrative head inside the name, and no club ("CLB Becamex TP Hồ Chí Minh").
+ */
+function abbreviatedLocalAuthority(tokens: readonly Token[], o: OrgMention): boolean {
+  const expansion = HEAD_ABBREVIATIONS[tokens[o.start]?.text ?? ''];
+  if (expansion === undefined || expansion === 'Câu lạc bộ') return false;
+  for (let k = o.start + 2; k < o.end; k++) if (placeHeadBefore(tokens, k) && !featureHeadBefore(tokens, k)) return true;
+  return false;
 }
 
 /** True when one of `spans` starts at token i. */
@@ -123,7 +139,7 @@ export function extractEntities(article: Pick<Article, 'headline' | 'lead' | 'bo
     // about ("Liên đoàn Bóng đá Việt Nam"), unless the body is a local authority named after
     // its territory ("UBND tỉnh Hà Giang").
     const inOrg = IN_ORG.take(n);
-    for (const o of orgs) inOrg.fill(o.territorial ? 2 : 1, o.start, o.end);
+    for (const o of orgs) inOrg.fill(o.territorial || abbreviatedLocalAuthority(section.tokens, o) ? 2 : 1, o.start, o.end);
     const inGaz = IN_GAZ.take(n);
     // "Trương Quốc Vinh ... được Vinh chỉ đạo": the given name of a person the story names is that
     // person, not the city of Vinh, unless a place cue says otherwise.

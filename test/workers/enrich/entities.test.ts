@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../../src/workers/enrich/index.js';
+import { CREDIT } from '../../../src/workers/enrich/extract.js';
 import { articleFrom } from './fixtures.js';
 
 const run = (body: string, language = 'vi', extra: Partial<Parameters<typeof articleFrom>[0]> = {}) =>
@@ -44,6 +45,20 @@ describe('people and roles', () => {
     expect(people.map((p) => p.name)).toEqual(['Trần Văn Nam']);
   });
 
+  it('keeps the text after a "(Ảnh:" that is never closed', () => {
+    // Unbounded, the credit ran on to the next ")" anywhere in the section and blanked the names in between.
+    const { people } = run('Ảnh tư liệu (Ảnh: TTXVN. Sau đó, ông Trần Văn Nam, Giám đốc Sở Y tế Hà Giang, phát biểu tại hội nghị tổng kết (năm 2025).');
+    expect(people.map((p) => p.name)).toEqual(['Trần Văn Nam']);
+  });
+
+  it('bounds the body of a credit, so an unclosed one costs a bounded scan, not one to the end of the section', () => {
+    // Any open-ended quantifier other than the spacing before the colon lets each stray "(Ảnh:"
+    // scan to the section's end: quadratic in the number of them (1.2 s on a 48 KB paragraph).
+    const openEnded = CREDIT.source.replaceAll('\\s*', '').match(/[*+]|\{\d+,\}/gu);
+    expect(openEnded).toBeNull();
+    expect('(Ảnh: Minh Tâm/TTXVN)'.replace(CREDIT, '')).toBe('');
+  });
+
   it('does not take places, streets or schools for people', () => {
     const { people } = run('Tại đường Lê Văn Lương và Trường THPT Nguyễn Trãi ở Hà Giang, người dân đèo Mã Pí Lèng tham gia.');
     expect(people).toEqual([]);
@@ -79,6 +94,18 @@ describe('organisations', () => {
 });
 
 describe('places', () => {
+  it.each([
+    ['title before the name', 'Chủ tịch UBND tỉnh Quảng Ninh Cao Tường Huy cho biết tỉnh đã sơ tán người dân.', 'Quảng Ninh', 'VN-2025:22'],
+    ['the authority on its own', 'UBND tỉnh Quảng Ninh cho biết đã sơ tán người dân.', 'Quảng Ninh', 'VN-2025:22'],
+    ['council of a city', 'Chủ tịch HĐND TP Hải Phòng Lê Văn Hà phát biểu.', 'Hải Phòng', 'VN-2025:31'],
+  ])('keeps the province of an abbreviated local authority, as of the written-out one: %s', (_form, body, name, code) => {
+    expect(run(body).places.map((p) => [p.name, p.code])).toEqual([[name, code]]);
+    // The same body written out already kept it.
+    expect(run(body.replace('UBND', 'Ủy ban nhân dân').replace('HĐND', 'Hội đồng nhân dân')).places.map((p) => p.name)).toEqual([name]);
+    // A club named after its city is no local authority ("CLB Becamex TP Hồ Chí Minh").
+    expect(run('CLB Becamex TP Hồ Chí Minh thắng 2-1.').places).toEqual([]);
+  });
+
   it('keeps the name as written and resolves a former province to its 2025 unit', () => {
     const { places } = run('Tỉnh Hà Giang và tỉnh Khánh Hoà đón khách từ Mỹ, Pháp và Nhật Bản.');
     expect(places.map((p) => [p.name, p.code])).toEqual([
