@@ -285,26 +285,39 @@ export function extractKeywords(
     if (chosen.some((c) => c.padded.includes(padded) || padded.includes(c.padded))) continue;
     const surface = s.c.entity ? surfaceOf(s.c) : surfaceOf(s.c).toLowerCase();
     const spaces = spacesOf(s.key);
-    // Overlapping phrases are one longer term cut two ways: "thông tin" + "tin đối ngoại".
+    // Overlapping phrases are one longer term cut two ways, at either end of the one chosen first:
+    // "thông tin" + "tin đối ngoại", "gạo quý" + "khẩu gạo quý". Joined into it when the whole fits
+    // in MAX_JOINED words and it overlaps nothing else; otherwise a fragment, dropped.
     let joined: (typeof chosen)[number] | undefined;
-    let k = 0;
+    let after = 0;
+    let before = 0;
+    let overlaps = 0;
     if (!s.c.entity) {
       for (const c of chosen) {
         if (c.entity) continue;
-        k = overlapAt(c.key, c.spaces, s.key, spaces);
-        if (k > 0) {
-          joined = c;
-          break;
-        }
+        const a = overlapAt(c.key, c.spaces, s.key, spaces);
+        const b = a > 0 ? 0 : overlapAt(s.key, spaces, c.key, c.spaces);
+        if (a === 0 && b === 0) continue;
+        overlaps++;
+        joined = c;
+        after = a;
+        before = b;
       }
     }
     if (joined) {
+      const k = after || before;
       // Words: the joined key's plus this key's, less the k they share.
-      if (joined.spaces.length + 1 + spaces.length + 1 - k <= MAX_JOINED) {
-        joined.key = `${joined.key} ${s.key.slice((spaces[k - 1] ?? 0) + 1)}`;
+      if (overlaps === 1 && joined.spaces.length + 1 + spaces.length + 1 - k <= MAX_JOINED) {
+        const words = surface.split(' ');
+        if (after > 0) {
+          joined.key = `${joined.key} ${s.key.slice((spaces[k - 1] ?? 0) + 1)}`;
+          joined.surface = `${joined.surface} ${words.slice(k).join(' ')}`;
+        } else {
+          joined.key = `${s.key.slice(0, spaces[spaces.length - k] ?? 0)} ${joined.key}`;
+          joined.surface = `${words.slice(0, words.length - k).join(' ')} ${joined.surface}`;
+        }
         joined.padded = ` ${joined.key} `;
         joined.spaces = spacesOf(joined.key);
-        joined.surface = `${joined.surface} ${surface.split(' ').slice(k).join(' ')}`;
       }
       continue;
     }
