@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleWordCount, countWords, makeSlug, makeSummary } from '../../../src/workers/enrich/index.js';
+import { parseDateline } from '../../../src/workers/normalize/dateline.js';
 import { articleFrom, loadGoldStories } from './fixtures.js';
 
 describe('makeSlug', () => {
@@ -9,6 +10,15 @@ describe('makeSlug', () => {
     ['Hô Chi Minh-Ville accueille le Forum', 'ho-chi-minh-ville-accueille-le-forum'],
     ['VFF: “Kim Sang-sik” ở lại đến 2027!', 'vff-kim-sang-sik-o-lai-den-2027'],
   ])('%s → %s', (headline, slug) => {
+    expect(makeSlug(headline)).toBe(slug);
+  });
+
+  it.each([
+    ['VinFast VF3 giao xe tại Hà Nội', 'vinfast-vf3-giao-xe-tai-ha-noi'],
+    ['iPhone 16 ra mắt', 'iphone-16-ra-mat'],
+    ['Œuvre d’art à Hanoï', 'oeuvre-d-art-a-hanoi'],
+    ['L’ŒUVRE et l’Ætna', 'l-oeuvre-et-l-aetna'],
+  ])('keeps mixed-case names and ligatures whole: %s → %s', (headline, slug) => {
     expect(makeSlug(headline)).toBe(slug);
   });
 
@@ -45,6 +55,71 @@ describe('makeSummary', () => {
     expect(s.length).toBeLessThanOrEqual(300);
     expect(s.endsWith('.')).toBe(true);
     expect(s).not.toContain('…');
+  });
+
+  // Each first sentence runs past 300 characters, so a "." inside it that were read as a
+  // sentence end would make the summary stop there.
+  const LONG_TAIL = ' thành phố cùng nhiều chuyên gia, nhà khoa học và đại diện các quận, huyện'.repeat(4);
+  it.each([
+    ['The U.S.', `The U.S. Department of State on Friday announced a plan${' to expand cooperation with Vietnam in clean energy'.repeat(6)}.`],
+    ['TP.', `Sáng 14/3, tại TP. Hồ Chí Minh, Ủy ban nhân dân tổ chức hội nghị${LONG_TAIL}.`],
+    ['PGS. TS.', `Phát biểu tại hội nghị, PGS. TS. Nguyễn Văn Hùng cho biết${LONG_TAIL}.`],
+    ['Th.S.', `Ông Th.S. Lê Văn Nam cho biết${LONG_TAIL}.`],
+    ['an initial', `Bệnh nhân Nguyễn Văn A. Cư trú tại${LONG_TAIL}.`],
+    ['M.', `M. Macron est arrivé à Hanoï${' pour une visite officielle de trois jours au Vietnam'.repeat(6)}.`],
+    ['a lowercase word', `Các mặt hàng gồm gạo, cà phê, v.v. được xuất khẩu sang${LONG_TAIL}.`],
+  ])('does not end a sentence at %s', (_mark, body) => {
+    const s = makeSummary(articleFrom({ headline: 'H', body }));
+    // The first sentence does not fit: the summary is it, clipped on a word boundary.
+    expect(s.endsWith('…')).toBe(true);
+    expect(s.length).toBeLessThanOrEqual(300);
+    expect(s.length).toBeGreaterThan(250);
+    expect(body.startsWith(s.slice(0, -1))).toBe(true);
+  });
+
+  it('keeps to the whole sentences before one that holds an abbreviation and does not fit', () => {
+    const body = `Hội nghị diễn ra trong hai ngày. Phát biểu tại hội nghị, PGS. TS. Nguyễn Văn Hùng cho biết${LONG_TAIL}.`;
+    expect(makeSummary(articleFrom({ headline: 'H', body }))).toBe('Hội nghị diễn ra trong hai ngày.');
+  });
+
+  it('still ends sentences at a "." before a capitalized word that is no abbreviation', () => {
+    const body = `Hội nghị diễn ra trong hai ngày tại TP. Hồ Chí Minh. Phát biểu tại hội nghị, ông Hùng cho biết${' thành phố cùng nhiều chuyên gia'.repeat(10)}.`;
+    expect(makeSummary(articleFrom({ headline: 'H', body }))).toBe('Hội nghị diễn ra trong hai ngày tại TP. Hồ Chí Minh.');
+  });
+
+  it('starts the body summary at the dateline date phrase, after place and agency', () => {
+    const body = 'tại trụ sở Chính phủ, Thủ tướng Phạm Minh Chính chủ trì hội nghị trực tuyến về bão số 3.\n\nTheo báo cáo, bão mạnh cấp 12.';
+    const summaryWith = (raw: string | null, agency: string | null): string => {
+      const article = articleFrom({ headline: 'H', body });
+      return makeSummary({ ...article, dateline: { ...article.dateline, agency, raw } });
+    };
+    const expected = 'Sáng 14/3, tại trụ sở Chính phủ, Thủ tướng Phạm Minh Chính chủ trì hội nghị trực tuyến về bão số 3. Theo báo cáo, bão mạnh cấp 12.';
+    expect(summaryWith('HÀ NỘI (TTXVN) - Sáng 14/3,', 'TTXVN')).toBe(expected);
+    expect(summaryWith('Bà Rịa - Vũng Tàu (TTXVN) – Sáng 14/3,', 'TTXVN')).toBe(expected);
+    expect(summaryWith('TTXVN - Sáng 14/3,', 'TTXVN')).toBe(expected);
+    expect(summaryWith('Sáng 14/3,', null)).toBe(expected);
+    // A dateline of place and agency only leaves the body as it is, capitalized.
+    expect(summaryWith('HANOI (VNA) -', 'VNA')).toBe(expected.replace('Sáng 14/3, tại', 'Tại'));
+    expect(summaryWith(null, null)).toBe(expected.replace('Sáng 14/3, tại', 'Tại'));
+  });
+
+  it.each([
+    ['HÀ NỘI (TTXVN) - Sáng 14/3, tại trụ sở Chính phủ, Thủ tướng chủ trì hội nghị.', 'Sáng 14/3, tại trụ sở Chính phủ, Thủ tướng chủ trì hội nghị.'],
+    ['Bà Rịa - Vũng Tàu (TTXVN) - Ngày 2-8, tỉnh tổ chức lễ khởi công.', 'Ngày 2-8, tỉnh tổ chức lễ khởi công.'],
+    ['TTXVN - Chiều 20/5 (giờ địa phương), tại New York, Đại sứ phát biểu.', 'Chiều 20/5 (giờ địa phương), tại New York, Đại sứ phát biểu.'],
+    ['Đêm 6/9, lực lượng cứu hộ đã tiếp cận hiện trường vụ sạt lở đất tại xã.', 'Đêm 6/9, lực lượng cứu hộ đã tiếp cận hiện trường vụ sạt lở đất tại xã.'],
+    ['HANOI, May 20 (VNA) - Vietnam and Japan signed an agreement.', 'Vietnam and Japan signed an agreement.'],
+  ])('reads the paragraph %j after its place and agency, as normalize splits it', (paragraph, summary) => {
+    const dateline = parseDateline(paragraph, '2025-03-14T09:30:00+07:00');
+    expect(dateline).not.toBeNull();
+    const article = articleFrom({ headline: 'H', body: dateline!.rest });
+    expect(makeSummary({ ...article, dateline: { ...article.dateline, agency: dateline!.agency, raw: dateline!.raw } })).toBe(summary);
+  });
+
+  it('never starts a summary with a lowercase word, but keeps names written so', () => {
+    expect(makeSummary(articleFrom({ headline: 'H', body: 'tại trụ sở Chính phủ, Thủ tướng chủ trì.' }))).toBe('Tại trụ sở Chính phủ, Thủ tướng chủ trì.');
+    expect(makeSummary(articleFrom({ headline: 'H', lead: 'đêm qua, mưa lớn.', body: '' }))).toBe('Đêm qua, mưa lớn.');
+    expect(makeSummary(articleFrom({ headline: 'H', body: 'iPhone 16 ra mắt tại Hà Nội.' }))).toBe('iPhone 16 ra mắt tại Hà Nội.');
   });
 
   it('cuts a long lead on a word boundary with "…", and only when cut', () => {
