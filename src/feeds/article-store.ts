@@ -29,14 +29,18 @@ const SAVE_LUA = `
 local function markPublished()
   if KEYS[4] ~= '' then redis.call('HSET', KEYS[4], ARGV[8], '1') end
 end
+-- The feeds this save lists the article in.
+local wanted = {}
 -- Strikes a feed from the article's list of feeds; the article goes once no feed lists it. A feed
--- is kept in the list only while it really holds the article: stores written before the list was
--- kept up to date name feeds that trimmed the article long ago.
+-- is kept in the list only while it really holds the article (stores written before the list was
+-- kept up to date name feeds that trimmed the article long ago), or, for the article being saved,
+-- while this save is still to add it there.
 local function unlisted(id, feed)
   local key = ARGV[7] .. id
   local rest = {}
   for listed in string.gmatch(redis.call('HGET', key, 'feeds') or '', '[^\\n]+') do
-    if listed ~= feed and redis.call('ZSCORE', ARGV[6] .. listed, id) then rest[#rest + 1] = listed end
+    local held = (id == ARGV[5] and wanted[listed]) or redis.call('ZSCORE', ARGV[6] .. listed, id)
+    if listed ~= feed and held then rest[#rest + 1] = listed end
   end
   if #rest == 0 then
     redis.call('DEL', key)
@@ -52,7 +56,6 @@ end
 local clock = redis.call('TIME')
 local changedAt = clock[1] .. string.format('%03d', math.floor(tonumber(clock[2]) / 1000))
 local ids = {}
-local wanted = {}
 for i = 6, #KEYS do
   ids[#ids + 1] = ARGV[i + 3]
   wanted[ARGV[i + 3]] = true
