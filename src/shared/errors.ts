@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   S3_WRITE: 'writing an archive object to S3 failed',
   S3_READ: 'reading or listing archive objects on S3 failed (permanent for a missing key)',
   SNAPSHOT_CORRUPT: 'an archived object does not match its stored SHA-256, has none, or is not JSON',
+  JOB_STALLED: "the job's worker process crashed or hung while running it more often than allowed: BullMQ gave it up",
   MISSING_OBJECT: 'an archived version lacks its .json or .ninjs.json twin, or an earlier version is missing',
   TRANSLATION_UNSUPPORTED: 'the translation provider does not serve this language pair, or the glossary lacks the text',
   STAGE_FAILED: 'a stage threw an unexpected error (treated as retryable)',

@@ -30,6 +30,18 @@ export interface GroupProcessorDeps {
   timer?: StageTimer;
 }
 
+/**
+ * A permanent failure the adapter has already written as a dead letter: the 'failed' handler
+ * (start-workers.ts) must not write it again. BullMQ reads it as its own UnrecoverableError (no
+ * retries), by class and by name.
+ */
+export class DeadLetteredError extends UnrecoverableError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnrecoverableError';
+  }
+}
+
 /** The job id of an article handed to the next queue: one per story version, so a retry re-adds nothing. */
 export function articleJobId(article: Article): string {
   return `${article.id}.v${article.version}`;
@@ -85,7 +97,7 @@ export function createGroupProcessor(deps: GroupProcessorDeps): Processor {
         log.warn({ err }, 'permanent failure: job goes to the failed set');
         // The job itself stays in the failed set with its reason even if this write fails.
         await deadLetters.add(group.queue, job.id ?? null, e, job.data).catch((dlErr: unknown) => log.error({ err: dlErr }, 'could not record a dead letter'));
-        throw new UnrecoverableError(`${e.code}: ${e.message}`);
+        throw new DeadLetteredError(`${e.code}: ${e.message}`);
       }
       log.warn({ err }, 'stage failed: will retry');
       throw err;

@@ -3,21 +3,25 @@ import { Worker, type Job } from 'bullmq';
 import { bullConnection, bullPrefix, type PipelineQueues } from '../shared/queues.js';
 import type { DeadLetters } from '../shared/dead-letters.js';
 import type { Logger } from '../shared/logger.js';
-import { createGroupProcessor } from './bullmq-adapter.js';
+import { DeadLetteredError, createGroupProcessor } from './bullmq-adapter.js';
+import { PermanentError } from '../shared/errors.js';
 import type { StageTimer } from './run-stages.js';
 import type { StageContext } from './stage.js';
 import type { StageSet } from './stages.js';
 
 /**
- * Writes a dead letter for every job of `worker` whose retries ran out. Permanent failures are
- * recorded where they are thrown (the adapter), so UnrecoverableErrors are skipped here.
+ * Writes a dead letter for every job of `worker` that failed for good: its retries ran out, or
+ * BullMQ itself gave up on it (a job whose worker process crashed or hung while running it, more
+ * often than allowed, fails without our processor running). Permanent failures the adapter has
+ * recorded where they were thrown are skipped.
  */
 export function recordExhaustedJobs(worker: Worker, where: string, deadLetters: DeadLetters, log: Logger): void {
   worker.on('failed', (job: Job | undefined, err: Error) => {
-    if (!job || err.name === 'UnrecoverableError') return;
-    if (job.attemptsMade >= (job.opts.attempts ?? 1)) {
-      deadLetters.add(where, job.id ?? null, err, job.data).catch((e: unknown) => log.error({ err: e, jobId: job.id }, 'could not record a dead letter'));
-    }
+    if (!job || err instanceof DeadLetteredError) return;
+    const givenUp = err.name === 'UnrecoverableError';
+    if (!givenUp && job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    const reason = givenUp ? new PermanentError('JOB_STALLED', `BullMQ gave the job up: ${err.message}`) : err;
+    deadLetters.add(where, job.id ?? null, reason, job.data).catch((e: unknown) => log.error({ err: e, jobId: job.id }, 'could not record a dead letter'));
   });
 }
 
