@@ -54,8 +54,9 @@ export function startTranslationFollowUps(deps: FollowUpDeps): FollowUps {
   async function process(job: Job<FollowUpJob>): Promise<string> {
     const { id, version, langs } = job.data;
     const current = await deps.store.get(id);
-    // Not published yet (split topology: the story may still be on its way): try again later.
-    if (!current) throw new RetryableError('STAGE_FAILED', `story ${id} is not published yet`);
+    // Its version not published yet (the story, or this newer version of it, is still on its way):
+    // try again later. Translating the older stored version would attach to the wrong text.
+    if (!current || current.version < version) throw new RetryableError('STAGE_FAILED', `story ${id} v${version} is not published yet`);
     if (current.version > version) return 'superseded';
     const { article, result } = await translateAndAttach(current, { ...deps.translation, targets: langs, now: () => new Date(), log: deps.log });
     if (result.translations.length > 0) {

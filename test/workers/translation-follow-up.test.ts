@@ -1,0 +1,61 @@
+/**
+ * Translation follow-ups on a real Redis and BullMQ, with LibreTranslate's HTTP contract served by
+ * a local fake: a follow-up waits for its own version to be published, and never attaches a
+ * translation to an older version.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ArticleStore } from '../../src/feeds/article-store.js';
+import { DeadLetters } from '../../src/shared/dead-letters.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { MemoryTranslationCache } from '../../src/translation/cache.js';
+import { createLibreTranslateProvider } from '../../src/translation/libretranslate.js';
+import { startTranslationFollowUps } from '../../src/workers/translation-follow-up.js';
+import { makeArticle } from '../support/articles.js';
+import { eventually } from '../support/pipeline-harness.js';
+import { cleanupPrefix, testRedis, uniquePrefix } from '../support/redis-prefix.js';
+import { testRedisUrl } from '../support/services.js';
+import { FakeTranslationServer, fakeTranslation } from '../translation/fake-translation-server.js';
+
+const redis = testRedis();
+let fake: FakeTranslationServer;
+beforeAll(async () => {
+  fake = await FakeTranslationServer.start();
+});
+afterAll(async () => {
+  await fake.close();
+  redis.disconnect();
+});
+
+describe('translation follow-ups', () => {
+  it('wait for their own version: a newer version still on its way is translated once published, the older one is left alone', async () => {
+    const prefix = uniquePrefix('follow-up');
+    const store = new ArticleStore(redis, { prefix, feedLength: 100 });
+    const followUps = startTranslationFollowUps({
+      redisUrl: testRedisUrl(),
+      prefix,
+      store,
+      archive: null,
+      deadLetters: new DeadLetters(redis, prefix),
+      log: silentLogger(),
+      translation: { provider: createLibreTranslateProvider({ url: fake.url, timeoutMs: 500 }), cache: new MemoryTranslationCache(), targets: ['fr'] },
+    });
+    try {
+      const v1 = makeArticle({ id: 'story-x', version: 1, language: 'vi', headline: 'Tin cũ phiên bản một' });
+      const v2 = makeArticle({ id: 'story-x', version: 2, language: 'vi', headline: 'Tin đã sửa phiên bản hai' });
+      await store.save(v1);
+      // translate-tag of v2 could not reach the provider; v2 is still behind a publish backlog.
+      await followUps.schedule(v2, { langs: ['fr'], delayMs: 10 });
+      const job = () => followUps.queue.getJob('story-x.v2.translate');
+      await eventually(async () => expect((await job())?.attemptsMade).toBeGreaterThanOrEqual(1), 5_000);
+      expect(await (await job())?.getState()).not.toBe('completed');
+      expect((await store.get('story-x'))?.translations).toEqual([]);
+      await store.save(v2);
+      await (await job())?.promote().catch(() => undefined);
+      await eventually(async () => expect((await store.get('story-x'))?.translations.map((t) => t.headline)).toEqual([fakeTranslation(v2.headline, 'fr')]), 10_000);
+      expect((await store.get('story-x'))?.version).toBe(2);
+    } finally {
+      await followUps.close();
+      await cleanupPrefix(redis, prefix);
+    }
+  });
+});
