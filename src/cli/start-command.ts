@@ -10,12 +10,21 @@ import { startPipeline, type Pipeline } from '../app/pipeline.js';
 import { sampleSources, startSampleFeedServer } from '../app/sample-sources.js';
 import type { HttpServer } from '../server/http.js';
 import { startWorkerProcesses, type WorkerProcesses } from '../app/worker-processes.js';
+import { listenForStop } from './stop-signals.js';
 
-/** Runs until SIGINT/SIGTERM; returns the exit code. */
+/** Runs until SIGINT/SIGTERM/SIGHUP; returns the exit code. */
 export async function startCommand(io: { out: (l: string) => void; err: (l: string) => void }): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const services = await connectServices(config, log);
+  // From here on a signal stops the run cleanly, even one that arrives while it is starting.
+  const stop = listenForStop((signal) => io.err(`${signal} again: exiting without waiting for running jobs.`));
+  let services: Awaited<ReturnType<typeof connectServices>>;
+  try {
+    services = await connectServices(config, log);
+  } catch (err) {
+    stop.dispose();
+    throw err;
+  }
   let sampleServer: HttpServer | null = null;
   let watched: WatchedSources | null = null;
   let pipeline: Pipeline;
@@ -37,6 +46,7 @@ export async function startCommand(io: { out: (l: string) => void; err: (l: stri
     watched?.stop();
     await sampleServer?.close();
     await services.close();
+    stop.dispose();
     throw err;
   }
   // Stages are CPU-bound: this process is one worker, each extra process adds a core's worth.
@@ -71,15 +81,13 @@ export async function startCommand(io: { out: (l: string) => void; err: (l: stri
       '',
     ].join('\n'),
   );
-  await new Promise<void>((done) => {
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
-  io.out('stopping...');
+  await stop.received;
+  io.out('stopping... (Ctrl-C again to exit at once)');
   watched?.stop();
   await extraWorkers?.stop();
   await sampleServer?.close();
   await pipeline.close();
   await services.close();
+  stop.dispose();
   return gaveUp ? 1 : 0;
 }

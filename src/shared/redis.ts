@@ -242,7 +242,10 @@ async function startServer(binary: string, port: number, dir: string, timeoutMs:
   ];
   let child: ChildProcess;
   try {
-    child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // In a process group of its own: a terminal's Ctrl-C (or a service manager's signal to the
+    // group) reaches wirepipe only, which stops Redis last, after its workers have finished;
+    // stopped first, Redis would leave the shutdown waiting for it forever.
+    child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   } catch (err) {
     return { ok: false, reason: (err as Error).message, retry: false };
   }

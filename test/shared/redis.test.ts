@@ -92,6 +92,21 @@ describe('ensureRedis', () => {
     expect(err.message).toContain('apt-get install redis-server');
   });
 
+  it.skipIf(!hasRedisServer)('spawns redis-server in a process group of its own, so a Ctrl-C to ours does not stop it before our workers', async () => {
+    const handle = await ensureRedis({ env: {}, probeDefault: false });
+    handles.push(handle);
+    const client = createRedisConnection(handle.url);
+    try {
+      const pid = Number(/process_id:(\d+)/.exec(await client.info('server'))?.[1]);
+      expect(pid).toBeGreaterThan(0);
+      const groupOf = (p: number) => execFileSync('ps', ['-o', 'pgid=', '-p', String(p)], { encoding: 'utf8' }).trim();
+      expect(groupOf(pid)).toBe(String(pid));
+      expect(groupOf(pid)).not.toBe(groupOf(process.pid));
+    } finally {
+      client.disconnect();
+    }
+  });
+
   it.skipIf(!hasRedisServer)('spawns a private redis-server without persistence, and stop() ends it', async () => {
     const handle = await ensureRedis({ env: {}, probeDefault: false });
     handles.push(handle);
