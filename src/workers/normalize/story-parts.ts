@@ -209,14 +209,15 @@ interface Tail {
   end: number;
 }
 
-// Under a related-news heading come headline links: no sentence end. The story resumes at the
-// first full sentence after them; related headlines are rarely sentences of six words or more.
+// Under a related-news heading come headline links: no sentence end, or a question or an
+// exclamation ("Vì sao giá gạo tăng?"). The story resumes at the first statement after them (a
+// sentence of six words or more ending in a full stop); related headlines rarely are one.
 const RELATED_LINK_MAX_WORDS = 30;
 const STORY_SENTENCE_MIN_WORDS = 6;
-const ENDS_SENTENCE_RE = /[.!?…]["”»)]?$/u;
+const ENDS_STATEMENT_RE = /\.["”»)]?$/u;
 
 function isRelatedLink(text: string): boolean {
-  return isBoilerplateLine(text) || (words(text) <= RELATED_LINK_MAX_WORDS && !ENDS_SENTENCE_RE.test(text));
+  return isBoilerplateLine(text) || (words(text) <= RELATED_LINK_MAX_WORDS && !ENDS_STATEMENT_RE.test(text));
 }
 
 /**
@@ -239,7 +240,7 @@ function dropMidStoryBoxes(blocks: Block[]): Block[] {
     let next = i + 1;
     while (next < blocks.length && isRelatedLink(blocks[next]!.text)) next += 1;
     const resumes = blocks[next];
-    if (resumes === undefined || words(resumes.text) < STORY_SENTENCE_MIN_WORDS || !ENDS_SENTENCE_RE.test(resumes.text)) {
+    if (resumes === undefined || words(resumes.text) < STORY_SENTENCE_MIN_WORDS || !ENDS_STATEMENT_RE.test(resumes.text)) {
       return out.concat(blocks.slice(i));
     }
     i = next;

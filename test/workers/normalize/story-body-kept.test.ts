@@ -89,3 +89,13 @@ describe('a related-news box in the middle of the story does not cut off the res
     expect(n.bodyText).not.toContain('Hà Nội tăng cường tiêm vaccine sởi');
   });
 });
+
+describe('a related-news box at the end of the story', () => {
+  it('is dropped whole, its question and exclamation headlines too', () => {
+    const body = '<p>Hà Nội (TTXVN) - Ngày 14/3, theo số liệu của Tổng cục Hải quan, xuất khẩu gạo quý I/2025 đạt 2,1 tỷ USD, tăng 12% so với cùng kỳ năm trước.</p><p>Doanh nghiệp đã ký hợp đồng xuất khẩu 200.000 tấn sang Indonesia.</p>';
+    const box = '<p>Tin liên quan</p><p>Giá lúa gạo hôm nay tăng nhẹ ở Đồng bằng sông Cửu Long</p><p>Vì sao giá gạo Việt Nam cao hơn gạo Thái Lan?</p><p>Gạo Việt Nam lại lập kỷ lục giá mới trên thị trường thế giới!</p><p>Xuất khẩu nông sản quý I vượt mốc 10 tỷ USD</p>';
+    const paragraphs = feed(body + box).bodyText.split('\n\n');
+    expect(paragraphs).toHaveLength(2);
+    expect(paragraphs[1]).toBe('Doanh nghiệp đã ký hợp đồng xuất khẩu 200.000 tấn sang Indonesia.');
+  });
+});
