@@ -15,11 +15,25 @@ interface StoryRecord {
   /** The source's time of the newest version, and of the version before each version. */
   lastDated: string | null;
   previousDated: Map<number, string>;
+  /** Contents already brought back once by a revert. */
+  revived: Set<string>;
 }
 
-/** Whether content known as `known` comes back as current: the source dates it after the newest version. */
-function isRevert(story: { latest: number; lastDated: string | null }, known: number, dating: VersionDating | undefined): boolean {
-  return dating !== undefined && dating.sourceUpdated && known < story.latest && story.lastDated !== null && Date.parse(dating.dated) > Date.parse(story.lastDated);
+/**
+ * Whether content known as `known` comes back as current: the source dates it after the newest
+ * version, and it was not brought back before. (A feed that alternates between two texts and dates
+ * each rendering "now" would otherwise make a new version of every poll: it gets at most one
+ * revert per text.)
+ */
+function isRevert(story: StoryRecord, contentHash: string, known: number, dating: VersionDating | undefined): boolean {
+  return (
+    dating !== undefined &&
+    dating.sourceUpdated &&
+    known < story.latest &&
+    story.lastDated !== null &&
+    Date.parse(dating.dated) > Date.parse(story.lastDated) &&
+    !story.revived.has(contentHash)
+  );
 }
 
 /** A StoryStore held in this process only. */
@@ -29,13 +43,14 @@ export class MemoryStoryStore implements StoryStore {
   async recordVersion(id: string, contentHash: string, at: string, dating?: VersionDating): Promise<VersionDecision> {
     let story = this.#stories.get(id);
     if (!story) {
-      story = { versionsByHash: new Map(), latest: 0, firstCreated: at, published: new Set(), lastDated: null, previousDated: new Map() };
+      story = { versionsByHash: new Map(), latest: 0, firstCreated: at, published: new Set(), lastDated: null, previousDated: new Map(), revived: new Set() };
       this.#stories.set(id, story);
     }
     const known = story.versionsByHash.get(contentHash);
-    if (known !== undefined && !isRevert(story, known, dating)) {
+    if (known !== undefined && !isRevert(story, contentHash, known, dating)) {
       return withPrevious({ version: known, isNew: !story.published.has(known), firstCreated: story.firstCreated }, story.previousDated.get(known));
     }
+    if (known !== undefined) story.revived.add(contentHash);
     const previous = story.lastDated;
     story.latest += 1;
     story.versionsByHash.set(contentHash, story.latest);
@@ -63,7 +78,8 @@ function withPrevious(decision: VersionDecision, previousDated: string | undefin
  * a retried job gets the same answer. ARGV: content hash, first created, then (or '') the source's
  * time of this content, the same in ms, '1' when it is the source's own `updated`.
  * Content known as an older version that the source dates after the newest one is a revert (an
- * editor took a correction back): it gets a new version.
+ * editor took a correction back): it gets a new version, once per content (`r:<contentHash>`), so
+ * a feed alternating between two texts it dates "now" cannot make a version of every poll.
  */
 const RECORD_VERSION_LUA = `
 local known = redis.call('HGET', KEYS[1], 'h:' .. ARGV[1])
@@ -71,7 +87,10 @@ local dated = ARGV[3]
 if known then
   local lastMs = tonumber(redis.call('HGET', KEYS[1], 'lastDatedMs') or '')
   local revert = dated ~= '' and ARGV[5] == '1' and lastMs ~= nil and tonumber(known) < tonumber(redis.call('HGET', KEYS[1], 'latest')) and tonumber(ARGV[4]) > lastMs
-  if not revert then
+    and redis.call('HEXISTS', KEYS[1], 'r:' .. ARGV[1]) == 0
+  if revert then
+    redis.call('HSET', KEYS[1], 'r:' .. ARGV[1], '1')
+  else
     local published = redis.call('HEXISTS', KEYS[1], 'p:' .. known)
     return {tonumber(known), 1 - published, redis.call('HGET', KEYS[1], 'firstCreated'), redis.call('HGET', KEYS[1], 'prev:' .. known) or false}
   end

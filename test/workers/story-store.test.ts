@@ -66,6 +66,17 @@ describe.each(stores)('%s story store', (_name, make) => {
     expect(await s.recordVersion('rv', 'A', '2026-01-01T08:00:00Z', dated('2026-01-01T11:00:00Z'))).toMatchObject({ version: 3, isNew: false });
   });
 
+  it('brings a text back at most once, so a feed alternating between two texts it dates "now" does not make a version of every poll', async () => {
+    const s = make();
+    const versions: number[] = [];
+    for (let poll = 0; poll < 8; poll++) {
+      const d = await s.recordVersion('flap', poll % 2 === 0 ? 'A' : 'B', '2026-01-01T08:00:00Z', { dated: `2026-01-01T09:0${poll}:00Z`, sourceUpdated: true });
+      if (d.isNew) await s.markPublished('flap', d.version);
+      versions.push(d.version);
+    }
+    expect(versions).toEqual([1, 2, 3, 4, 3, 4, 3, 4]);
+  });
+
   it('keeps stories apart', async () => {
     const s = make();
     await s.recordVersion('d1', 'same', '2026-01-01T00:00:00Z');
