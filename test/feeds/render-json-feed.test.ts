@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { renderJsonFeed } from '../../src/feeds/render-json-feed.js';
 import type { Article } from '../../src/shared/article.js';
 import {
   feedFor,
   loadArticleFixtures,
-  loadSchema,
   newestFirst,
   withoutControls,
 } from './article-fixtures.js';
+import { jsonFeedValidator } from '../support/schemas.js';
 
-// ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-const validate = ajv.compile(loadSchema('jsonfeed-schema-v1.1.json'));
+const validate = jsonFeedValidator();
 
 type Item = Record<string, unknown>;
 

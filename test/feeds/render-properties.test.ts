@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { renderAtom } from '../../src/feeds/render-atom.js';
 import { renderJsonFeed } from '../../src/feeds/render-json-feed.js';
 import { renderRss } from '../../src/feeds/render-rss.js';
 import { articleArbitrary } from './article-arbitrary.js';
-import { feedFor, hasControlChars, loadSchema } from './article-fixtures.js';
+import { feedFor, hasControlChars } from './article-fixtures.js';
+import { jsonFeedValidator } from '../support/schemas.js';
 
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-const validateJsonFeed = ajv.compile(loadSchema('jsonfeed-schema-v1.1.json'));
+const validateJsonFeed = jsonFeedValidator();
 const PARSER = new XMLParser({
   ignoreAttributes: false,
   parseTagValue: false,

@@ -4,8 +4,6 @@
  * in, or partner CMSs and screen readers read English as Vietnamese (and the body the other way).
  */
 import { describe, expect, it } from 'vitest';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import RssParser from 'rss-parser';
 import { renderAtom } from '../../src/feeds/render-atom.js';
@@ -13,12 +11,10 @@ import { renderJsonFeed } from '../../src/feeds/render-json-feed.js';
 import { renderRss } from '../../src/feeds/render-rss.js';
 import { presentInLanguage } from '../../src/feeds/translated-entry.js';
 import type { Article } from '../../src/shared/article.js';
-import { articleFixture, feedFor, loadSchema } from './article-fixtures.js';
+import { articleFixture, feedFor } from './article-fixtures.js';
+import { jsonFeedValidator } from '../support/schemas.js';
 
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-const validateJsonFeed = ajv.compile(loadSchema('jsonfeed-schema-v1.1.json'));
+const validateJsonFeed = jsonFeedValidator();
 const PARSER = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
