@@ -115,6 +115,34 @@ function datelinePhrase(dateline: Pick<Dateline, 'raw' | 'agency'> | undefined):
   return source ? raw.slice(source[0].length) : '';
 }
 
+// A paragraph that ends as a sentence does.
+const PARAGRAPH_END = /[.!?…]["'”’)\]]*$/u;
+
+/**
+ * The body up to its first paragraph, after the first, that is no sentence (a table row, a
+ * subheading): a summary reads whole sentences, and such a line would run into the next one
+ * ("… đầu năm. Tỉnh | Số ca TP Hồ Chí Minh | 5.200 Theo Bộ Y tế, …"). Only paragraphs a summary
+ * can reach are looked at: those within twice its length of text.
+ */
+export function proseHead(body: string): string {
+  let seen = 0;
+  let paragraphs = 0;
+  let from = 0;
+  while (from < body.length && seen <= 2 * MAX_SUMMARY) {
+    const next = body.indexOf('\n\n', from);
+    const end = next < 0 ? body.length : next;
+    const paragraph = body.slice(from, end).trim();
+    if (paragraph !== '') {
+      if (paragraphs > 0 && !PARAGRAPH_END.test(paragraph)) return body.slice(0, from);
+      paragraphs++;
+      seen += paragraph.length;
+    }
+    if (next < 0) break;
+    from = next + 2;
+  }
+  return body;
+}
+
 /**
  * The story's summary: its lead, else the first sentences of the body (read from after the
  * dateline's place and agency), ≤ 300 chars on a word boundary, starting with a capital.
@@ -124,7 +152,7 @@ export function makeSummary(
 ): string {
   const lead = article.lead?.trim();
   if (lead) return capitalized(clip(lead));
-  const body = article.body.text.trim();
+  const body = proseHead(article.body.text).trim();
   if (body) {
     const phrase = datelinePhrase(article.dateline);
     // Only the collapsed head of the body is joined to the phrase: joining the whole would copy

@@ -144,9 +144,21 @@ describe('collapsedHead', () => {
       const space = room.lastIndexOf(' ');
       return `${(space > 0 ? room.slice(0, space) : room.slice(0, max - 1)).replace(/[\s,;:–-]+$/u, '')}…`;
     };
+    /** The body before its first non-sentence paragraph after the first, read from the whole text. */
+    const proseWhole = (text: string): string => {
+      const paragraphs = text.split('\n\n');
+      let kept = 0;
+      for (let i = 0; i < paragraphs.length; i++) {
+        const p = paragraphs[i]!.trim();
+        if (p === '') continue;
+        if (kept > 0 && !/[.!?…]["'”’)\]]*$/u.test(p)) return paragraphs.slice(0, i).join('\n\n');
+        kept++;
+      }
+      return text;
+    };
     /** The first whole sentences within 300 characters, read from the whole collapsed text. */
     const summaryWhole = (text: string): string => {
-      const t = collapseAll(text);
+      const t = collapseAll(proseWhole(text));
       const end = sentencesEnd(t, 300);
       return capitalized(end > 0 ? t.slice(0, end) : clipWhole(t, 300));
     };
@@ -156,7 +168,7 @@ describe('collapsedHead', () => {
       expect(clip(text, max), JSON.stringify(text)).toBe(clipWhole(text, max));
       // The head of a long body holds every sentence end a 300-character summary can use.
       // (An empty body falls back to the headline, capitalized as every summary is.)
-      const expected = text.trim() ? summaryWhole(text) : 'H';
+      const expected = proseWhole(text).trim() ? summaryWhole(text) : 'H';
       expect(makeSummary({ headline: 'h', lead: null, body: { text, html: '' } }), JSON.stringify(text)).toBe(expected);
     }
   });

@@ -42,6 +42,13 @@ describe('makeSlug', () => {
 });
 
 describe('makeSummary', () => {
+  it('stops before a paragraph that is no sentence (a table row), which would run into the next sentence', () => {
+    const body = 'Cả nước ghi nhận hơn 12.000 ca mắc sởi từ đầu năm.\n\nTỉnh | Số ca\n\nTP Hồ Chí Minh | 5.200\n\nTheo Bộ Y tế, dịch đã được kiểm soát.';
+    expect(makeSummary(articleFrom({ headline: 'H', body }))).toBe('Cả nước ghi nhận hơn 12.000 ca mắc sởi từ đầu năm.');
+    // A first paragraph without a full stop (a heading-like opening) is still read.
+    expect(makeSummary(articleFrom({ headline: 'H', body: 'Số liệu mới nhất\n\nCả nước ghi nhận hơn 12.000 ca.' }))).toBe('Số liệu mới nhất Cả nước ghi nhận hơn 12.000 ca.');
+  });
+
   it('uses the lead when there is one', () => {
     const a = articleFrom({ headline: 'H', lead: 'Lead  paragraph.', body: 'Body sentence one. Body two.' });
     expect(makeSummary(a)).toBe('Lead paragraph.');
