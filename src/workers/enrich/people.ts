@@ -198,6 +198,9 @@ function pickName(T: readonly Token[], s: number, b: number): [number, number] {
   }
   if (n <= MAX_NAME && isSurname(T[s])) return [s, b];
   if (n >= 4 && isSurname(T[b - 4]) && isMiddleName(T[b - 3]) && !isSurname(T[b - 3])) return [b - 4, b];
+  // "Nguyễn Sinh Nhật Tân": a family name, then a middle name that is also a family name ("Sinh",
+  // "Lưu", "Hoàng"), then two given syllables: four parts, not the last three.
+  if (n >= 4 && isSurname(T[b - 4]) && isSurname(T[b - 3]) && !isSurname(T[b - 2]) && !isMiddleName(T[b - 2])) return [b - 4, b];
   if (n >= 3 && isSurname(T[b - 3])) return [b - 3, b];
   if (n >= 2 && isSurname(T[b - 2]) && n > MAX_NAME) return [b - 2, b];
   if (n <= MAX_NAME) return [s, b];

@@ -21,6 +21,8 @@ describe('people and roles', () => {
     ['English apposition', 'Daniel Whitfield, country director of Oxfam in Vietnam, said funds were short.', 'en', 'Daniel Whitfield', 'country director of Oxfam in Vietnam'],
     ['French title with commas', "Le ministre de l'Agriculture, Lê Văn Thành, a salué l'accord.", 'fr', 'Lê Văn Thành', "ministre de l'Agriculture"],
     ['rank yields to the office in apposition', 'Trung tướng Lê Văn Tuyến, Thứ trưởng Bộ Công an, đã gửi thư khen.', 'vi', 'Lê Văn Tuyến', 'Thứ trưởng Bộ Công an'],
+    ['four-part name whose middle is also a family name', 'Thứ trưởng Bộ Công Thương Nguyễn Sinh Nhật Tân cho biết giá gạo tăng.', 'vi', 'Nguyễn Sinh Nhật Tân', 'Thứ trưởng Bộ Công Thương'],
+    ['three-part name with a family-name middle', 'Thứ trưởng Bộ Công Thương Nguyễn Hoàng Long cho biết giá gạo tăng.', 'vi', 'Nguyễn Hoàng Long', 'Thứ trưởng Bộ Công Thương'],
   ])('%s', (_form, body, lang, name, role) => {
     const { people } = run(body, lang);
     expect(people).toContainEqual({ name, role });
