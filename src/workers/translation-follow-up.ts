@@ -17,6 +17,7 @@ import { bullConnection, bullPrefix } from '../shared/queues.js';
 import { recordExhaustedJobs } from './start-workers.js';
 import { followUpJobId, type FollowUpPlan } from '../translation/attach.js';
 import { translateAndAttach } from '../translation/translate-and-attach.js';
+import { mayTranslate } from '../translation/may-translate.js';
 import type { StageTranslation } from '../translation/stage-translation.js';
 
 export const FOLLOW_UP_QUEUE = 'translation-follow-up';
@@ -58,6 +59,12 @@ export function startTranslationFollowUps(deps: FollowUpDeps): FollowUps {
     // try again later. Translating the older stored version would attach to the wrong text.
     if (!current || current.version < version) throw new RetryableError('STAGE_FAILED', `story ${id} v${version} is not published yet`);
     if (current.version > version) return 'superseded';
+    // Its embargo moved later, or it was withheld since: not for a third party yet.
+    const gate = mayTranslate(current, new Date());
+    if (!gate.ok) {
+      if (gate.retryInMs === null) return `held back: ${gate.reason}`;
+      throw new RetryableError('STAGE_FAILED', `story ${id} is ${gate.reason}`);
+    }
     const { article, result } = await translateAndAttach(current, { ...deps.translation, targets: langs, now: () => new Date(), log: deps.log });
     if (result.translations.length > 0) {
       if (deps.archive) await writeSnapshot(deps.archive.s3, deps.archive.bucket, article, toNinjs(article));

@@ -58,4 +58,32 @@ describe('translation follow-ups', () => {
       await cleanupPrefix(redis, prefix);
     }
   });
+
+  it('send nothing for a story withheld since the follow-up was planned', async () => {
+    const prefix = uniquePrefix('follow-up-withheld');
+    const store = new ArticleStore(redis, { prefix, feedLength: 100 });
+    const followUps = startTranslationFollowUps({
+      redisUrl: testRedisUrl(),
+      prefix,
+      store,
+      archive: null,
+      deadLetters: new DeadLetters(redis, prefix),
+      log: silentLogger(),
+      translation: { provider: createLibreTranslateProvider({ url: fake.url, timeoutMs: 500 }), cache: new MemoryTranslationCache(), targets: ['fr'] },
+    });
+    try {
+      fake.received.length = 0;
+      const held = makeArticle({ id: 'story-w', version: 1, language: 'vi', headline: 'Tin chưa được phát hành', pubStatus: 'withheld' });
+      await store.save(held);
+      await followUps.schedule(held, { langs: ['fr'], delayMs: 10 });
+      const job = () => followUps.queue.getJob('story-w.v1.translate');
+      await eventually(async () => ((await (await job())?.getState()) === 'completed' ? true : undefined), 5_000);
+      expect((await job())?.returnvalue).toMatch(/held back/);
+      expect(fake.received).toEqual([]);
+      expect((await store.get('story-w'))?.translations).toEqual([]);
+    } finally {
+      await followUps.close();
+      await cleanupPrefix(redis, prefix);
+    }
+  });
 });

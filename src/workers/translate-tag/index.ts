@@ -12,6 +12,7 @@ import { tagSubjects } from './tag-topics.js';
 import { translateAndAttach } from '../../translation/translate-and-attach.js';
 import { linkPrint } from '../translation-links.js';
 import type { TopicOptions } from './tag-topics.js';
+import { mayTranslate } from '../../translation/may-translate.js';
 
 export { detectLanguage } from './detect-language.js';
 export type { LanguageGuess } from './detect-language.js';
@@ -94,6 +95,14 @@ export function createTranslateTag(options: TranslateTagOptions = {}): ArticleSt
     }
     const tr = ctx?.translation;
     if (!tr || tr.targets.length === 0) return tagged;
+    // Embargoed or withheld copy stays in the house: an embargoed story is translated by a
+    // follow-up when its embargo lifts; a withheld one when a usable version comes.
+    const gate = mayTranslate(tagged, ctx.now());
+    if (!gate.ok) {
+      ctx.log.debug({ articleId: tagged.id, reason: gate.reason }, 'translation held back');
+      if (gate.retryInMs !== null && tr.scheduleFollowUp) await tr.scheduleFollowUp(tagged, { langs: [...tr.targets], delayMs: gate.retryInMs });
+      return tagged;
+    }
     // Translations ride along when the provider answers within the budget; they never hold the
     // story back: what failed for a passing reason is handed to a follow-up job.
     const { article: translated, followUp } = await translateAndAttach(tagged, {
