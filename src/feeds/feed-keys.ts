@@ -1,13 +1,34 @@
 /** Which feeds an article belongs to, and the Redis keys behind them. */
 import slugify from '@sindresorhus/slugify';
 import type { Article } from '../shared/article.js';
+import { sha256Hex } from '../shared/ids.js';
 
 /** Feed ids look like 'all', 'category/hoi-nhap', 'lang/vi'; they are also URL paths under /feeds/. */
 export type FeedId = string;
 
-/** The URL-safe slug of a section label: "Hội nhập" → "hoi-nhap" (đ → d). */
+const MAX_FEED_NAME = 80;
+/** The names we serve under /feeds/category/ and /feeds/lang/: the one pattern that stored feeds and URLs both obey. */
+const FEED_NAME_PATTERN = new RegExp(`^[a-z0-9-]{1,${MAX_FEED_NAME}}$`);
+
+/**
+ * The URL-safe slug of a section label: "Hội nhập" → "hoi-nhap" (đ → d), at most 80 characters,
+ * always a name parseFeedPath accepts; '' only for a blank label.
+ */
 export function categorySlug(category: string): string {
-  return slugify(category);
+  const slug = capAtWordBoundary(slugify(category));
+  if (FEED_NAME_PATTERN.test(slug)) return slug;
+  // slugify transliterates Latin, Greek, Cyrillic and Arabic but drops CJK (and symbols) entirely,
+  // so "日本" would get no feed. A hash of the label keeps such sections apart and their URL stable.
+  const label = category.normalize('NFC').trim().replace(/\s+/g, ' ');
+  return label ? `section-${sha256Hex(label).slice(0, 12)}` : '';
+}
+
+/** Cuts a slug to MAX_FEED_NAME at the last word break, so a long section's feed URL stays servable and readable. */
+function capAtWordBoundary(slug: string): string {
+  if (slug.length <= MAX_FEED_NAME) return slug;
+  // slugify leaves no leading, trailing or doubled '-', so the cut never leaves a dangling one.
+  const lastBreak = slug.lastIndexOf('-', MAX_FEED_NAME);
+  return lastBreak > 0 ? slug.slice(0, lastBreak) : slug.slice(0, MAX_FEED_NAME);
 }
 
 /** Every feed an article is listed in: all, its section's, its language's. */
@@ -24,6 +45,6 @@ export function feedsOf(article: Article): FeedId[] {
 /** A feed id from URL path segments, or null when the path names no feed kind we serve. */
 export function parseFeedPath(kind: string, name?: string): FeedId | null {
   if (kind === 'all' && name === undefined) return 'all';
-  if ((kind === 'category' || kind === 'lang') && name && /^[a-z0-9-]{1,80}$/.test(name)) return `${kind}/${name}`;
+  if ((kind === 'category' || kind === 'lang') && name && FEED_NAME_PATTERN.test(name)) return `${kind}/${name}`;
   return null;
 }
