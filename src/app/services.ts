@@ -8,7 +8,7 @@ import { createS3Client } from '../archive/s3-client.js';
 import { startEmbeddedS3 } from '../archive/embedded-s3.js';
 import { embeddedS3Settings } from '../archive/embedded-s3.js';
 import type { Config } from '../shared/config.js';
-import { ConfigError, PermanentError } from '../shared/errors.js';
+import { PermanentError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { createRedisConnection, ensureRedis, redactUrl, redisAnswers, type RedisHandle } from '../shared/redis.js';
 
@@ -102,8 +102,8 @@ async function existingLocalRedis(): Promise<RedisHandle> {
 
 /** Just the archive, for commands that read it: the configured S3, or the embedded one's files. */
 export async function connectArchive(config: Config): Promise<{ s3: S3Client; bucket: string; location: string; joinEnv: Record<string, string>; close(): Promise<void> }> {
-  if (config.s3.endpoint || config.s3.bucket) {
-    if (!config.s3.bucket) throw new ConfigError(['S3_BUCKET: required when S3_ENDPOINT is set']);
+  // loadConfig refuses S3_ENDPOINT without S3_BUCKET, so a configured S3 always has its bucket here.
+  if (config.s3.bucket) {
     const s3 = createS3Client({ endpoint: config.s3.endpoint ?? null, bucket: config.s3.bucket, region: config.s3.region, forcePathStyle: config.s3.forcePathStyle });
     return { s3, bucket: config.s3.bucket, location: `s3://${config.s3.bucket}/articles/ (${config.s3.endpoint ?? 'AWS'})`, joinEnv: {}, close: async () => s3.destroy() };
   }

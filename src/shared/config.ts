@@ -9,6 +9,15 @@ import { parseTopology, type Topology } from './topology.js';
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 
+/**
+ * A blank variable (`PORT=` in a .env or docker-compose file) counts as unset, so the default
+ * applies: coerced as it is, Number('') would silently be 0 (every candidate a duplicate at
+ * DUPLICATE_THRESHOLD=0). Wraps every coerced field, with its default inside.
+ */
+function blankIsUnset<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
+}
+
 const EnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   /** Prefix of every wirepipe key and BullMQ queue in Redis; lets several pipelines share one Redis. */
@@ -16,41 +25,42 @@ const EnvSchema = z.object({
   /** `split` (a queue per stage), `fused` (one job runs all stages), or groups like `normalize+translate-tag,enrich+publish`. */
   TOPOLOGY: z.string().default('fused'),
   /** Jobs a worker runs at once per queue. */
-  WORKER_CONCURRENCY: positiveInt.default(50),
+  WORKER_CONCURRENCY: blankIsUnset(positiveInt.default(50)),
   /** A job's lock without renewal (ms): how soon a crashed worker's jobs are taken up again. */
-  WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  WORKER_LOCK_MS: blankIsUnset(z.coerce.number().int().min(1000).default(30_000)),
   /** Processes running workers under `wirepipe start` (the stages are CPU-bound: one per core). */
-  WORKER_PROCESSES: positiveInt.max(64).default(1),
+  WORKER_PROCESSES: blankIsUnset(positiveInt.max(64).default(1)),
   /** Attempts for retryable failures before a job goes to the failed set. */
-  JOB_ATTEMPTS: positiveInt.default(5),
+  JOB_ATTEMPTS: blankIsUnset(positiveInt.default(5)),
   /** First backoff delay (ms); doubles each attempt, with jitter. */
-  JOB_BACKOFF_MS: positiveInt.default(1000),
-  HOST: z.string().default('127.0.0.1'),
-  PORT: port.default(8080),
+  JOB_BACKOFF_MS: blankIsUnset(positiveInt.default(1000)),
+  // Blank (HOST= in a .env file) is the default, not '' (which Node binds to every interface).
+  HOST: blankIsUnset(z.string().default('127.0.0.1')),
+  PORT: blankIsUnset(port.default(8080)),
   /** Public base URL of the feed server (for self links); defaults to http://HOST:PORT. */
   PUBLIC_BASE_URL: z.string().url().optional(),
   S3_ENDPOINT: z.string().url().optional(),
   S3_BUCKET: z.string().min(3).optional(),
-  S3_REGION: z.string().default('us-east-1'),
+  S3_REGION: blankIsUnset(z.string().default('us-east-1')),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
   /** Where the embedded S3 server stores objects when no S3_ENDPOINT is set. */
-  EMBEDDED_S3_DIR: z.string().default('./data/s3'),
+  EMBEDDED_S3_DIR: blankIsUnset(z.string().default('./data/s3')),
   /** The sources file (YAML or JSON); defaults to the bundled samples. */
   SOURCES_FILE: z.string().optional(),
   /** Items kept per feed (category, language, all). */
-  FEED_LENGTH: positiveInt.default(500),
+  FEED_LENGTH: blankIsUnset(positiveInt.default(500)),
   /** Entries rendered per feed document. */
-  FEED_PAGE_SIZE: positiveInt.default(50),
+  FEED_PAGE_SIZE: blankIsUnset(positiveInt.default(50)),
   /** Similarity (0..1) at which a story is marked `duplicateOf` another source's copy. */
-  DUPLICATE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.45),
+  DUPLICATE_THRESHOLD: blankIsUnset(z.coerce.number().min(0).max(1).default(0.45)),
   /** How long stories stay findable as near-duplicates (hours). */
-  DUPLICATE_WINDOW_HOURS: positiveInt.default(168),
+  DUPLICATE_WINDOW_HOURS: blankIsUnset(positiveInt.default(168)),
   /** Score (0..1) at which a story in another language is linked with `translationOf`. */
-  TRANSLATION_LINK_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
+  TRANSLATION_LINK_THRESHOLD: blankIsUnset(z.coerce.number().min(0).max(1).default(0.2)),
   /** Days an item's last queued content is remembered without a change (a re-sent older item is then queued again, and dropped as unchanged by the story store). */
-  SEEN_RETENTION_DAYS: positiveInt.max(36_500).default(30),
+  SEEN_RETENTION_DAYS: blankIsUnset(positiveInt.max(36_500).default(30)),
   /** Distinct terms a keyword-IDF generation holds before it becomes the previous one (two are kept). */
-  IDF_GENERATION_TERMS: positiveInt.max(1_000_000_000).default(250_000),
+  IDF_GENERATION_TERMS: blankIsUnset(positiveInt.max(1_000_000_000).default(250_000)),
   /** Bearer token operators send to /status, /failed and /sources; unset: loopback clients only. */
   OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -93,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (err) {
     problems.push(`TOPOLOGY: ${(err as Error).message}`);
   }
+  // Checked on the raw environment so it is listed even when other variables are invalid.
+  if (isSet(env['S3_ENDPOINT']) && !isSet(env['S3_BUCKET'])) problems.push('S3_BUCKET: required when S3_ENDPOINT is set');
   if (problems.length > 0 || !parsed.success || !topology) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -106,7 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backoffMs: e.JOB_BACKOFF_MS,
     host: e.HOST,
     port: e.PORT,
-    publicBaseUrl: e.PUBLIC_BASE_URL,
+    publicBaseUrl: e.PUBLIC_BASE_URL === undefined ? undefined : withoutTrailingSlashes(e.PUBLIC_BASE_URL),
     s3: {
       endpoint: e.S3_ENDPOINT,
       bucket: e.S3_BUCKET,
@@ -125,4 +137,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idfGenerationTerms: e.IDF_GENERATION_TERMS,
     seenRetentionDays: e.SEEN_RETENTION_DAYS,
   };
+}
+
+function isSet(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '';
+}
+
+/** Self links are built as `${base}/feeds/...`: a base ending in "/" would give "//feeds/...". */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
 }

@@ -320,15 +320,35 @@ async function freeLoopbackPort(): Promise<number> {
   });
 }
 
-/** The URL with any password replaced, so it can appear in errors and logs. */
+/**
+ * The URL with its secrets replaced, so it can appear in errors and logs: the password, and every
+ * query value, since ioredis authenticates with `?password=` (and takes any option from the query).
+ */
 export function redactUrl(url: string): string {
+  let withoutPassword: string;
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
-    return parsed.toString();
+    withoutPassword = parsed.toString();
   } catch {
-    return url.replace(/\/\/[^@/]*@/, '//***@');
+    // Often a password with an unencoded "?" or "#": everything up to the "@" is masked.
+    withoutPassword = url.replace(/\/\/[^@/]*@/, '//***@');
   }
+  const tailAt = withoutPassword.search(/[?#]/);
+  return tailAt === -1 ? withoutPassword : withoutPassword.slice(0, tailAt) + redactQueryAndFragment(withoutPassword.slice(tailAt));
+}
+
+/** `?a=1&b#c` → `?a=***&***#***`: names stay readable; a fragment or bare item may be a mistyped password. */
+function redactQueryAndFragment(tail: string): string {
+  const hashAt = tail.indexOf('#');
+  const query = hashAt === -1 ? tail : tail.slice(0, hashAt);
+  const items = query === '' ? [] : query.slice(1).split('&');
+  const masked = items.map((item) => {
+    const eq = item.indexOf('=');
+    if (eq !== -1) return `${item.slice(0, eq)}=***`;
+    return item === '' ? '' : '***';
+  });
+  return (query === '' ? '' : `?${masked.join('&')}`) + (hashAt === -1 ? '' : '#***');
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -84,6 +84,17 @@ describe('ensureRedis', () => {
     expect(redactUrl('redis://user:pw@host:1/2')).toBe('redis://user:***@host:1/2');
   });
 
+  it('never echoes a password (or any other value) from the query string of REDIS_URL', async () => {
+    const port = await freePort();
+    const url = `redis://127.0.0.1:${port}/0?password=s3cr3t-pass&username=ops-user`;
+    const err = await unavailable(ensureRedis({ env: { REDIS_URL: url } }));
+    for (const text of [err.message, JSON.stringify(err.toJSON())]) {
+      expect(text).not.toContain('s3cr3t-pass');
+      expect(text).not.toContain('ops-user');
+      expect(text).toContain(`127.0.0.1:${port}/0?password=***&username=***`);
+    }
+  });
+
   it('explains the fix when redis-server is not installed and nothing answers', async () => {
     const err = await unavailable(
       ensureRedis({ env: {}, probeDefault: false, redisServer: 'wirepipe-no-such-redis-server' }),
@@ -151,6 +162,22 @@ describe('ensureRedis', () => {
     const handle = await ensureRedis({ url: testRedisUrl() });
     await handle.stop();
     expect(await redisAnswers(testRedisUrl())).toBe(true);
+  });
+});
+
+describe('redactUrl', () => {
+  it.each([
+    ['redis://user:pw@host:1/2', 'redis://user:***@host:1/2'],
+    ['redis://host:6379', 'redis://host:6379'],
+    ['redis://127.0.0.1:6392/?password=s3cretpw', 'redis://127.0.0.1:6392/?password=***'],
+    ['rediss://h:6380/1?username=default&password=s3cretpw&family=6', 'rediss://h:6380/1?username=***&password=***&family=***'],
+    ['redis://:pw@h:1/0?password=s3cretpw#s3cretpw', 'redis://:***@h:1/0?password=***#***'],
+    ['/tmp/redis.sock?db=2&password=s3cretpw', '/tmp/redis.sock?db=***&password=***'],
+    // A password with an unencoded "?" or "#": the URL cannot be parsed, and no part of it shows.
+    ['redis://:s3cr?etpw@h:1', 'redis://***@h:1'],
+    ['redis://:s3cr#etpw@h:1?password=s3cretpw', 'redis://***@h:1?password=***'],
+  ])('%s → %s', (url, redacted) => {
+    expect(redactUrl(url)).toBe(redacted);
   });
 });
 
