@@ -2,10 +2,10 @@
  * Language detection for headlines, labels and bodies. Cheap rules first: a letter's Unicode
  * script settles Lao, Khmer, Han, Thai, ...; Vietnamese letters and syllable shapes settle
  * Vietnamese; only the Latin/Cyrillic text left over goes to eld (see eld-scorer.ts), once per
- * text. Every sentence counts with its letters, and a sentence whose function words belong to
- * another language keeps it, so mixed text yields the dominant language plus the share of the
- * second one. The scorer is injected so the bench can compare eld database sizes; production
- * wiring is in detect-language.ts.
+ * text. Every sentence counts with its letters (Vietnamese with its syllables), and a sentence
+ * whose function words belong to another language keeps it, so mixed text yields the dominant
+ * language plus the share of the second one. The scorer is injected so the bench can compare eld
+ * database sizes; production wiring is in detect-language.ts.
  */
 import { PermanentError } from '../../shared/errors.js';
 import { isLetter, isLetterOrMark, isMark, isUppercaseLetter } from '../normalize/char-classes.js';
@@ -19,7 +19,7 @@ import { vietnameseEvidenceAt } from './vietnamese.js';
 export interface LanguageGuess {
   lang: string;
   confidence: number;
-  /** The second language of mixed text and its share of the letters (0..1), when ≥ MIN_SECONDARY_SHARE. */
+  /** The second language of mixed text and its share of the text (0..1), when ≥ MIN_SECONDARY_SHARE. */
   secondary?: { lang: string; share: number };
 }
 
@@ -37,8 +37,13 @@ const UNSERVED_PRIOR = 0.97;
 // Vietnamese, with or without diacritics, is all syllables; below this share of syllable-shaped
 // words a text is not Vietnamese whatever eld says ("Vietnam beat Indonesia in World Cup").
 const MIN_VI_SYLLABLE_SHARE = 0.7;
+// At or above this share of syllable-shaped words (and two words or more), Latin text the scorer
+// cannot place reads as Vietnamese typed without diacritics ("Xuat khau gao dat ky luc").
+const VI_SYLLABIC_SHARE = 0.85;
+// How sure that fallback is: the syllable shapes are all the evidence there is.
+const VI_SYLLABIC_CONFIDENCE = 0.5;
 
-/** A second language below this share of the letters is noise (a quoted name), not mixed text. */
+/** A second language below this share of the text is noise (a quoted name), not mixed text. */
 export const MIN_SECONDARY_SHARE = 0.1;
 // Bodies are judged on their first 12,000 characters: about 2,000 words, far more than the
 // language needs, and it bounds the cost of a pathological input.
@@ -46,6 +51,12 @@ const MAX_CHARS = 12_000;
 // One CJK character carries about as much as a short Latin word, so it weighs more than a letter
 // when shares of mixed text are computed.
 const CJK_WEIGHT = 3;
+// A Vietnamese syllable (a word, 3.5 letters on the labeled bodies) weighs about as much as a short
+// English, French or Spanish word (4.8–5.3 letters): counted by letters, one long English quote
+// outweighed the two Vietnamese sentences around it. Not more: shares of mixed text must stay near
+// the shares of its letters (test/fixtures/language/mixed.jsonl), and at 5 the Chinese name in a
+// Vietnamese paragraph there falls under MIN_SECONDARY_SHARE.
+const VI_SYLLABLE_WEIGHT = 4.5;
 
 const SENTENCE_BREAK = /(?<=[.!?…。！？;])\s+|\n+/u;
 
@@ -59,6 +70,10 @@ interface SegmentGuess {
 let wordStarts = new Int32Array(256);
 let wordEnds = new Int32Array(256);
 let wordMarks = new Uint8Array(256);
+// The words of a sentence that are not foreign names (see withoutForeignNames), as above.
+let keptStarts = new Int32Array(256);
+let keptEnds = new Int32Array(256);
+let keptMarks = new Uint8Array(256);
 
 /**
  * Words that carry language: acronyms (UBND, WHO, COVID) are the same in every language. The
@@ -72,6 +87,9 @@ function languageWords(text: string): number {
     wordStarts = new Int32Array(text.length + 1);
     wordEnds = new Int32Array(text.length + 1);
     wordMarks = new Uint8Array(text.length + 1);
+    keptStarts = new Int32Array(text.length + 1);
+    keptEnds = new Int32Array(text.length + 1);
+    keptMarks = new Uint8Array(text.length + 1);
   }
   let count = 0;
   let i = 0;
@@ -182,38 +200,119 @@ function cyrillicCandidates(text: string): ReadonlySet<string> {
   return allowed;
 }
 
-/** Text the rules could not settle: judged by the scorer, once per text rather than per sentence. */
-interface Pending {
-  text: string;
+/** How much a segment counts: its letters (CJK × 3), and its words when it is Latin script. */
+interface Size {
   weight: number;
+  words: number;
+}
+
+/** What a segment counts for once its language is known: Vietnamese by syllables, all else by weight. */
+function sizeIn(lang: string, size: Size): number {
+  return lang === 'vi' && size.words > 0 ? size.words * VI_SYLLABLE_WEIGHT : size.weight;
+}
+
+/** Text the rules could not settle: judged by the scorer, once per text rather than per sentence. */
+interface Pending extends Size {
+  /** What the scorer reads: the run less the words the rules set aside. */
+  text: string;
+  /** The whole run. */
+  run: string;
   allowed: ReadonlySet<string>;
 }
 
+/** A sentence whose language the rules settled, with its size. */
+interface Ruled extends SegmentGuess, Size {}
+
+function hasUppercaseLetter(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; ) {
+    const c = text.codePointAt(i)!;
+    if (isUppercaseLetter(c)) return true;
+    i += c > 0xffff ? 2 : 1;
+  }
+  return false;
+}
+
+/**
+ * When the sentence holds a word with Vietnamese letters that starts lowercase (vocabulary such as
+ * "gặp", "ra mắt", not a name), withoutNames; 0 otherwise. English copy writes the Vietnamese
+ * names it quotes with capitals, so it never gets here.
+ */
+function withoutForeignNames(text: string, words: number): number {
+  let vocabulary = false;
+  for (let k = 0; k < words && !vocabulary; k++) {
+    vocabulary = wordMarks[k] === 1 && !isUppercaseLetter(text.codePointAt(wordStarts[k]!)!);
+  }
+  return vocabulary ? withoutNames(text, words) : 0;
+}
+
+/**
+ * Copies the words languageWords found, less the unmarked ones holding a capital ("Donald",
+ * "Messi", "iPhone"), into keptStarts/keptEnds and returns how many: foreign names and brands in a
+ * Vietnamese headline are not syllables, and must not sink it.
+ */
+function withoutNames(text: string, words: number): number {
+  let kept = 0;
+  for (let k = 0; k < words; k++) {
+    if (wordMarks[k] === 0 && hasUppercaseLetter(text, wordStarts[k]!, wordEnds[k]!)) continue;
+    keptStarts[kept] = wordStarts[k]!;
+    keptEnds[kept++] = wordEnds[k]!;
+  }
+  return kept;
+}
+
 /** Language of one Latin-script sentence or label by rule, or what is left for the scorer. */
-function ruleLatin(text: string, weight: number): SegmentGuess | Pending | null {
+function ruleLatin(text: string, weight: number): Ruled | Pending | null {
   const words = languageWords(text);
   if (words === 0) return null;
   const vi = vietnameseEvidenceAt(text, wordStarts, wordEnds, words, wordMarks);
   // Vietnamese letters on words of Vietnamese shape: the rule eld is not needed for.
   if (vi.markedShare >= 0.2 && vi.syllableShare >= 0.8) {
-    return { lang: 'vi', confidence: Math.min(0.99, 0.7 + vi.markedShare) };
+    return { lang: 'vi', confidence: Math.min(0.99, 0.7 + vi.markedShare), weight, words };
   }
   // Vietnamese typed without diacritics: every word a syllable and frequent Vietnamese words.
   if (vi.markedShare === 0 && words >= 2 && vi.syllableShare >= 0.85 && vi.functionShare >= 0.25) {
-    return { lang: 'vi', confidence: Math.min(0.95, 0.5 + vi.functionShare) };
+    return { lang: 'vi', confidence: Math.min(0.95, 0.5 + vi.functionShare), weight, words };
+  }
+  // The same rule once foreign names are set aside, a little less sure for what it set aside. One
+  // marked word among others is not enough there: "Le phở de Hanoï" keeps "phở de".
+  const kept = vi.markedShare > 0 ? withoutForeignNames(text, words) : 0;
+  if (kept > 0) {
+    const native = vietnameseEvidenceAt(text, keptStarts, keptEnds, kept, keptMarks);
+    const marked = Math.round(native.markedShare * kept);
+    if ((marked >= 2 || marked === kept) && native.markedShare >= 0.2 && native.syllableShare >= 0.8) {
+      return { lang: 'vi', confidence: Math.min(0.9, 0.7 + vi.markedShare), weight, words };
+    }
   }
   // Vietnamese names inside English or French text must not drag it to 'vi': judge the rest.
   const rest: string[] = [];
   for (let k = 0; k < words; k++) if (wordMarks[k] === 0) rest.push(text.slice(wordStarts[k], wordEnds[k]));
-  if (rest.length === 0) return { lang: 'vi', confidence: 0.6 };
+  if (rest.length === 0) return { lang: 'vi', confidence: 0.6, weight, words };
   const allowed = vi.syllableShare < MIN_VI_SYLLABLE_SHARE ? LATIN_WITHOUT_VI : LATIN_LANGUAGES;
-  return { text: rest.join(' '), weight, allowed };
+  return { text: rest.join(' '), run: text, weight, words, allowed };
 }
 
 function runWeight(run: ScriptRun): number {
   return run.script === 'Han' || run.script === 'Kana' || run.script === 'Hangul'
     ? run.letters * CJK_WEIGHT
     : run.letters;
+}
+
+/** Two words or more besides names, nearly all shaped like Vietnamese syllables. */
+function readsAsSyllables(text: string): boolean {
+  const kept = withoutNames(text, languageWords(text));
+  if (kept < 2) return false;
+  return vietnameseEvidenceAt(text, keptStarts, keptEnds, kept, keptMarks).syllableShare >= VI_SYLLABIC_SHARE;
+}
+
+/**
+ * A Latin segment's language, given the scorer's guess: that guess, or Vietnamese typed without
+ * diacritics when the scorer found nothing or only a language the wire does not receive ("Ha Noi
+ * mua to" scores closest to Italian) and the words besides names all read as syllables. Checked
+ * only then, so the common case costs nothing more.
+ */
+function orSyllabicVietnamese(p: Pending, guess: SegmentGuess | null): SegmentGuess | null {
+  if (guess !== null && SERVED_LANGUAGES.has(guess.lang)) return guess;
+  return readsAsSyllables(p.run) ? { lang: 'vi', confidence: VI_SYLLABIC_CONFIDENCE } : guess;
 }
 
 /**
@@ -226,19 +325,22 @@ function settlePending(scorer: LanguageScorer, pending: Pending[], family: Reado
   if (pending.length === 0) return [];
   if (pending.length === 1) {
     const only = pending[0]!;
-    const guess = scorerGuess(scorer, only.text, only.allowed);
+    const scored = scorerGuess(scorer, only.text, only.allowed);
+    const guess = family === CYRILLIC_FAMILY ? scored : orSyllabicVietnamese(only, scored);
     return guess === null ? [] : [[only, guess]];
   }
   const total = pending.reduce((sum, p) => sum + p.weight, 0);
   const viWeight = pending.reduce((sum, p) => sum + (p.allowed.has('vi') ? p.weight : 0), 0);
   const allowed = family.has('vi') && viWeight * 2 < total ? LATIN_WITHOUT_VI : family;
   const dominant = scorerGuess(scorer, pending.map((p) => p.text).join(' '), allowed);
-  if (dominant === null) return [];
-  return pending.map((p) => {
-    const voted = family === CYRILLIC_FAMILY ? null : functionWordVote(p.text);
-    if (voted !== null && voted !== dominant.lang && p.allowed.has(voted)) return [p, { lang: voted, confidence: 0.85 }];
-    return [p, dominant];
-  });
+  const settled: [Pending, SegmentGuess][] = [];
+  for (const p of pending) {
+    let guess = family === CYRILLIC_FAMILY ? dominant : orSyllabicVietnamese(p, dominant);
+    const voted = dominant === null || family === CYRILLIC_FAMILY ? null : functionWordVote(p.text);
+    if (voted !== null && voted !== dominant!.lang && p.allowed.has(voted)) guess = { lang: voted, confidence: 0.85 };
+    if (guess !== null) settled.push([p, guess]);
+  }
+  return settled;
 }
 
 /** Builds a detector around a statistical scorer (the bench swaps in other eld databases). */
@@ -265,9 +367,9 @@ function detectWith(scorer: LanguageScorer, text: string): LanguageGuess {
         const ruled = ruleLatin(run.text, weight);
         if (ruled === null) continue;
         if ('text' in ruled) latin.push(ruled);
-        else count(ruled, weight);
+        else count(ruled, sizeIn(ruled.lang, ruled));
       } else if (run.script === 'Cyrillic') {
-        cyrillic.push({ text: run.text, weight, allowed: cyrillicCandidates(run.text) });
+        cyrillic.push({ text: run.text, run: run.text, weight, words: 0, allowed: cyrillicCandidates(run.text) });
       } else if (run.script === 'Han' && hasKana) {
         // Japanese writes Han characters between its kana.
         count({ lang: 'ja', confidence: 0.95 }, weight);
@@ -277,7 +379,7 @@ function detectWith(scorer: LanguageScorer, text: string): LanguageGuess {
       }
     }
   }
-  for (const [p, guess] of settlePending(scorer, latin, LATIN_LANGUAGES)) count(guess, p.weight);
+  for (const [p, guess] of settlePending(scorer, latin, LATIN_LANGUAGES)) count(guess, sizeIn(guess.lang, p));
   for (const [p, guess] of settlePending(scorer, cyrillic, CYRILLIC_FAMILY)) count(guess, p.weight);
   const total = tally.total;
   if (total === 0) return { lang: 'und', confidence: 0 };
