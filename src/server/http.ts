@@ -34,28 +34,83 @@ function send(res: ServerResponse, reply: Reply, head: boolean): void {
   res.end(head ? undefined : reply.body);
 }
 
+/** How long a request may wait on Redis or S3 before it is answered 503, unless told otherwise. */
+export const DEFAULT_REQUEST_DEADLINE_MS = 10_000;
+/** What a 503 past the deadline asks clients to wait: an outage is rarely over sooner. */
+const RETRY_AFTER_SECONDS = 5;
+
+const LEADING_SLASHES = /^\/+/;
+
+/**
+ * The URL of an origin-form request target ("/path?query"), else null. Leading slashes are
+ * collapsed: "//feeds/all.rss" resolved against a base would make "feeds" the host, and a proxy
+ * or a base URL ending in "/" easily produces such a path.
+ */
+export function requestUrl(target: string): URL | null {
+  if (!target.startsWith('/')) return null;
+  try {
+    return new URL(`http://localhost/${target.replace(LEADING_SLASHES, '')}`);
+  } catch {
+    return null;
+  }
+}
+
+export interface HttpServerOptions {
+  host: string;
+  port: number;
+  routes: Route[];
+  log: Logger;
+  /** Answer 503 UPSTREAM_UNAVAILABLE when the routes take longer (default 10 s). */
+  requestDeadlineMs?: number;
+}
+
 /** Listens on host:port (0 = any free port) and serves `routes` in order; unknown paths get 404. */
-export async function startHttpServer(opts: { host: string; port: number; routes: Route[]; log: Logger }): Promise<HttpServer> {
+export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServer> {
+  const deadlineMs = opts.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
   const server = createServer((req, res) => {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://localhost');
-    } catch {
-      // "GET http://[ HTTP/1.1" is not a URL: a 400, never an exception in the listener.
-      send(res, errorReply(400, 'BAD_REQUEST', 'the request target is not a valid URL'), false);
+    const url = requestUrl(req.url ?? '/');
+    if (!url) {
+      // "GET http://[ HTTP/1.1" or an absolute-form target: a 400, never an exception in the listener.
+      send(res, errorReply(400, 'BAD_REQUEST', 'the request target is not an origin-form path ("/...")'), false);
       return;
     }
+    const head = req.method === 'HEAD';
+    // With Redis down, BullMQ and ioredis queue commands until it is back (maxRetriesPerRequest
+    // null): without a deadline every feed and operator request would wait for the outage to end.
+    let timedOut = false;
+    const onDeadline = (): void => {
+      // A body still arriving is the client's time, not ours (node's requestTimeout bounds it).
+      if (!req.complete) {
+        deadline = setTimeout(onDeadline, deadlineMs);
+        return;
+      }
+      if (res.headersSent) return;
+      timedOut = true;
+      opts.log.warn({ path: url.pathname, deadlineMs }, 'request deadline passed; answered 503');
+      const reply = errorReply(503, 'UPSTREAM_UNAVAILABLE', 'a backing service (Redis, S3) did not answer in time; retry later');
+      send(res, { ...reply, headers: { ...reply.headers, 'retry-after': String(RETRY_AFTER_SECONDS) } }, head);
+    };
+    let deadline = setTimeout(onDeadline, deadlineMs);
+    res.once('close', () => clearTimeout(deadline));
     void (async () => {
       try {
         for (const route of opts.routes) {
           const reply = await route(req, url);
-          if (reply) return send(res, reply, req.method === 'HEAD');
+          // Past the deadline the client has its 503: a late answer is dropped, not written twice.
+          if (timedOut) return;
+          if (reply) return send(res, reply, head);
         }
-        send(res, errorReply(404, 'NOT_FOUND', `no such resource: ${url.pathname}`), req.method === 'HEAD');
+        send(res, errorReply(404, 'NOT_FOUND', `no such resource: ${url.pathname}`), head);
       } catch (err) {
+        if (timedOut) {
+          opts.log.warn({ err, path: url.pathname }, 'request failed after its deadline');
+          return;
+        }
         opts.log.error({ err, path: url.pathname }, 'request failed');
         if (!res.headersSent) send(res, errorReply(500, 'INTERNAL', 'internal error'), false);
         else res.destroy();
+      } finally {
+        clearTimeout(deadline);
       }
     })();
   });
