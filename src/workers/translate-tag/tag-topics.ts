@@ -9,8 +9,10 @@ import { toneInsensitiveKey } from '../normalize/index.js';
 import { DEFAULT_CATEGORY_MAP } from './category-map.js';
 import type { CategoryTopic } from './category-map.js';
 import { MEDIA_TOPICS, MEDIA_TOPIC_BY_CODE, broaderTopics } from './media-topics.js';
-import { NEUTRAL_PHRASES, TOPIC_RULES } from './topic-rules.js';
+import { INCIDENT_CODES, NEUTRAL_PHRASES, TOPIC_RULES } from './topic-rules.js';
+import type { RuleLanguage, TopicRule } from './topic-rules.js';
 import { sortSmall } from './sort-small.js';
+import { foldDiacritics, hasVietnameseLetter, isVietnameseSyllable } from './vietnamese.js';
 import { WordVocabulary, wordIds } from './word-ids.js';
 
 /** Per-call options; a source's categoryMap from config overrides the built-in labels. */
@@ -35,6 +37,12 @@ type Field = 'headline' | 'lead' | 'body';
 export type TaggableArticle = Pick<Article, 'category' | 'tags' | 'headline' | 'lead' | 'body'> & {
   /** The story's language: keywords of that language are used (all languages when unknown). */
   language?: string;
+  /**
+   * The second language of mixed text and its share of the letters (detectLanguage's
+   * `secondary`): from SECONDARY_SHARE on, its keywords are used too. A Vietnamese story with a
+   * long English quote may be detected as English; its Vietnamese keywords still count.
+   */
+  secondaryLanguage?: { readonly lang: string; readonly share: number } | undefined;
 };
 
 // A keyword in the headline says more than one in the body.
@@ -50,8 +58,24 @@ const DEFAULT_MIN_CONFIDENCE = 0.5;
 const DEFAULT_MAX_TOPICS = 5;
 // Bodies are read up to this many characters: topics are decided early in a news story.
 const MAX_BODY_CHARS = 6000;
+// A second language with at least this share of the letters has its keywords used too.
+const SECONDARY_SHARE = 0.3;
 
-type Hit = { readonly code: string; readonly keyword: string };
+/**
+ * How a keyword counts (topic-rules.ts): always ('plain'), only in a story with a plain keyword
+ * or a label of the same top-level topic ('supporting'), or only in a field that names no
+ * incident ('setting').
+ */
+type KeywordKind = 'plain' | 'supporting' | 'setting';
+type Hit = {
+  readonly code: string;
+  readonly keyword: string;
+  readonly kind: KeywordKind;
+  /** The top-level topic of code. */
+  readonly family: string;
+  /** code is one of INCIDENT_CODES. */
+  readonly incident: boolean;
+};
 type KeywordIndex = ReadonlyMap<string, readonly Hit[]>;
 /**
  * One word of a keyword phrase, reached from the words before it: the phrase so far, its hits
@@ -70,9 +94,24 @@ interface PhraseIndex {
   /** English plurals of one-word keywords, by id: "hospitals" → the node of "hospital". */
   readonly plurals: readonly (PhraseNode | undefined)[];
 }
+/**
+ * The keywords of some rule languages: `marked` for text as written, and `unmarked` (when the
+ * languages include Vietnamese) for a field with no letter only Vietnamese writes, which is
+ * Vietnamese typed without diacritics when it is Vietnamese at all. `unmarked` holds what
+ * `marked` does and the folded forms of the Vietnamese keywords of more than one syllable,
+ * less the one-syllable Vietnamese keywords without diacritics (see phraseMaps).
+ */
+interface RuleIndex {
+  readonly marked: PhraseIndex;
+  readonly unmarked: PhraseIndex | null;
+}
 /** Every word of every keyword phrase and every plural in `plurals`, for every index. */
 const VOCABULARY = new WordVocabulary();
-const RULE_LANGUAGES = ['vi', 'en', 'fr'] as const;
+const RULE_LANGUAGES: readonly RuleLanguage[] = ['vi', 'en', 'fr'];
+// Every set of rule languages an index is built for: one language, a language and the second
+// language of mixed text, and all of them (for a language without keywords).
+const LANGUAGE_SETS: readonly (readonly RuleLanguage[])[] = [['vi'], ['en'], ['fr'], ['vi', 'en'], ['vi', 'fr'], ['en', 'fr'], RULE_LANGUAGES];
+const ALL_LANGUAGES = indexName(RULE_LANGUAGES);
 // All-capital keywords (UN, WHO, AI, GDP, UBND) are matched as written: lowercased they are
 // ordinary words ("un" in French, "ai" = who in Vietnamese).
 const ACRONYM_KEYWORD = /^[\p{Lu}\d][\p{Lu}\d-]*$/u;
@@ -80,8 +119,49 @@ const RAW_TOKEN = /[\p{L}\d][\p{L}\p{M}\d-]*/gu;
 
 function addHit(index: Map<string, Hit[]>, key: string, hit: Hit | null): void {
   const hits = index.get(key) ?? [];
-  if (hit !== null && !hits.some((h) => h.code === hit.code)) hits.push(hit);
+  const same = hit === null ? -1 : hits.findIndex((h) => h.code === hit.code);
+  if (hit !== null && same < 0) hits.push(hit);
+  // A word plain in one language and supporting in another (in the index of both) is plain.
+  else if (hit !== null && hit.kind === 'plain') hits[same] = hit;
   index.set(key, hits);
+}
+
+/** A rule's keywords in one language, each with how it counts. */
+function ruleKeywords(rule: TopicRule, lang: RuleLanguage): [keyword: string, hit: Hit][] {
+  const code = `medtop:${rule.code}`;
+  const family = broaderTopics(code).at(-1) ?? code;
+  const incident = INCIDENT_CODES.includes(rule.code);
+  const kinds: [readonly string[] | undefined, KeywordKind][] = [[rule[lang], 'plain'], [rule.supporting?.[lang], 'supporting'], [rule.setting?.[lang], 'setting']];
+  return kinds.flatMap(([keywords, kind]) => (keywords ?? []).map((keyword): [string, Hit] => [keyword, { code, keyword, kind, family, incident }]));
+}
+
+function isAcronym(keyword: string): boolean {
+  return ACRONYM_KEYWORD.test(keyword) && /\p{Lu}/u.test(keyword);
+}
+
+/** The keyword maps (phrase key → hits) of a set of rule languages: as written, and unmarked. */
+function phraseMaps(langs: readonly RuleLanguage[]): { marked: Map<string, Hit[]>; unmarked: Map<string, Hit[]> | null } {
+  const marked = new Map<string, Hit[]>();
+  const unmarked = langs.includes('vi') ? new Map<string, Hit[]>() : null;
+  const add = (keyword: string, lang: RuleLanguage, hit: Hit | null): void => {
+    const key = toneInsensitiveKey(keyword);
+    if (key === '') return;
+    addHit(marked, key, hit);
+    if (unmarked === null) return;
+    if (lang !== 'vi') return addHit(unmarked, key, hit);
+    // Text without diacritics makes one Vietnamese syllable too many words: "den" is đền
+    // (temple) and đến (to), "voi" is voi (elephant) and với (with). Only phrases are folded,
+    // and a one-syllable keyword that has no diacritics to lose is left out.
+    const folded = foldDiacritics(key);
+    if (folded !== key || !isVietnameseSyllable(folded)) addHit(unmarked, key, hit);
+    if (folded !== key && folded.includes(' ')) addHit(unmarked, folded, hit);
+  };
+  for (const rule of TOPIC_RULES) {
+    for (const lang of langs) for (const [keyword, hit] of ruleKeywords(rule, lang)) if (!isAcronym(keyword)) add(keyword, lang, hit);
+  }
+  // Neutral names are matched (so the topic words inside them do not count) but give no topic.
+  for (const phrase of NEUTRAL_PHRASES) add(phrase, 'vi', null);
+  return { marked, unmarked };
 }
 
 /** A table by word id, every entry empty. */
@@ -122,44 +202,56 @@ function pluralsOf(firstWords: ReadonlyMap<number, PhraseNode>): (PhraseNode | u
   return plurals;
 }
 
-/** Keyword indexes per rule language ('all' = every language): phrase key → hits. */
-const INDEXES: ReadonlyMap<string, PhraseIndex> = (() => {
-  const byLang = new Map<string, Map<string, Hit[]>>(['all', ...RULE_LANGUAGES].map((l) => [l, new Map()]));
-  for (const rule of TOPIC_RULES) {
-    const code = `medtop:${rule.code}`;
-    for (const lang of RULE_LANGUAGES) {
-      for (const keyword of rule[lang]) {
-        if (ACRONYM_KEYWORD.test(keyword) && /\p{Lu}/u.test(keyword)) continue;
-        const key = toneInsensitiveKey(keyword);
-        if (key === '') continue;
-        addHit(byLang.get(lang)!, key, { code, keyword });
-        addHit(byLang.get('all')!, key, { code, keyword });
+/** Keyword indexes by the names of their rule languages (indexName). */
+const INDEXES: ReadonlyMap<string, RuleIndex> = (() => {
+  const maps = LANGUAGE_SETS.map((langs) => [indexName(langs), phraseMaps(langs)] as const);
+  // The vocabulary is complete before the trees are built, so each table by word id is one
+  // packed array as long as the vocabulary.
+  for (const [, { marked, unmarked }] of maps) {
+    for (const index of [marked, unmarked ?? marked]) {
+      for (const key of index.keys()) {
+        for (const word of key.split(' ')) VOCABULARY.add(word);
+        if (!key.includes(' ')) VOCABULARY.add(`${key}s`);
       }
     }
   }
-  // Neutral names are matched (so the topic words inside them do not count) but give no topic.
-  for (const phrase of NEUTRAL_PHRASES) for (const index of byLang.values()) addHit(index, toneInsensitiveKey(phrase), null);
-  // The vocabulary is complete before the trees are built, so each table by word id is one
-  // packed array as long as the vocabulary.
-  for (const index of byLang.values()) {
-    for (const key of index.keys()) {
-      for (const word of key.split(' ')) VOCABULARY.add(word);
-      if (!key.includes(' ')) VOCABULARY.add(`${key}s`);
-    }
-  }
-  return new Map([...byLang].map(([lang, index]) => [lang, withWordTree(index)]));
+  return new Map(
+    maps.map(([name, { marked, unmarked }]) => [name, { marked: withWordTree(marked), unmarked: unmarked === null ? null : withWordTree(unmarked) }]),
+  );
 })();
 
 /** Acronym keywords, case-sensitive, for every language. */
 const ACRONYMS: KeywordIndex = (() => {
   const index = new Map<string, Hit[]>();
   for (const rule of TOPIC_RULES) {
-    for (const keyword of [...rule.vi, ...rule.en, ...rule.fr]) {
-      if (ACRONYM_KEYWORD.test(keyword) && /\p{Lu}/u.test(keyword)) addHit(index, keyword, { code: `medtop:${rule.code}`, keyword });
+    for (const lang of RULE_LANGUAGES) {
+      for (const [keyword, hit] of ruleKeywords(rule, lang)) if (isAcronym(keyword)) addHit(index, keyword, hit);
     }
   }
   return index;
 })();
+
+/** The keywords to read a story with: its language's, and its second language's when that is large. */
+function ruleIndexFor(article: TaggableArticle): RuleIndex {
+  // "vi-VN" uses the Vietnamese keywords; a language without keywords (lo, km, zh) uses them all.
+  const primary = baseLanguage(article.language);
+  if (primary === null) return INDEXES.get(ALL_LANGUAGES)!;
+  const second = article.secondaryLanguage;
+  const other = second != null && second.share >= SECONDARY_SHARE ? baseLanguage(second.lang) : null;
+  if (other === null || other === primary) return INDEXES.get(primary)!;
+  return INDEXES.get(primary < other ? `${primary}+${other}` : `${other}+${primary}`)!;
+}
+
+/** The name of the index of some rule languages: sorted, joined with '+' ("en+vi"). */
+function indexName(langs: readonly RuleLanguage[]): string {
+  return [...langs].sort().join('+');
+}
+
+/** The rule language of a language tag ("vi-VN" → "vi"), or null when it has no keywords. */
+function baseLanguage(tag: string | undefined): RuleLanguage | null {
+  const base = tag?.toLowerCase().split(/[-_]/)[0];
+  return RULE_LANGUAGES.find((lang) => lang === base) ?? null;
+}
 
 // Acronym keywords are ASCII capitals, digits and hyphens (UN, COVID-19, COP28). A token equal to
 // one is then a run of those characters that starts a token (no letter or digit before it, only
@@ -305,20 +397,41 @@ function gather(article: TaggableArticle, options: TopicOptions): Map<string, Ev
     ['lead', article.lead ?? ''],
     ['body', article.body.text.length > MAX_BODY_CHARS ? article.body.text.slice(0, MAX_BODY_CHARS) : article.body.text],
   ];
-  // "vi-VN" uses the Vietnamese keywords; a language without keywords (lo, km, zh) uses them all.
-  const primary = article.language?.toLowerCase().split(/[-_]/)[0] ?? 'all';
-  const index = INDEXES.get(primary) ?? INDEXES.get('all')!;
-  for (const [field, text] of fields) {
-    if (text === '') continue;
-    for (const hits of keywordsIn(text, index)) {
-      for (const { code, keyword } of hits) {
+  const rules = ruleIndexFor(article);
+  const found = fields.map(([, text]) => {
+    if (text === '') return [];
+    return keywordsIn(text, rules.unmarked !== null && !hasVietnameseLetter(text) ? rules.unmarked : rules.marked);
+  });
+  const backed = supportedFamilies(found, evidence);
+  fields.forEach(([field], f) => {
+    const keywords = found[f]!;
+    // "Tai nạn giao thông trên cao tốc": the expressway is where the crash was.
+    const incident = keywords.some((hits) => hits.some((h) => h.incident));
+    for (const hits of keywords) {
+      for (const { code, keyword, kind, family } of hits) {
+        if (kind === 'setting' && incident) continue;
+        if (kind === 'supporting' && !backed.has(family)) continue;
         const e = entry(code);
         e.text += FIELD_WEIGHT[field];
         e.reasons.push(`keyword "${keyword}" in ${field}`);
       }
     }
-  }
+  });
   return evidence;
+}
+
+const NO_FAMILIES: ReadonlySet<string> = new Set();
+
+/**
+ * The top-level topics whose supporting keywords count in this story: those with a plain
+ * keyword in some field, or with a section label or source tag (the evidence so far).
+ */
+function supportedFamilies(found: readonly (readonly Hit[])[][], labelled: ReadonlyMap<string, Evidence>): ReadonlySet<string> {
+  if (!found.some((keywords) => keywords.some((hits) => hits.some((h) => h.kind === 'supporting')))) return NO_FAMILIES;
+  const families = new Set<string>();
+  for (const code of labelled.keys()) families.add(broaderOf(code).at(-1) ?? code);
+  for (const keywords of found) for (const hits of keywords) for (const h of hits) if (h.kind === 'plain') families.add(h.family);
+  return families;
 }
 
 /**

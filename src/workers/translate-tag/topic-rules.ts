@@ -1,10 +1,14 @@
 /**
  * Text rules for IPTC Media Topics: per topic, words and phrases in Vietnamese, English and
  * French whose presence argues for it. Vietnamese entries are written with their diacritics and
- * matched tone-placement-insensitively ("hòa bình" = "hoà bình"); single Vietnamese syllables
- * are avoided because most are ambiguous alone. English entries match their plural too.
- * Codes are without the `medtop:` prefix to keep the table readable.
+ * matched tone-placement-insensitively ("hòa bình" = "hoà bình"), and, in text typed without
+ * diacritics, by their folded form when they have more than one syllable ("lừa đảo" = "lua dao");
+ * single Vietnamese syllables are avoided because most are ambiguous alone, and folded they
+ * are worse ("bão" storm → "bao", "đền" temple → "den" = to). English entries match their
+ * plural too. Codes are without the `medtop:` prefix to keep the table readable.
  */
+
+export type RuleLanguage = 'vi' | 'en' | 'fr';
 
 /** Keywords that argue for one Media Topic, per language. */
 export interface TopicRule {
@@ -12,7 +16,22 @@ export interface TopicRule {
   readonly vi: readonly string[];
   readonly en: readonly string[];
   readonly fr: readonly string[];
+  /**
+   * Words too common to argue alone ("win", "final", "group" fill business copy too): they count
+   * only in a story that also has a keyword of the same top-level topic in the lists above, or a
+   * section label or source tag that maps into it.
+   */
+  readonly supporting?: Partial<Record<RuleLanguage, readonly string[]>>;
+  /**
+   * Words that often only say where something happened ("cao tốc" expressway, "bridge"): they
+   * do not count in a field that also names an incident (INCIDENT_CODES), where the story is the
+   * crash or the flood, not the transport sector.
+   */
+  readonly setting?: Partial<Record<RuleLanguage, readonly string[]>>;
 }
+
+/** Accidents and disasters: their keywords turn the `setting` words of the same field off. */
+export const INCIDENT_CODES: readonly string[] = ['20000139', '20000148'];
 
 /**
  * Names that contain topic words but say nothing about the story's topic: ministries and
@@ -113,13 +132,13 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   // disaster, accident and emergency incident
   {
     code: '20000139',
-    vi: ['tai nạn', 'tai nạn giao thông', 'vụ cháy', 'hỏa hoạn', 'cháy nổ', 'cháy chung cư', 'sập', 'đắm tàu', 'rơi máy bay', 'chập điện', 'mắc kẹt'],
+    vi: ['tai nạn', 'tai nạn giao thông', 'va chạm', 'vụ cháy', 'hỏa hoạn', 'cháy nổ', 'cháy chung cư', 'sập', 'đắm tàu', 'rơi máy bay', 'chập điện', 'mắc kẹt'],
     en: ['accident', 'crash', 'collision', 'fire broke out', 'blaze', 'explosion', 'collapse', 'capsized', 'short circuit', 'trapped', 'fire'],
     fr: ['accident', 'collision', 'incendie', 'explosion', 'effondrement', 'naufrage', 'court-circuit', 'pris au piège'],
   },
   {
     code: '20000148',
-    vi: ['thiên tai', 'động đất', 'sóng thần', 'lũ lụt', 'lũ quét', 'sạt lở', 'sạt lở đất', 'ngập lụt', 'hạn hán', 'xâm nhập mặn', 'núi lửa', 'bão', 'áp thấp nhiệt đới', 'mưa lũ', 'tâm chấn', 'độ richter'],
+    vi: ['thiên tai', 'động đất', 'sóng thần', 'lũ lụt', 'lũ quét', 'sạt lở', 'sạt lở đất', 'ngập lụt', 'hạn hán', 'xâm nhập mặn', 'núi lửa', 'bão', 'cơn bão', 'siêu bão', 'bão số', 'áp thấp nhiệt đới', 'mưa lũ', 'tâm chấn', 'độ richter'],
     en: ['natural disaster', 'disaster', 'earthquake', 'tsunami', 'flood', 'floods', 'flooding', 'flash flood', 'landslide', 'landslides', 'drought', 'volcano', 'typhoon', 'storm', 'tropical depression', 'epicentre', 'magnitude'],
     fr: ['catastrophe naturelle', 'catastrophe', 'séisme', 'tremblement de terre', 'tsunami', 'inondation', 'inondations', 'glissement de terrain', 'glissements de terrain', 'sécheresse', 'typhon', 'tempête'],
   },
@@ -138,9 +157,15 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     code: '20000209',
-    vi: ['công nghiệp', 'sản xuất', 'năng lượng', 'xăng dầu', 'giao thông', 'vận tải', 'cao tốc', 'đường sắt', 'hàng không', 'du lịch', 'bất động sản', 'xây dựng', 'dệt may', 'khai khoáng', 'metro', 'đường sắt đô thị', 'logistics', 'cảng biển'],
-    en: ['industry', 'manufacturing', 'energy', 'fuel', 'transport', 'expressway', 'railway', 'metro', 'bridge', 'aviation', 'airline', 'tourism', 'real estate', 'construction', 'textile', 'mining', 'logistics', 'seaport'],
-    fr: ['industrie', 'énergie', 'carburant', 'transport', 'autoroute', 'chemin de fer', 'métro', 'pont', 'aviation', 'tourisme', 'immobilier', 'construction', 'textile'],
+    vi: ['công nghiệp', 'sản xuất', 'năng lượng', 'xăng dầu', 'du lịch', 'bất động sản', 'dệt may', 'khai khoáng', 'logistics'],
+    en: ['industry', 'manufacturing', 'energy', 'fuel', 'tourism', 'real estate', 'textile', 'mining', 'logistics'],
+    fr: ['industrie', 'énergie', 'carburant', 'tourisme', 'immobilier', 'textile'],
+    // Roads, rails, ports and building sites are where crashes, fires and collapses happen.
+    setting: {
+      vi: ['giao thông', 'vận tải', 'cao tốc', 'đường sắt', 'hàng không', 'xây dựng', 'metro', 'đường sắt đô thị', 'cảng biển'],
+      en: ['transport', 'expressway', 'railway', 'metro', 'bridge', 'aviation', 'airline', 'construction', 'seaport'],
+      fr: ['transport', 'autoroute', 'chemin de fer', 'métro', 'pont', 'aviation', 'construction'],
+    },
   },
   {
     code: '20000344',
@@ -504,8 +529,8 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   {
     code: '20000822',
     vi: ['bóng đá', 'điền kinh', 'bơi lội', 'quần vợt', 'bóng chuyền', 'cầu lông', 'cờ vua', 'võ thuật', 'cử tạ'],
-    en: ['football', 'soccer', 'athletics', 'swimming', 'tennis', 'volleyball', 'badminton', 'chess', 'martial arts', 'weightlifting'],
-    fr: ['football', 'athlétisme', 'natation', 'tennis', 'volley-ball', 'badminton', 'échecs'],
+    en: ['football', 'soccer', 'athletics', 'swimming', 'tennis', 'volleyball', 'badminton', 'chess', 'martial arts', 'weightlifting', 'footballer', 'footballers', 'striker', 'goalkeeper', 'midfielder'],
+    fr: ['football', 'athlétisme', 'natation', 'tennis', 'volley-ball', 'badminton', 'échecs', 'footballeur', 'footballeurs', 'attaquant', 'gardien de but', 'milieu de terrain'],
   },
   {
     code: '20001103',
@@ -521,9 +546,23 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     code: '20001108',
-    vi: ['SEA Games', 'World Cup', 'vòng loại', 'trận đấu', 'giải đấu', 'đội tuyển', 'chung kết', 'bán kết', 'V-League', 'Olympic', 'ASIAD', 'AFF Cup', 'giành chiến thắng', 'bảng đấu'],
-    en: ['SEA Games', 'World Cup', 'qualifier', 'qualifying round', 'match', 'tournament', 'final', 'semi-final', 'V-League', 'Olympics', 'Games', 'beat', 'win', 'victory', 'championship', 'group'],
-    fr: ['SEA Games', 'Coupe du monde', 'qualifications', 'match', 'tournoi', 'finale', 'demi-finale', 'Jeux olympiques', 'victoire', 'championnat', 'groupe'],
+    vi: ['SEA Games', 'World Cup', 'vòng loại', 'trận đấu', 'giải đấu', 'đội tuyển', 'chung kết', 'bán kết', 'V-League', 'Olympic', 'ASIAD', 'AFF Cup', 'bảng đấu'],
+    en: ['SEA Games', 'World Cup', 'AFF Cup', 'qualifier', 'qualifying round', 'tournament', 'semi-final', 'V-League', 'Olympics', 'championship', 'league', 'national team', 'head coach'],
+    fr: ['SEA Games', 'Coupe du monde', 'Coupe AFF', 'AFF Cup', 'qualifications', 'tournoi', 'demi-finale', 'Jeux olympiques', 'championnat', 'match nul', 'équipe nationale', 'sélection nationale', 'sélectionneur', 'entraîneur'],
+    // Won, beat, final, group: elections, markets and companies use them as much as sport.
+    supporting: {
+      vi: ['giành chiến thắng'],
+      en: ['match', 'final', 'Games', 'beat', 'defeated', 'win', 'victory', 'group', 'coach', 'goal', 'goals', 'scored'],
+      fr: ['match', 'finale', 'victoire', 'groupe', 'bat', 'battu', 'battue', 'but', 'buts'],
+    },
+  },
+  {
+    code: '20001126',
+    vi: [],
+    en: [],
+    fr: [],
+    // Concerts fill stadiums too, and "à ce stade" is "at this stage".
+    supporting: { vi: ['sân vận động'], en: ['stadium'], fr: ['stade'] },
   },
   {
     code: '20001125',
@@ -546,7 +585,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
   },
   {
     code: '20001129',
-    vi: ['nắng nóng', 'mưa lớn', 'mưa to', 'rét đậm', 'rét hại', 'bão', 'áp thấp nhiệt đới', 'giông lốc', 'mưa đá', 'không khí lạnh', 'sương muối', 'mưa rất to'],
+    vi: ['nắng nóng', 'mưa lớn', 'mưa to', 'rét đậm', 'rét hại', 'bão', 'cơn bão', 'siêu bão', 'bão số', 'áp thấp nhiệt đới', 'giông lốc', 'mưa đá', 'không khí lạnh', 'sương muối', 'mưa rất to'],
     en: ['heatwave', 'heavy rain', 'torrential rain', 'cold spell', 'storm', 'typhoon', 'tropical depression', 'thunderstorm', 'hail', 'cold air'],
     fr: ['vague de chaleur', 'canicule', 'fortes pluies', 'pluies torrentielles', 'vague de froid', 'tempête', 'typhon', 'orage', 'grêle'],
   },
