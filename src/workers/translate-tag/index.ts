@@ -40,20 +40,26 @@ export function articleLanguage(article: Pick<Article, 'headline' | 'lead' | 'bo
   language: string;
   languageConfidence: number;
 } {
-  return pickLanguage(article, detectLanguage(article.headline));
+  const { language, languageConfidence } = pickLanguage(article, detectLanguage(article.headline));
+  return { language, languageConfidence };
 }
 
 // The lead is only read when the body tells nothing (most stories have a body): detecting it
 // anyway was one detection in three, for an answer nobody used.
-function pickLanguage(article: Pick<Article, 'lead' | 'body'>, headline: LanguageGuess): { language: string; languageConfidence: number } {
+function pickLanguage(article: Pick<Article, 'lead' | 'body'>, headline: LanguageGuess): { language: string; languageConfidence: number; secondary?: LanguageGuess['secondary'] } {
   // A lead that is not text still fails (PermanentError) the way it did when every lead was read.
   if (article.lead != null && typeof article.lead !== 'string') detectLanguage(article.lead);
   const body = detectLanguage(article.body.text);
-  if (body.lang !== 'und') return { language: body.lang, languageConfidence: body.confidence };
+  if (body.lang !== 'und') return chosen(body);
   const lead = detectLanguage(article.lead ?? '');
-  if (lead.lang !== 'und') return { language: lead.lang, languageConfidence: lead.confidence };
-  if (headline.lang !== 'und') return { language: headline.lang, languageConfidence: headline.confidence };
+  if (lead.lang !== 'und') return chosen(lead);
+  if (headline.lang !== 'und') return chosen(headline);
   return { language: 'und', languageConfidence: 0 };
+}
+
+/** The article's language fields from one guess, with its second language when the text has one. */
+function chosen(guess: LanguageGuess): { language: string; languageConfidence: number; secondary?: LanguageGuess['secondary'] } {
+  return guess.secondary ? { language: guess.lang, languageConfidence: guess.confidence, secondary: guess.secondary } : { language: guess.lang, languageConfidence: guess.confidence };
 }
 
 /** Options for a translate-tag stage bound to one source (its categoryMap from config). */
@@ -71,13 +77,14 @@ export function createTranslateTag(options: TranslateTagOptions = {}): ArticleSt
       });
     }
     const headline = detectLanguage(article.headline);
-    const { language, languageConfidence } = pickLanguage(article, headline);
+    const { language, languageConfidence, secondary } = pickLanguage(article, headline);
     const languageFields = { language, languageConfidence, headlineLanguage: headline.lang };
     // The source's own category map (config) wins over the stage's; the built-in one is the fallback.
     const categoryMap = ctx?.sourceConfig?.(article.sourceId)?.categoryMap ?? options.categoryMap;
     // Topic keywords are chosen by the language just detected, not the one the article came with.
     const { category, tags, lead, body } = article;
-    const taggable = { category, tags, headline: article.headline, lead, body, language: languageFields.language };
+    // A story with a large quote in another language is tagged by that language's keywords too.
+    const taggable = { category, tags, headline: article.headline, lead, body, language: languageFields.language, secondaryLanguage: secondary };
     const subjects = tagSubjects(taggable, { ...options, ...(categoryMap ? { categoryMap } : {}) });
     // One copy of the article (the stage's output), not one per field group. Object.assign onto
     // {} rather than a spread: the same keys in the same order, but a spread copy that then gets
