@@ -188,6 +188,9 @@ function stripPrefix(T: readonly Token[], a: number, b: number, placeEnds: Reado
   return s;
 }
 
+/** The family names of most Vietnamese (keys as tokens carry them), which no organisation or place name ends with. */
+const COMMON_SURNAME_KEYS: ReadonlySet<string> = new Set(['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương'].map(phraseKey));
+
 /** The name inside capitalized run [s, b): the whole run, or its tail starting at a family name. */
 function pickName(T: readonly Token[], s: number, b: number): [number, number] {
   const n = b - s;
@@ -198,9 +201,11 @@ function pickName(T: readonly Token[], s: number, b: number): [number, number] {
   }
   if (n <= MAX_NAME && isSurname(T[s])) return [s, b];
   if (n >= 4 && isSurname(T[b - 4]) && isMiddleName(T[b - 3]) && !isSurname(T[b - 3])) return [b - 4, b];
-  // "Nguyễn Sinh Nhật Tân": a family name, then a middle name that is also a family name ("Sinh",
-  // "Lưu", "Hoàng"), then two given syllables: four parts, not the last three.
-  if (n >= 4 && isSurname(T[b - 4]) && isSurname(T[b - 3]) && !isSurname(T[b - 2]) && !isMiddleName(T[b - 2])) return [b - 4, b];
+  // "Nguyễn Sinh Nhật Tân": one of the most common family names, then a middle name that is also
+  // a family name ("Sinh", "Lưu", "Hoàng"), then two given syllables: four parts, not the last
+  // three. Only the most common ones: rarer family names also end organisations and places
+  // ("Tỉnh Đoàn", "Bạch Mai", "Lâm Hà"), whose last word must stay in the role.
+  if (n >= 4 && COMMON_SURNAME_KEYS.has(T[b - 4]?.key ?? '') && isSurname(T[b - 3]) && !isSurname(T[b - 2]) && !isMiddleName(T[b - 2])) return [b - 4, b];
   if (n >= 3 && isSurname(T[b - 3])) return [b - 3, b];
   if (n >= 2 && isSurname(T[b - 2]) && n > MAX_NAME) return [b - 2, b];
   if (n <= MAX_NAME) return [s, b];

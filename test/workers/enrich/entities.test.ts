@@ -22,6 +22,9 @@ describe('people and roles', () => {
     ['French title with commas', "Le ministre de l'Agriculture, Lê Văn Thành, a salué l'accord.", 'fr', 'Lê Văn Thành', "ministre de l'Agriculture"],
     ['rank yields to the office in apposition', 'Trung tướng Lê Văn Tuyến, Thứ trưởng Bộ Công an, đã gửi thư khen.', 'vi', 'Lê Văn Tuyến', 'Thứ trưởng Bộ Công an'],
     ['four-part name whose middle is also a family name', 'Thứ trưởng Bộ Công Thương Nguyễn Sinh Nhật Tân cho biết giá gạo tăng.', 'vi', 'Nguyễn Sinh Nhật Tân', 'Thứ trưởng Bộ Công Thương'],
+    ['a youth union before the name (Đoàn is a family name too)', 'Bí thư Tỉnh Đoàn Trần Anh Tuấn phát biểu tại hội nghị.', 'vi', 'Trần Anh Tuấn', 'Bí thư Tỉnh Đoàn'],
+    ['a hospital whose name ends in a family name', 'Giám đốc Bệnh viện Bạch Mai Đào Bích Ngọc cho biết.', 'vi', 'Đào Bích Ngọc', 'Giám đốc Bệnh viện Bạch Mai'],
+    ['a district whose name ends in a family name', 'Trưởng Công an huyện Lâm Hà Vũ Hoài Nam cho biết.', 'vi', 'Vũ Hoài Nam', 'Trưởng Công an huyện Lâm Hà'],
     ['three-part name with a family-name middle', 'Thứ trưởng Bộ Công Thương Nguyễn Hoàng Long cho biết giá gạo tăng.', 'vi', 'Nguyễn Hoàng Long', 'Thứ trưởng Bộ Công Thương'],
   ])('%s', (_form, body, lang, name, role) => {
     const { people } = run(body, lang);
