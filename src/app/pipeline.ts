@@ -12,7 +12,7 @@ import { ArticleStore } from '../feeds/article-store.js';
 import { feedIndexRoute, feedRoutes } from '../feeds/feed-routes.js';
 import { startHttpServer, type HttpServer, type Route } from '../server/http.js';
 import { operatorRoutes } from '../server/operator-routes.js';
-import { pushRoute } from '../server/push-route.js';
+import { PUSH_PATH, pushRoute } from '../server/push-route.js';
 import { RedisSourceStateStore } from '../producers/feed/source-state.js';
 import type { Source } from '../shared/sources.js';
 import { sourceStatePrefix, startProducers, type RunningProducers } from './producers.js';
@@ -163,6 +163,7 @@ export async function startPipeline(config: Config, services: Services, log: Log
       host: config.host,
       port: config.port,
       log,
+      untimed: (method, pathname) => method === 'POST' && pathname === PUSH_PATH,
       routes: [
         ...(opts.extraRoutes ?? []),
         pushRoute({ sources, sink, deadLetters, redis: services.redis, prefix: config.prefix, log }),

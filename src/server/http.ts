@@ -62,6 +62,12 @@ export interface HttpServerOptions {
   log: Logger;
   /** Answer 503 UPSTREAM_UNAVAILABLE when the routes take longer (default 10 s). */
   requestDeadlineMs?: number;
+  /**
+   * Requests the deadline does not apply to: their route must give the outcome it really had
+   * (a push holds its signature until queueing has succeeded or failed, so a 503 while queueing
+   * went on would make the partner's retry look like a replay).
+   */
+  untimed?: (method: string, pathname: string) => boolean;
 }
 
 /** Listens on host:port (0 = any free port) and serves `routes` in order; unknown paths get 404. */
@@ -90,7 +96,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
       const reply = errorReply(503, 'UPSTREAM_UNAVAILABLE', 'a backing service (Redis, S3) did not answer in time; retry later');
       send(res, { ...reply, headers: { ...reply.headers, 'retry-after': String(RETRY_AFTER_SECONDS) } }, head);
     };
-    let deadline = setTimeout(onDeadline, deadlineMs);
+    const timed = !opts.untimed?.(req.method ?? 'GET', url.pathname);
+    let deadline = timed ? setTimeout(onDeadline, deadlineMs) : undefined;
     res.once('close', () => clearTimeout(deadline));
     void (async () => {
       try {

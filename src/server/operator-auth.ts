@@ -5,9 +5,9 @@ import { errorReply, type Reply } from './http.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 /** A Host header naming the loopback itself, any port. */
-const LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/i;
+const LOOPBACK_HOST = /^(?:localhost\.?|127\.0\.0\.1|\[::1\]|\[::ffff:127\.0\.0\.1\])(?::\d{1,5})?$/i;
 /** An Origin on the loopback itself, any port. */
-const LOOPBACK_ORIGIN = /^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/i;
+const LOOPBACK_ORIGIN = /^https?:\/\/(?:localhost\.?|127\.0\.0\.1|\[::1\]|\[::ffff:127\.0\.0\.1\])(?::\d{1,5})?$/i;
 
 /** Null when the request may proceed, else the 401/403 reply to send. */
 export function checkOperator(req: IncomingMessage, token: string | undefined): Reply | null {
@@ -27,7 +27,9 @@ function checkLoopbackOperator(req: IncomingMessage): Reply | null {
   // same-origin with this server, so it reads our answers and may send any header. Its requests
   // still name the attacker's host in Host (and Origin), which a loopback client never does.
   // A reverse proxy on this host also connects from loopback: that setup needs OPERATOR_TOKEN.
-  if (!LOOPBACK_HOST.test(req.headers.host ?? '')) {
+  // A request without Host (HTTP/1.0: an old monitoring script) cannot come from a browser page.
+  const host = req.headers.host;
+  if (host !== undefined && !LOOPBACK_HOST.test(host)) {
     return errorReply(403, 'OPERATOR_HOST', 'without OPERATOR_TOKEN, operator requests must be addressed to localhost, 127.0.0.1 or [::1]');
   }
   const origin = req.headers.origin;

@@ -28,6 +28,8 @@ export interface PushRouteDeps {
 }
 
 export const DEFAULT_PUSH_MAX_BYTES = 5 * 1024 * 1024;
+/** Where partners push. */
+export const PUSH_PATH = '/ingest';
 
 class BodyTooLarge extends Error {}
 
@@ -50,7 +52,7 @@ export function pushRoute(deps: PushRouteDeps): Route {
   const env = deps.env ?? process.env;
   const now = deps.now ?? (() => new Date());
   return async (req, url): Promise<Reply | null> => {
-    if (url.pathname !== '/ingest') return null;
+    if (url.pathname !== PUSH_PATH) return null;
     if (req.method !== 'POST') return { ...errorReply(405, 'METHOD_NOT_ALLOWED', 'use POST'), headers: { allow: 'POST', 'content-type': 'application/json; charset=utf-8' } };
     const sourceId = url.searchParams.get('source') ?? (req.headers['x-wirepipe-source'] as string | undefined);
     if (!sourceId) return errorReply(400, 'SOURCE_MISSING', 'name the source: ?source=<id> or X-Wirepipe-Source');

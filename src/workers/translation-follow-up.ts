@@ -21,6 +21,8 @@ import { mayTranslate } from '../translation/may-translate.js';
 import type { StageTranslation } from '../translation/stage-translation.js';
 
 export const FOLLOW_UP_QUEUE = 'translation-follow-up';
+/** The first retry's wait after a follow-up attempt failed (then doubling). */
+const FOLLOW_UP_BACKOFF_MS = 60_000;
 
 interface FollowUpJob {
   id: string;
@@ -92,7 +94,8 @@ export function startTranslationFollowUps(deps: FollowUpDeps): FollowUps {
           jobId: followUpJobId(article.id, article.version),
           delay: plan.delayMs,
           attempts: 6,
-          backoff: { type: 'exponential', delay: plan.delayMs, jitter: 0.5 },
+          // Retries back off from a minute, whatever the first wait was (an embargo's hours).
+          backoff: { type: 'exponential', delay: Math.min(plan.delayMs, FOLLOW_UP_BACKOFF_MS), jitter: 0.5 },
           removeOnComplete: { age: 3600 },
           removeOnFail: { count: 10_000 },
         },

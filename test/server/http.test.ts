@@ -127,6 +127,7 @@ describe('request deadline', () => {
       port: 0,
       log: silentLogger(),
       requestDeadlineMs: DEADLINE,
+      untimed: (method, pathname) => method === 'POST' && pathname === '/late',
       routes: [
         async (req, url) => {
           // A route waiting on a Redis that answers only after the deadline, then with an answer or an error.
@@ -162,6 +163,18 @@ describe('request deadline', () => {
       // The route's answer came after the 503: the next request on this connection gets its own.
       conn.write('GET /next HTTP/1.1\r\nHost: x\r\n\r\n');
       expect(JSON.parse((await conn.answer()).body)).toEqual({ ok: true });
+    } finally {
+      conn.close();
+    }
+  });
+
+  it('lets an untimed request (a push) give the outcome it really had, however long it takes', async () => {
+    const conn = await Connection.open(slow.url);
+    try {
+      conn.write('POST /late HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n');
+      const res = await conn.answer();
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body)).toEqual({ late: true });
     } finally {
       conn.close();
     }

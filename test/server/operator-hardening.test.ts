@@ -165,9 +165,22 @@ describe('operator endpoints without OPERATOR_TOKEN', () => {
     expect((await rig.state.get('partner-a')).paused).toBe(false);
   });
 
+  it('serve a loopback client that sends no Host (HTTP/1.0), as no browser page does', async () => {
+    const { connect } = await import('node:net');
+    const url = new URL(rig.base);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(url.port), url.hostname, () => socket.write('GET /status HTTP/1.0\r\n\r\n'));
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString('utf8')));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(reply.split('\r\n')[0]).toMatch(/^HTTP\/1\.[01] 200/);
+  });
+
   it('serve a loopback client addressing localhost, 127.0.0.1 or [::1]', async () => {
     const port = new URL(rig.base).port;
-    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, 'localhost']) {
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, 'localhost', `localhost.:${port}`, `[::ffff:127.0.0.1]:${port}`]) {
       expect((await call(rig.base, 'GET', '/status', { host })).status, host).toBe(200);
     }
     const paused = await call(rig.base, 'POST', '/sources/partner-a/pause', { host: `localhost:${port}`, origin: `http://localhost:${port}`, 'x-wirepipe-operator': '1' });

@@ -86,4 +86,29 @@ describe('translation follow-ups', () => {
       await cleanupPrefix(redis, prefix);
     }
   });
+
+  it('back off from a minute after a failed attempt, however long the first wait (an embargo) was', async () => {
+    const prefix = uniquePrefix('follow-up-backoff');
+    const store = new ArticleStore(redis, { prefix, feedLength: 100 });
+    const followUps = startTranslationFollowUps({
+      redisUrl: testRedisUrl(),
+      prefix,
+      store,
+      archive: null,
+      deadLetters: new DeadLetters(redis, prefix),
+      log: silentLogger(),
+      translation: { provider: createLibreTranslateProvider({ url: fake.url, timeoutMs: 500 }), cache: new MemoryTranslationCache(), targets: ['fr'] },
+      work: false,
+    });
+    try {
+      const a = makeArticle({ id: 'story-e', version: 1, language: 'vi' });
+      await followUps.schedule(a, { langs: ['fr'], delayMs: 6 * 3600_000 });
+      const job = await followUps.queue.getJob('story-e.v1.translate');
+      expect(job?.opts.delay).toBe(6 * 3600_000);
+      expect(job?.opts.backoff).toMatchObject({ type: 'exponential', delay: 60_000 });
+    } finally {
+      await followUps.close();
+      await cleanupPrefix(redis, prefix);
+    }
+  });
 });
