@@ -15,20 +15,30 @@ const FEED_NAME_PATTERN = new RegExp(`^[a-z0-9-]{1,${MAX_FEED_NAME}}$`);
  * always a name parseFeedPath accepts; '' only for a blank label.
  */
 export function categorySlug(category: string): string {
-  const slug = capAtWordBoundary(slugify(category));
+  // Spacing and encoding of the same label must not make two feeds.
+  const label = category.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const slug = slugify(category);
+  if (slug.length > MAX_FEED_NAME) return `${capAtWordBoundary(slug, MAX_FEED_NAME - LABEL_HASH.length - 1)}-${labelHash(label)}`;
   if (FEED_NAME_PATTERN.test(slug)) return slug;
   // slugify transliterates Latin, Greek, Cyrillic and Arabic but drops CJK (and symbols) entirely,
   // so "日本" would get no feed. A hash of the label keeps such sections apart and their URL stable.
-  const label = category.normalize('NFC').trim().replace(/\s+/g, ' ');
-  return label ? `section-${sha256Hex(label).slice(0, 12)}` : '';
+  return label ? `section-${labelHash(label)}` : '';
 }
 
-/** Cuts a slug to MAX_FEED_NAME at the last word break, so a long section's feed URL stays servable and readable. */
-function capAtWordBoundary(slug: string): string {
-  if (slug.length <= MAX_FEED_NAME) return slug;
+/** The hash that keeps apart labels a slug cannot (cut alike, or with no Latin letters). */
+const LABEL_HASH = 'xxxxxxxxxxxx';
+function labelHash(label: string): string {
+  return sha256Hex(label).slice(0, LABEL_HASH.length);
+}
+
+/**
+ * Cuts a slug to `max` at the last word break, so a long section's feed URL stays servable and
+ * readable; the caller appends the label's hash, so two labels cut alike keep their own feeds.
+ */
+function capAtWordBoundary(slug: string, max: number): string {
   // slugify leaves no leading, trailing or doubled '-', so the cut never leaves a dangling one.
-  const lastBreak = slug.lastIndexOf('-', MAX_FEED_NAME);
-  return lastBreak > 0 ? slug.slice(0, lastBreak) : slug.slice(0, MAX_FEED_NAME);
+  const lastBreak = slug.lastIndexOf('-', max);
+  return lastBreak > 0 ? slug.slice(0, lastBreak) : slug.slice(0, max);
 }
 
 /** Every feed an article is listed in: all, its section's, its language's. */
