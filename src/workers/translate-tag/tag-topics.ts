@@ -6,6 +6,8 @@
 import type { Article, Subject } from '../../shared/article.js';
 import { PermanentError } from '../../shared/errors.js';
 import { toneInsensitiveKey } from '../normalize/index.js';
+// The units wordIds splits words on: wordCases must split the same way.
+import { IS_NON_WORD } from '../normalize/text.js';
 import { DEFAULT_CATEGORY_MAP } from './category-map.js';
 import type { CategoryTopic } from './category-map.js';
 import { MEDIA_TOPICS, MEDIA_TOPIC_BY_CODE, broaderTopics } from './media-topics.js';
@@ -86,6 +88,12 @@ interface PhraseNode {
   readonly key: string;
   hits: readonly Hit[] | undefined;
   next: Map<number, PhraseNode> | undefined;
+  /**
+   * The phrase is only the folded form of Vietnamese keywords and gives topics: it counts only
+   * where its words are written in lowercase (keywordsIn), since "Nguyen Van Hoa" and "Gia Dinh"
+   * are names, not "văn hóa" (culture) and "gia đình" (family).
+   */
+  foldedOnly: boolean;
 }
 /** A keyword index and the same phrases as a tree of words (first word's id → PhraseNode). */
 interface PhraseIndex {
@@ -96,8 +104,8 @@ interface PhraseIndex {
 }
 /**
  * The keywords of some rule languages: `marked` for text as written, and `unmarked` (when the
- * languages include Vietnamese) for a field with no letter only Vietnamese writes, which is
- * Vietnamese typed without diacritics when it is Vietnamese at all. `unmarked` holds what
+ * languages include Vietnamese) for a field of a Vietnamese story with no letter only Vietnamese
+ * writes, which is Vietnamese typed without diacritics, or English. `unmarked` holds what
  * `marked` does and the folded forms of the Vietnamese keywords of more than one syllable,
  * less the one-syllable Vietnamese keywords without diacritics (see phraseMaps).
  */
@@ -169,7 +177,8 @@ function byWordId(): (PhraseNode | undefined)[] {
   return Array.from({ length: VOCABULARY.size }, () => undefined);
 }
 
-function withWordTree(phrases: KeywordIndex): PhraseIndex {
+/** The tree of `phrases`; a phrase not in `marked` (a folded Vietnamese one) is foldedOnly. */
+function withWordTree(phrases: KeywordIndex, marked: KeywordIndex = phrases): PhraseIndex {
   const firstWords = new Map<number, PhraseNode>();
   for (const [key, hits] of phrases) {
     const words = key.split(' ');
@@ -178,10 +187,12 @@ function withWordTree(phrases: KeywordIndex): PhraseIndex {
     for (let n = 0; n < words.length; n++) {
       const id = VOCABULARY.add(words[n]!);
       node = level.get(id);
-      if (node === undefined) level.set(id, (node = { key: words.slice(0, n + 1).join(' '), hits: undefined, next: undefined }));
+      if (node === undefined) level.set(id, (node = { key: words.slice(0, n + 1).join(' '), hits: undefined, next: undefined, foldedOnly: false }));
       if (n < words.length - 1) level = node.next ??= new Map();
     }
     node!.hits = hits;
+    // A folded neutral name (no hits) covers its words however it is written.
+    node!.foldedOnly = hits.length > 0 && !marked.has(key);
   }
   const byId = byWordId();
   for (const [id, node] of firstWords) byId[id] = node;
@@ -216,7 +227,7 @@ const INDEXES: ReadonlyMap<string, RuleIndex> = (() => {
     }
   }
   return new Map(
-    maps.map(([name, { marked, unmarked }]) => [name, { marked: withWordTree(marked), unmarked: unmarked === null ? null : withWordTree(unmarked) }]),
+    maps.map(([name, { marked, unmarked }]) => [name, { marked: withWordTree(marked), unmarked: unmarked === null ? null : withWordTree(unmarked, marked) }]),
   );
 })();
 
@@ -310,6 +321,8 @@ function keywordsIn(text: string, index: PhraseIndex): (readonly Hit[])[] {
   const { ids, count } = wordIds(text, VOCABULARY);
   const found: (readonly Hit[])[] = [];
   let coveredUntil = 0;
+  // How each word is written, read only when a folded phrase is found (rare: unmarked fields).
+  let cases: Uint8Array | null = null;
   for (let i = 0; i < count; i++) {
     const id = ids[i]!;
     if (id < 0) continue;
@@ -319,7 +332,7 @@ function keywordsIn(text: string, index: PhraseIndex): (readonly Hit[])[] {
     let bestEnd = 0;
     let node = index.firstWords[id];
     for (let end = i + 1; node !== undefined; end++) {
-      if (node.hits !== undefined) {
+      if (node.hits !== undefined && (!node.foldedOnly || writtenLowercase((cases ??= wordCases(text, count)), i, end))) {
         bestKey = node.key;
         bestHits = node.hits;
         bestEnd = end;
@@ -346,6 +359,51 @@ function keywordsIn(text: string, index: PhraseIndex): (readonly Hit[])[] {
     if (hits !== undefined && !found.includes(hits)) found.push(hits);
   }
   return found;
+}
+
+// How a word is written (wordCases): all lowercase, capitalised as a sentence's first word, or
+// with a capital elsewhere (a name, an acronym).
+const LOWERCASE = 0;
+const SENTENCE_START = 1;
+const CAPITALISED = 2;
+// Units after which a capital starts a sentence, not a name: . ! ? : … and line breaks.
+const SENTENCE_END = new Set([0x2e, 0x21, 0x3f, 0x3a, 0x2026, 0x0a, 0x0d]);
+
+/**
+ * How each of the `count` words of text (split as wordIds splits it) is written, in one scan.
+ * Lowercasing and NFC never turn a word unit into a non-word one, so word n here is word n of
+ * wordIds(text).
+ */
+function wordCases(text: string, count: number): Uint8Array {
+  const cases = new Uint8Array(count);
+  let n = -1;
+  let inWord = false;
+  let afterSentenceEnd = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (IS_NON_WORD[c] === 1) {
+      if (SENTENCE_END.has(c)) afterSentenceEnd = true;
+      inWord = false;
+      continue;
+    }
+    const upper = c < 0x80 ? c >= 0x41 && c <= 0x5a : text[i]!.toLowerCase() !== text[i];
+    if (!inWord) {
+      inWord = true;
+      if (++n >= count) break;
+      cases[n] = upper ? (afterSentenceEnd ? SENTENCE_START : CAPITALISED) : LOWERCASE;
+      afterSentenceEnd = false;
+    } else if (upper) {
+      cases[n] = CAPITALISED;
+    }
+  }
+  return cases;
+}
+
+/** Words [start, end) are lowercase, but for a capital that starts a sentence. */
+function writtenLowercase(cases: Uint8Array, start: number, end: number): boolean {
+  if (cases[start]! > SENTENCE_START) return false;
+  for (let n = start + 1; n < end; n++) if (cases[n] !== LOWERCASE) return false;
+  return true;
 }
 
 function normalizeCode(code: string): string {
@@ -398,9 +456,12 @@ function gather(article: TaggableArticle, options: TopicOptions): Map<string, Ev
     ['body', article.body.text.length > MAX_BODY_CHARS ? article.body.text.slice(0, MAX_BODY_CHARS) : article.body.text],
   ];
   const rules = ruleIndexFor(article);
+  // Only a Vietnamese story's fields may be Vietnamese typed without diacritics: in a story in
+  // another language (or in none known), unaccented Vietnamese is names ("Nguyen Van Hoa").
+  const unmarked = baseLanguage(article.language) === 'vi' ? rules.unmarked : null;
   const found = fields.map(([, text]) => {
     if (text === '') return [];
-    return keywordsIn(text, rules.unmarked !== null && !hasVietnameseLetter(text) ? rules.unmarked : rules.marked);
+    return keywordsIn(text, unmarked !== null && !hasVietnameseLetter(text) ? unmarked : rules.marked);
   });
   const backed = supportedFamilies(found, evidence);
   fields.forEach(([field], f) => {

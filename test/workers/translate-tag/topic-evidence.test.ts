@@ -13,6 +13,8 @@ const SPORT = 'medtop:15000000';
 const SPORT_EVENT = 'medtop:20001108';
 const ECONOMIC_SECTOR = 'medtop:20000209';
 const ACCIDENT = 'medtop:20000139';
+const CULTURE = 'medtop:20000038';
+const FAMILY = 'medtop:20000780';
 
 function story(language: string, headline: string, lead: string, body: string, category: string | null = null): TaggableArticle {
   return { language, category, tags: [], headline, lead, body: { text: body, html: '' } };
@@ -155,6 +157,24 @@ describe('Vietnamese typed without diacritics', () => {
     const visit = codes(story('vi', 'Ong ta den voi ban be o den Hung', 'Ong ta den voi ban be.', 'Ong ta den voi ban be o den Hung va chua.'));
     expect(visit).not.toContain('medtop:20000697');
     expect(visit).not.toContain('medtop:20000500');
+  });
+
+  it('reads it as typed, with a capital starting the headline', () => {
+    const crime = codes(story('vi', 'Khoi to 5 bi can trong vu lua dao chiem doat 100 ty dong', '', ''));
+    expect(crime).toContain('medtop:20000082');
+    const disaster = codes(story('vi', 'Bao so 3 do bo Quang Ninh, 20 nguoi chet', '', ''));
+    expect(disaster).toContain('medtop:20000148');
+  });
+
+  it('does not read unaccented names as folded keywords: "Van Hoa" is not văn hóa, "Gia Dinh" is not gia đình', () => {
+    // A Vietnamese story with an English headline: the names in it are not culture and family.
+    const visit = story('vi', 'Deputy Minister Nguyen Van Hoa visits Gia Dinh hospital', 'Thứ trưởng Nguyễn Văn Hòa đã thăm bệnh viện.', '');
+    expect(codes(visit)).not.toContain(CULTURE);
+    expect(codes(visit)).not.toContain(FAMILY);
+    // A Spanish story is not Vietnamese typed without diacritics.
+    const spanish = story('es', 'Nguyen Van Hoa, nuevo director provincial', '', 'Nguyen Van Hoa asumió el cargo el lunes en Gia Dinh.');
+    expect(codes(spanish)).not.toContain(CULTURE);
+    expect(codes(spanish)).not.toContain(FAMILY);
   });
 });
 
