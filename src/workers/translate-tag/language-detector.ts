@@ -297,11 +297,53 @@ function runWeight(run: ScriptRun): number {
     : run.letters;
 }
 
-/** Two words or more besides names, nearly all shaped like Vietnamese syllables. */
-function readsAsSyllables(text: string): boolean {
-  const kept = withoutNames(text, languageWords(text));
+/**
+ * Keeps, among the kept words, only those starting lowercase (vocabulary: "bàn", "cho", not
+ * "Hà Nội"), in place, and returns how many carry a letter beyond ASCII (a diacritic).
+ */
+function keepVocabulary(text: string, kept: number): { words: number; withDiacritic: number } {
+  let words = 0;
+  let withDiacritic = 0;
+  for (let k = 0; k < kept; k++) {
+    const start = keptStarts[k]!;
+    const end = keptEnds[k]!;
+    if (isUppercaseLetter(text.codePointAt(start)!)) continue;
+    keptStarts[words] = start;
+    keptEnds[words++] = end;
+    for (let i = start; i < end; i++) {
+      if (text.charCodeAt(i) > 0x7f) {
+        withDiacritic++;
+        break;
+      }
+    }
+  }
+  return { words, withDiacritic };
+}
+
+/**
+ * Vietnamese typed without diacritics, or Vietnamese words around foreign names; two words or
+ * more besides names either way. Without diacritics, nearly every word must be shaped like a
+ * syllable, names included, and the rules must not have barred 'vi' ("Ha Noi mua to"): judged on
+ * the words besides names alone, "Angela Merkel to meet Macron in Berlin" left "to meet in". Around
+ * names that outnumber them ("Messi ghi bàn cho Inter Miami", "iPhone 16 lên kệ"), the words
+ * besides names must all be syllables, and the lowercase ones (vocabulary, not Vietnamese names
+ * an English headline quotes: "Meloni in Hà Nội on Monday") must include one with a diacritic,
+ * which English words never carry, and one that is a Vietnamese function word or holds a letter
+ * only Vietnamese writes: "CNN: Hanoi's bánh mì" has only the loanword.
+ */
+function readsAsSyllables(p: Pending): boolean {
+  const text = p.run;
+  const words = languageWords(text);
+  // Also sets wordMarks for this text, which withoutNames reads.
+  const all = vietnameseEvidenceAt(text, wordStarts, wordEnds, words, wordMarks);
+  const kept = withoutNames(text, words);
   if (kept < 2) return false;
-  return vietnameseEvidenceAt(text, keptStarts, keptEnds, kept, keptMarks).syllableShare >= VI_SYLLABIC_SHARE;
+  if (p.allowed.has('vi') && all.syllableShare >= VI_SYLLABIC_SHARE) return true;
+  if (vietnameseEvidenceAt(text, keptStarts, keptEnds, kept, keptMarks).syllableShare < VI_SYLLABIC_SHARE) return false;
+  const vocabulary = keepVocabulary(text, kept);
+  if (vocabulary.withDiacritic === 0) return false;
+  const native = vietnameseEvidenceAt(text, keptStarts, keptEnds, vocabulary.words, keptMarks);
+  return native.markedShare > 0 || native.functionShare > 0;
 }
 
 /**
@@ -312,7 +354,7 @@ function readsAsSyllables(text: string): boolean {
  */
 function orSyllabicVietnamese(p: Pending, guess: SegmentGuess | null): SegmentGuess | null {
   if (guess !== null && SERVED_LANGUAGES.has(guess.lang)) return guess;
-  return readsAsSyllables(p.run) ? { lang: 'vi', confidence: VI_SYLLABIC_CONFIDENCE } : guess;
+  return readsAsSyllables(p) ? { lang: 'vi', confidence: VI_SYLLABIC_CONFIDENCE } : guess;
 }
 
 /**

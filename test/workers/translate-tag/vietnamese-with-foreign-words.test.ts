@@ -73,3 +73,42 @@ describe('English and French copy around the same words', () => {
     expect(detectLanguage('Tech').lang).toBe('und');
   });
 });
+
+describe('English headlines full of foreign names', () => {
+  // The words left once names are set aside ("to meet in", "on top in") look like syllables; the
+  // Vietnamese-without-diacritics fallback must judge the whole headline, names included.
+  const names = [
+    'Angela Merkel', 'Olaf Scholz', 'Giorgia Meloni', 'Lula da Silva', 'Sergio Mattarella', 'Frank-Walter Steinmeier',
+    'Bayern Munich', 'Juventus', 'Cristiano Ronaldo', 'Jürgen Klopp', 'Carlo Ancelotti', 'Volkswagen', 'Lamborghini',
+    'Benfica', 'Ursula von der Leyen', 'Marcelo Rebelo de Sousa',
+  ];
+  const tails = [
+    'to meet Macron in Berlin', 'to meet Xi in Rome', 'in Hanoi on Monday', 'to visit Da Nang', 'beat Napoli in the cup',
+    'on top in Serie A', 'to cut ten percent', 'in the top ten', 'to go to Hanoi', 'to meet Lula in Brasilia',
+  ];
+  const headlines = names.flatMap((name) => tails.map((tail) => `${name} ${tail}`));
+
+  it('none of the 160 name-and-phrase combinations is Vietnamese', () => {
+    const vietnamese = headlines.filter((headline) => detectLanguage(headline).lang === 'vi');
+    expect(vietnamese).toEqual([]);
+  });
+
+  it.each(['Angela Merkel to meet Macron in Berlin', 'Giorgia Meloni in Hanoi on Monday', 'Juventus on top in Serie A', 'Carlo Ancelotti to go to Hanoi'])(
+    // Not Vietnamese; eld itself still reads some of these as German or Italian.
+    '%s is not Vietnamese',
+    (headline) => {
+      expect(detectLanguage(headline).lang).not.toBe('vi');
+    },
+  );
+
+  it.each(['Giorgia Meloni in Hà Nội on Monday', 'Carlo Ancelotti to go to Huế'])(
+    '%s, quoting a Vietnamese place name, is not Vietnamese',
+    (headline) => {
+      expect(detectLanguage(headline).lang).not.toBe('vi');
+    },
+  );
+
+  it('an English outlet name before a Vietnamese dish does not make the line Vietnamese', () => {
+    expect(detectLanguage("CNN: Hanoi's bánh mì").lang).not.toBe('vi');
+  });
+});
