@@ -2,24 +2,17 @@
  * connectServices against a real password-protected redis-server reached with `?password=` in
  * REDIS_URL (which ioredis authenticates with): the password never reaches the log.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectServices } from '../../src/app/services.js';
 import { loadConfig } from '../../src/shared/config.js';
 import { redisAnswers } from '../../src/shared/redis.js';
 import { freePort } from '../support/index.js';
+import { hasRedisServer } from '../support/redis-server.js';
 
 const PASSWORD = 's3cret-query-pw';
 
-const hasRedisServer = (() => {
-  try {
-    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe.skipIf(!hasRedisServer)('connectServices with REDIS_URL carrying ?password=', () => {
   let server: ChildProcess | undefined;

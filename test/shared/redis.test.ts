@@ -13,15 +13,8 @@ import {
   type RedisHandle,
 } from '../../src/shared/redis.js';
 import { cleanupPrefix, freePort, testRedisUrl, uniquePrefix } from '../support/index.js';
+import { hasRedisServer } from '../support/redis-server.js';
 
-const hasRedisServer = (() => {
-  try {
-    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 async function unavailable(p: Promise<unknown>): Promise<PermanentError> {
   const err: unknown = await p.then(

@@ -26,19 +26,26 @@ afterAll(async () => {
   redis.disconnect();
 });
 
+/** Follow-ups on a fresh prefix, translating into French through the fake LibreTranslate. */
+function rig(name: string, opts: { work?: boolean } = {}) {
+  const prefix = uniquePrefix(name);
+  const store = new ArticleStore(redis, { prefix, feedLength: 100 });
+  const followUps = startTranslationFollowUps({
+    redisUrl: testRedisUrl(),
+    prefix,
+    store,
+    archive: null,
+    deadLetters: new DeadLetters(redis, prefix),
+    log: silentLogger(),
+    translation: { provider: createLibreTranslateProvider({ url: fake.url, timeoutMs: 500 }), cache: new MemoryTranslationCache(), targets: ['fr'] },
+    ...opts,
+  });
+  return { prefix, store, followUps };
+}
+
 describe('translation follow-ups', () => {
   it('wait for their own version: a newer version still on its way is translated once published, the older one is left alone', async () => {
-    const prefix = uniquePrefix('follow-up');
-    const store = new ArticleStore(redis, { prefix, feedLength: 100 });
-    const followUps = startTranslationFollowUps({
-      redisUrl: testRedisUrl(),
-      prefix,
-      store,
-      archive: null,
-      deadLetters: new DeadLetters(redis, prefix),
-      log: silentLogger(),
-      translation: { provider: createLibreTranslateProvider({ url: fake.url, timeoutMs: 500 }), cache: new MemoryTranslationCache(), targets: ['fr'] },
-    });
+    const { prefix, store, followUps } = rig('follow-up');
     try {
       const v1 = makeArticle({ id: 'story-x', version: 1, language: 'vi', headline: 'Tin cũ phiên bản một' });
       const v2 = makeArticle({ id: 'story-x', version: 2, language: 'vi', headline: 'Tin đã sửa phiên bản hai' });
@@ -60,17 +67,7 @@ describe('translation follow-ups', () => {
   });
 
   it('send nothing for a story withheld since the follow-up was planned', async () => {
-    const prefix = uniquePrefix('follow-up-withheld');
-    const store = new ArticleStore(redis, { prefix, feedLength: 100 });
-    const followUps = startTranslationFollowUps({
-      redisUrl: testRedisUrl(),
-      prefix,
-      store,
-      archive: null,
-      deadLetters: new DeadLetters(redis, prefix),
-      log: silentLogger(),
-      translation: { provider: createLibreTranslateProvider({ url: fake.url, timeoutMs: 500 }), cache: new MemoryTranslationCache(), targets: ['fr'] },
-    });
+    const { prefix, store, followUps } = rig('follow-up-withheld');
     try {
       fake.received.length = 0;
       const held = makeArticle({ id: 'story-w', version: 1, language: 'vi', headline: 'Tin chưa được phát hành', pubStatus: 'withheld' });
@@ -88,18 +85,7 @@ describe('translation follow-ups', () => {
   });
 
   it('back off from a minute after a failed attempt, however long the first wait (an embargo) was', async () => {
-    const prefix = uniquePrefix('follow-up-backoff');
-    const store = new ArticleStore(redis, { prefix, feedLength: 100 });
-    const followUps = startTranslationFollowUps({
-      redisUrl: testRedisUrl(),
-      prefix,
-      store,
-      archive: null,
-      deadLetters: new DeadLetters(redis, prefix),
-      log: silentLogger(),
-      translation: { provider: createLibreTranslateProvider({ url: fake.url, timeoutMs: 500 }), cache: new MemoryTranslationCache(), targets: ['fr'] },
-      work: false,
-    });
+    const { prefix, followUps } = rig('follow-up-backoff', { work: false });
     try {
       const a = makeArticle({ id: 'story-e', version: 1, language: 'vi' });
       await followUps.schedule(a, { langs: ['fr'], delayMs: 6 * 3600_000 });
