@@ -55,6 +55,13 @@ describe('feed routes', () => {
     expect(await res.text()).toBe('');
   });
 
+  it('answers another method on a feed with 405 naming GET and HEAD', async () => {
+    const res = await fetch(`${h.pipeline.baseUrl}/feeds/all.rss`, { method: 'POST', body: 'x' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
+    expect((await res.json()).error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
   it('answers 304 to the ETag made weak by a proxy, alone or in a list, and to *', async () => {
     await h.pipeline.store.save(makeArticle({ id: 'weak-1', category: 'Điều kiện', headline: 'Weak tags' }));
     const url = `${h.pipeline.baseUrl}/feeds/category/dieu-kien.json`;
