@@ -59,7 +59,7 @@ describe('feed routes', () => {
     const res = await fetch(`${h.pipeline.baseUrl}/feeds/all.rss`, { method: 'POST', body: 'x' });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET, HEAD');
-    expect((await res.json()).error.code).toBe('METHOD_NOT_ALLOWED');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('METHOD_NOT_ALLOWED');
   });
 
   it('answers 304 to the ETag made weak by a proxy, alone or in a list, and to *', async () => {
