@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import { createHash } from 'node:crypto';
 import type { Article } from '../shared/article.js';
-import { errorReply, type Reply, type Route } from '../server/http.js';
+import { methodNotAllowed, type Reply, type Route } from '../server/http.js';
 import type { ArticleStore } from './article-store.js';
 import { newestUpdate, type FeedDescriptor } from './feed-descriptor.js';
 import { parseFeedPath, type FeedId } from './feed-keys.js';
@@ -139,10 +139,7 @@ export function feedRoutes(store: ArticleStore, baseUrl: () => string, pageSize:
     if (!m) return null;
     const feed = parseFeedPath(m[1] as string, m[2]);
     if (!feed) return null;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      const reply = errorReply(405, 'METHOD_NOT_ALLOWED', `${req.method ?? ''} is not allowed on ${url.pathname}`);
-      return { ...reply, headers: { ...reply.headers, allow: 'GET, HEAD' } };
-    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(req.method, url.pathname, 'GET, HEAD');
     const format = m[3] as Format;
     const cacheKey = `${feed}.${format}`;
     const changes = await store.changes();

@@ -22,6 +22,12 @@ export function errorReply(status: number, code: string, message: string, detail
   return json(status, { error: { code, message, ...(details ? { details } : {}) } });
 }
 
+/** A 405 for `method` on `pathname`, naming the methods the resource takes in Allow. */
+export function methodNotAllowed(method: string | undefined, pathname: string, allow: string): Reply {
+  const reply = errorReply(405, 'METHOD_NOT_ALLOWED', `${method ?? ''} is not allowed on ${pathname}`);
+  return { ...reply, headers: { ...reply.headers, allow } };
+}
+
 export interface HttpServer {
   server: Server;
   /** The base URL it listens on, e.g. http://127.0.0.1:8080. */

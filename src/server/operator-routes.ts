@@ -3,7 +3,7 @@ import type { DeadLetters } from '../shared/dead-letters.js';
 import type { PipelineQueues } from '../shared/queues.js';
 import type { Source } from '../shared/sources.js';
 import { operatorPause, type SourceStateStore } from '../producers/feed/source-state.js';
-import { errorReply, json, type Route } from './http.js';
+import { errorReply, json, methodNotAllowed, type Route } from './http.js';
 import { checkOperator } from './operator-auth.js';
 import { metric, mergeExpositions } from './prometheus.js';
 import { queueRate } from './queue-rates.js';
@@ -40,11 +40,7 @@ export function operatorRoutes(deps: OperatorDeps): Route {
       if (denied) return denied;
     }
     const method = req.method === 'HEAD' && !isAction ? 'GET' : req.method;
-    const allowed = isAction ? 'POST' : 'GET';
-    if (method !== allowed) {
-      const reply = errorReply(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname}`);
-      return { ...reply, headers: { ...reply.headers, allow: isAction ? 'POST' : 'GET, HEAD' } };
-    }
+    if (method !== (isAction ? 'POST' : 'GET')) return methodNotAllowed(req.method, url.pathname, isAction ? 'POST' : 'GET, HEAD');
 
     if (url.pathname === '/healthz') return json(200, { ok: true });
     if (url.pathname === '/readyz') {
