@@ -25,7 +25,7 @@ export type IngestSink = (items: RawItemInput[]) => Promise<IngestResult>;
  * photos, link and language are not in it: normalize's content hash, which decides whether a story
  * has a new version, covers the text only, so queueing such a change would change nothing.)
  */
-export function itemFingerprint(item: RawItem): string {
+function itemFingerprint(item: RawItem): string {
   return sha256Hex(JSON.stringify([item.title, item.summary, item.content, item.authors, item.categories, item.published, item.updated]));
 }
 
