@@ -46,7 +46,10 @@ export function articleLanguage(article: Pick<Article, 'headline' | 'lead' | 'bo
 
 // The lead is only read when the body tells nothing (most stories have a body): detecting it
 // anyway was one detection in three, for an answer nobody used.
-function pickLanguage(article: Pick<Article, 'lead' | 'body'>, headline: LanguageGuess): { language: string; languageConfidence: number; secondary?: LanguageGuess['secondary'] } {
+/** The article's language fields, with the text's second language when it has one. */
+type PickedLanguage = { language: string; languageConfidence: number; secondary?: LanguageGuess['secondary'] };
+
+function pickLanguage(article: Pick<Article, 'lead' | 'body'>, headline: LanguageGuess): PickedLanguage {
   // A lead that is not text still fails (PermanentError) the way it did when every lead was read.
   if (article.lead != null && typeof article.lead !== 'string') detectLanguage(article.lead);
   const body = detectLanguage(article.body.text);
@@ -57,8 +60,8 @@ function pickLanguage(article: Pick<Article, 'lead' | 'body'>, headline: Languag
   return { language: 'und', languageConfidence: 0 };
 }
 
-/** The article's language fields from one guess, with its second language when the text has one. */
-function chosen(guess: LanguageGuess): { language: string; languageConfidence: number; secondary?: LanguageGuess['secondary'] } {
+/** The article's language fields from one guess. */
+function chosen(guess: LanguageGuess): PickedLanguage {
   return guess.secondary ? { language: guess.lang, languageConfidence: guess.confidence, secondary: guess.secondary } : { language: guess.lang, languageConfidence: guess.confidence };
 }
 
