@@ -103,8 +103,8 @@ interface PhraseIndex {
   readonly plurals: readonly (PhraseNode | undefined)[];
 }
 /**
- * The keywords of some rule languages: `marked` for text as written, and `unmarked` (when the
- * languages include Vietnamese) for a field of a Vietnamese story with no letter only Vietnamese
+ * The keywords of some rule languages: `marked` for text as written, and `unmarked` (for the
+ * sets a Vietnamese story is read with) for a field of a Vietnamese story with no letter only Vietnamese
  * writes, which is Vietnamese typed without diacritics, or English. `unmarked` holds what
  * `marked` does and the folded forms of the Vietnamese keywords of more than one syllable,
  * less the one-syllable Vietnamese keywords without diacritics (see phraseMaps).
@@ -147,10 +147,14 @@ function isAcronym(keyword: string): boolean {
   return ACRONYM_KEYWORD.test(keyword) && /\p{Lu}/u.test(keyword);
 }
 
-/** The keyword maps (phrase key → hits) of a set of rule languages: as written, and unmarked. */
+/**
+ * The keyword maps (phrase key → hits) of a set of rule languages: as written, and unmarked. Only
+ * a Vietnamese story reads unmarked keywords (gather), so only the sets its index can be (its own,
+ * or with a second language) get them; the all-languages set serves stories in other languages.
+ */
 function phraseMaps(langs: readonly RuleLanguage[]): { marked: Map<string, Hit[]>; unmarked: Map<string, Hit[]> | null } {
   const marked = new Map<string, Hit[]>();
-  const unmarked = langs.includes('vi') ? new Map<string, Hit[]>() : null;
+  const unmarked = langs.includes('vi') && langs !== RULE_LANGUAGES ? new Map<string, Hit[]>() : null;
   const add = (keyword: string, lang: RuleLanguage, hit: Hit | null): void => {
     const key = toneInsensitiveKey(keyword);
     if (key === '') return;
