@@ -151,7 +151,7 @@ export async function startPipeline(config: Config, services: Services, log: Log
     queue: queues.ingest,
     redis: services.redis,
     prefix: config.prefix,
-    seenRetentionMs: config.seenRetentionDays * 86_400_000,
+    seenRetentionMs: config.seenRetentionMs,
     onTrimError: (err) => log.warn({ err }, 'could not forget old seen items; will retry'),
   });
   const sourceState = new RedisSourceStateStore(services.redis, sourceStatePrefix(config.prefix));

@@ -15,7 +15,7 @@ export async function ingestCommand(files: string[], sourceId: string, io: { out
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const services = await connectServices(config, log, { withS3: false, spawnRedis: false });
   const queues = openPipelineQueues({ redisUrl: services.redisUrl, prefix: config.prefix, topology: config.topology, attempts: config.attempts, backoffMs: config.backoffMs });
-  const sink = createIngestSink({ queue: queues.ingest, redis: services.redis, prefix: config.prefix, seenRetentionMs: config.seenRetentionDays * 86_400_000 });
+  const sink = createIngestSink({ queue: queues.ingest, redis: services.redis, prefix: config.prefix, seenRetentionMs: config.seenRetentionMs });
   let failures = 0;
   try {
     for (const file of files) {

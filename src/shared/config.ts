@@ -87,7 +87,8 @@ export interface Config {
   duplicates: { threshold: number; windowSeconds: number };
   translationLinkThreshold: number;
   idfGenerationTerms: number;
-  seenRetentionDays: number;
+  /** How long the ingest sink remembers an item's last content without a change (ms). */
+  seenRetentionMs: number;
 }
 
 /** Reads and validates the environment; throws ConfigError listing every problem. */
@@ -135,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     duplicates: { threshold: e.DUPLICATE_THRESHOLD, windowSeconds: e.DUPLICATE_WINDOW_HOURS * 3600 },
     translationLinkThreshold: e.TRANSLATION_LINK_THRESHOLD,
     idfGenerationTerms: e.IDF_GENERATION_TERMS,
-    seenRetentionDays: e.SEEN_RETENTION_DAYS,
+    seenRetentionMs: e.SEEN_RETENTION_DAYS * 86_400_000,
   };
 }
 

@@ -78,7 +78,7 @@ describe('configuration', () => {
         DUPLICATE_THRESHOLD: c.duplicates.threshold,
         DUPLICATE_WINDOW_HOURS: c.duplicates.windowSeconds / 3600,
         TRANSLATION_LINK_THRESHOLD: c.translationLinkThreshold,
-        SEEN_RETENTION_DAYS: c.seenRetentionDays,
+        SEEN_RETENTION_DAYS: c.seenRetentionMs / 86_400_000,
         IDF_GENERATION_TERMS: c.idfGenerationTerms,
       }, JSON.stringify(blank)).toEqual(numeric);
     }
