@@ -11,7 +11,7 @@ import { ArticleSchema, type Article } from '../shared/article.js';
 import { PermanentError, describeError } from '../shared/errors.js';
 import type { ArticleStore } from '../feeds/article-store.js';
 import type { RedisStoryStore } from '../workers/story-store.js';
-import { readSnapshot } from './snapshots.js';
+import { parseSnapshotKey, readSnapshot } from './snapshots.js';
 
 export interface RestoreReport {
   /** Stories whose versions are back in the story registry. */
@@ -26,8 +26,6 @@ export interface RestoreReport {
   failed: { key: string; code: string; message: string }[];
 }
 
-/** `articles/yyyy/mm/dd/{id}/v{n}.json` or `.ninjs.json`: the story folder with its day and id, the version, which twin. */
-const ARCHIVE_KEY = /^(articles\/(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)\/)v(\d+)(\.ninjs)?\.json$/;
 const DAY_MS = 86_400_000;
 
 interface StoryFolder {
@@ -44,14 +42,12 @@ async function listStories(s3: S3Client, bucket: string): Promise<Map<string, St
   const stories = new Map<string, StoryFolder>();
   for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket, Prefix: 'articles/' })) {
     for (const object of page.Contents ?? []) {
-      const m = object.Key === undefined ? null : ARCHIVE_KEY.exec(object.Key);
-      if (!m) continue;
-      const folder = m[1] as string;
-      const entry = stories.get(folder) ?? { id: m[5] as string, day: `${m[2]}-${m[3]}-${m[4]}`, versions: new Set(), articles: new Set() };
-      const version = Number(m[6]);
-      entry.versions.add(version);
-      if (m[7] === undefined) entry.articles.add(version);
-      stories.set(folder, entry);
+      const key = object.Key === undefined ? null : parseSnapshotKey(object.Key);
+      if (!key) continue;
+      const entry = stories.get(key.folder) ?? { id: key.id, day: key.day, versions: new Set(), articles: new Set() };
+      entry.versions.add(key.version);
+      if (!key.ninjs) entry.articles.add(key.version);
+      stories.set(key.folder, entry);
     }
   }
   return stories;

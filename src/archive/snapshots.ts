@@ -10,7 +10,24 @@ import { PermanentError, RetryableError } from '../shared/errors.js';
 /** S3 user metadata key (sent as x-amz-meta-sha256): hex SHA-256 of the object's exact bytes. */
 export const CHECKSUM_METADATA_KEY = 'sha256';
 const CONTENT_TYPE = 'application/json; charset=utf-8';
-const VERSION_KEY = /\/v(\d+)\.json$/;
+/** `articles/{yyyy}/{mm}/{dd}/{id}/v{version}.json` or `.ninjs.json`, as snapshotKeys writes them. */
+const SNAPSHOT_KEY = /^(articles\/(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)\/)v(\d+)(\.ninjs)?\.json$/;
+
+/** What a snapshot key says: its story folder, that folder's day and story id, the version, which twin. */
+export interface SnapshotKey {
+  folder: string;
+  day: string;
+  id: string;
+  version: number;
+  ninjs: boolean;
+}
+
+/** The parts of a key snapshotKeys writes, or null for any other key. */
+export function parseSnapshotKey(key: string): SnapshotKey | null {
+  const m = SNAPSHOT_KEY.exec(key);
+  if (!m) return null;
+  return { folder: m[1]!, day: `${m[2]}-${m[3]}-${m[4]}`, id: m[5]!, version: Number(m[6]), ninjs: m[7] !== undefined };
+}
 
 export interface SnapshotKeys {
   article: string;
@@ -121,9 +138,8 @@ export async function listStoryVersions(s3: S3Client, bucket: string, id: string
   try {
     for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket, Prefix: prefix })) {
       for (const object of page.Contents ?? []) {
-        const match = object.Key === undefined ? null : VERSION_KEY.exec(object.Key);
-        // `.ninjs.json` ends in `v3.ninjs.json`, which the pattern's `/v\d+\.json$` excludes.
-        if (match?.[1] !== undefined && object.Key !== undefined) found.push({ key: object.Key, version: Number(match[1]) });
+        const parsed = object.Key === undefined ? null : parseSnapshotKey(object.Key);
+        if (parsed !== null && !parsed.ninjs) found.push({ key: object.Key!, version: parsed.version });
       }
     }
   } catch (err) {

@@ -5,7 +5,7 @@
  */
 import { paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
 import { describeError } from '../shared/errors.js';
-import { readSnapshot } from './snapshots.js';
+import { parseSnapshotKey, readSnapshot } from './snapshots.js';
 
 export interface VerifyReport {
   /** Objects read and checksum-verified. */
@@ -15,8 +15,6 @@ export interface VerifyReport {
   failed: { key: string; code: string; message: string }[];
 }
 
-/** `…/{story folder}/v{n}.json` or `.ninjs.json`: the folder, the version, which twin. */
-const VERSION_KEY = /^(.*\/)v(\d+)(\.ninjs)?\.json$/;
 const TWINS = ['.json', '.ninjs.json'] as const;
 
 /**
@@ -29,8 +27,8 @@ export async function verifyArchive(s3: S3Client, bucket: string, prefix: string
   for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket, Prefix: prefix })) {
     for (const object of page.Contents ?? []) {
       if (!object.Key) continue;
-      const m = VERSION_KEY.exec(object.Key);
-      if (m) folders.set(m[1] as string, (folders.get(m[1] as string) ?? new Set()).add(object.Key));
+      const folder = parseSnapshotKey(object.Key)?.folder;
+      if (folder !== undefined) folders.set(folder, (folders.get(folder) ?? new Set()).add(object.Key));
       report.checked += 1;
       try {
         await readSnapshot(s3, bucket, object.Key);
@@ -56,7 +54,7 @@ export async function verifyArchive(s3: S3Client, bucket: string, prefix: string
 
 /** Every twin of v1 … v{highest} that the folder lacks, with why it is expected. */
 function missingKeys(folder: string, keys: ReadonlySet<string>): { key: string; message: string }[] {
-  const versions = [...keys].map((key) => Number(VERSION_KEY.exec(key)?.[2]));
+  const versions = [...keys].map((key) => parseSnapshotKey(key)!.version);
   const highest = Math.max(...versions);
   const missing: { key: string; message: string }[] = [];
   for (let version = 1; version <= highest; version += 1) {
